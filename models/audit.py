@@ -1,0 +1,64 @@
+"""Audit events: ids, hashes, counts and entity-type tallies only, never document text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Action(StrEnum):
+    """Stable action names. Document and batch state are projections of these."""
+
+    DOC_INGESTED = "document.ingested"
+    DOC_REDACTED = "document.redacted"
+    DOC_QUARANTINED = "document.quarantined"
+    DOC_DISPATCHED = "document.dispatched"
+    DOC_REVIEWED = "document.reviewed"
+    DOC_DELIVERED = "document.delivered"
+    BATCH_DISPATCHED = "batch.dispatched"
+    BATCH_CLAIMED = "batch.claimed"
+    SUBMISSION_ACCEPTED = "submission.accepted"
+    SUBMISSION_REJECTED = "submission.rejected"
+    LEDGER_VERIFIED = "ledger.verified"
+
+
+class Outcome(StrEnum):
+    OK = "ok"
+    FAILED = "failed"
+    QUARANTINED = "quarantined"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    """What a caller asks the ledger to record; the ledger adds seq, time and hashes.
+
+    ``key`` makes the append idempotent: appending a draft whose key is already in the
+    ledger returns the existing event instead of adding a duplicate.
+    """
+
+    key: str
+    actor: str
+    action: str
+    object_type: str
+    object_id: str
+    outcome: Outcome = Outcome.OK
+    matter: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    seq: int
+    time: str  # ISO-8601 UTC
+    key: str
+    actor: str
+    action: str
+    object_type: str
+    object_id: str
+    outcome: Outcome
+    matter: str
+    details: dict[str, Any]
+    prev_hash: str
+    hash: str

@@ -1,0 +1,155 @@
+"""One error tree with stable codes.
+
+Messages carry ids (document, batch, object refs) and never document text.
+Library errors are translated at the boundary: ``raise VaultIntegrityError(ref) from exc``.
+"""
+
+from __future__ import annotations
+
+
+class SealroomError(Exception):
+    """Base of every Sealroom error. ``code`` is stable; ``ref`` is an opaque id."""
+
+    code = "SR-000"
+    summary = "sealroom error"
+
+    def __init__(self, ref: str = "", reason: str = "") -> None:
+        self.ref = ref
+        self.reason = reason or self.summary
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        where = f" [{self.ref}]" if self.ref else ""
+        return f"{self.code} {self.reason}{where}"
+
+
+class ConfigError(SealroomError):
+    code = "SR-CFG-001"
+    summary = "invalid configuration"
+
+
+# --- vault -----------------------------------------------------------------
+class VaultError(SealroomError):
+    code = "SR-VLT-000"
+    summary = "vault error"
+
+
+class VaultIntegrityError(VaultError):
+    code = "SR-VLT-001"
+    summary = "sealed object failed integrity check"
+
+
+class VaultContextMismatch(VaultError):
+    code = "SR-VLT-002"
+    summary = "sealed object bound to another context"
+
+
+class UnknownKeyError(VaultError):
+    code = "SR-VLT-003"
+    summary = "no key for sealed object"
+
+
+class VaultObjectMissing(VaultError):
+    code = "SR-VLT-004"
+    summary = "sealed object not found"
+
+
+class KeyFilePermissionError(VaultError):
+    code = "SR-VLT-005"
+    summary = "key file readable by group or others"
+
+
+# --- documents -------------------------------------------------------------
+class DocumentError(SealroomError):
+    code = "SR-DOC-000"
+    summary = "document cannot be processed"
+
+
+class UnsupportedDocument(DocumentError):
+    code = "SR-DOC-001"
+    summary = "unsupported document type"
+
+
+class CorruptDocument(DocumentError):
+    code = "SR-DOC-002"
+    summary = "document is corrupt or unreadable"
+
+
+class EncryptedDocument(DocumentError):
+    code = "SR-DOC-003"
+    summary = "encrypted, no password"
+
+
+class ImageOnlyDocument(DocumentError):
+    code = "SR-DOC-004"
+    summary = "no text layer; OCR not enabled"
+
+
+class DocumentTooLarge(DocumentError):
+    code = "SR-DOC-005"
+    summary = "document exceeds configured limits"
+
+
+# --- redaction -------------------------------------------------------------
+class RedactionError(SealroomError):
+    code = "SR-RED-000"
+    summary = "redaction failed"
+
+
+class LeakDetected(RedactionError):
+    code = "SR-RED-001"
+    summary = "leak check found identifying text in rendition"
+
+
+# --- review queues ---------------------------------------------------------
+class QueueError(SealroomError):
+    code = "SR-QUE-000"
+    summary = "review queue error"
+
+
+class ClaimConflict(QueueError):
+    code = "SR-QUE-001"
+    summary = "batch already claimed"
+
+
+class StaleClaim(QueueError):
+    code = "SR-QUE-002"
+    summary = "claim lease lost or epoch superseded"
+
+
+class SubmissionRejected(QueueError):
+    code = "SR-QUE-003"
+    summary = "submission rejected"
+
+
+class BatchNotFound(QueueError):
+    code = "SR-QUE-004"
+    summary = "batch not found"
+
+
+class StorageError(SealroomError):
+    code = "SR-STO-001"
+    summary = "object storage call failed"
+
+
+# --- audit -----------------------------------------------------------------
+class LedgerError(SealroomError):
+    code = "SR-AUD-000"
+    summary = "ledger error"
+
+
+class LedgerIntegrityError(LedgerError):
+    code = "SR-AUD-001"
+    summary = "ledger chain broken"
+
+
+def all_error_types() -> list[type[SealroomError]]:
+    """Every error class in the tree (used to check codes are unique)."""
+    found: list[type[SealroomError]] = []
+    stack: list[type[SealroomError]] = [SealroomError]
+    while stack:
+        cls = stack.pop()
+        found.append(cls)
+        stack.extend(cls.__subclasses__())
+    return found

@@ -1,0 +1,76 @@
+"""The reviewer batch format (versioned JSON on S3): manifests, claims, submissions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+BATCH_FORMAT = "sealroom.batch/1"
+SUBMISSION_FORMAT = "sealroom.submission/1"
+
+DEFAULT_LABELS = ("ISSUE", "PRIVILEGED", "RESPONSIVE", "CLINICAL_FINDING", "NOTE")
+VERDICTS = ("responsive", "not_responsive", "privileged", "needs_escalation", "ok")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ManifestDoc(_Strict):
+    doc_id: str
+    media_type: str
+    path: str  # rendition key under the batch prefix: docs/<doc_id>.txt or docs/<doc_id>.pdf
+    text_path: str  # docs/<doc_id>.txt: the rendition text annotation offsets refer to
+    sha256: str  # of the rendition bytes
+    text_sha256: str  # of the rendition text annotations are offsets into
+    text_length: int
+    pages: int = 1
+
+
+class Manifest(_Strict):
+    format: str = BATCH_FORMAT
+    batch_id: str
+    queue: str
+    matter: str
+    created: datetime
+    due: datetime
+    policy_version: str
+    instructions: str
+    labels: tuple[str, ...] = DEFAULT_LABELS
+    verdicts: tuple[str, ...] = VERDICTS
+    docs: tuple[ManifestDoc, ...]
+
+    def doc(self, doc_id: str) -> ManifestDoc | None:
+        return next((d for d in self.docs if d.doc_id == doc_id), None)
+
+
+class Claim(_Strict):
+    batch_id: str
+    reviewer: str
+    epoch: int
+    lease_seconds: int
+    claimed_at: datetime  # time of the S3 write (server clock), informational
+
+
+class Annotation(_Strict):
+    doc_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    label: str
+    comment: str = Field(default="", max_length=4000)
+
+
+class Verdict(_Strict):
+    doc_id: str
+    verdict: str
+    comment: str = Field(default="", max_length=4000)
+
+
+class Submission(_Strict):
+    format: str = SUBMISSION_FORMAT
+    batch_id: str
+    reviewer: str
+    epoch: int
+    annotations: tuple[Annotation, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
