@@ -1,0 +1,102 @@
+"""``ObjectStore`` over a boto3 S3 client (the only module of ``review`` that touches boto).
+
+Uses S3 conditional writes: ``PutObject`` with ``IfNoneMatch="*"`` / ``IfMatch=<etag>``
+and ``DeleteObject`` with ``IfMatch``. ``now()`` reads the ``Date`` header of a cheap
+``ListObjectsV2`` under ``clock_prefix`` (pass the queue prefix so a reviewer's
+least-privilege policy allows it).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from models.errors import StorageError
+from review.objects import PreconditionFailed, StoredObject
+
+_MISSING = {"NoSuchKey", "404", "NotFound"}
+_PRECONDITION = {"PreconditionFailed", "412", "ConditionalRequestConflict", "409"}
+
+
+def _code(exc: ClientError) -> str:
+    return str(exc.response.get("Error", {}).get("Code", ""))
+
+
+class S3ObjectStore:
+    def __init__(self, client: Any, bucket: str, *, clock_prefix: str = "") -> None:
+        self._s3 = client
+        self._bucket = bucket
+        self._clock_prefix = clock_prefix
+
+    def put(
+        self, key: str, body: bytes, *, if_none_match: bool = False, if_match: str | None = None
+    ) -> str:
+        extra: dict[str, str] = {}
+        if if_none_match:
+            extra["IfNoneMatch"] = "*"
+        if if_match is not None:
+            extra["IfMatch"] = if_match
+        conditional = bool(extra)
+        try:
+            response = self._s3.put_object(Bucket=self._bucket, Key=key, Body=body, **extra)
+        except ClientError as exc:
+            raise self._translate(exc, key, conditional) from exc
+        except BotoCoreError as exc:
+            raise StorageError(key) from exc
+        return str(response["ETag"])
+
+    def get(self, key: str) -> StoredObject | None:
+        try:
+            response = self._s3.get_object(Bucket=self._bucket, Key=key)
+            body = response["Body"].read()
+        except ClientError as exc:
+            if _code(exc) in _MISSING:
+                return None
+            raise StorageError(key) from exc
+        except BotoCoreError as exc:
+            raise StorageError(key) from exc
+        modified = response["LastModified"].astimezone(UTC)
+        return StoredObject(body, str(response["ETag"]), modified)
+
+    def list(self, prefix: str) -> list[str]:
+        keys: list[str] = []
+        try:
+            pages = self._s3.get_paginator("list_objects_v2").paginate(
+                Bucket=self._bucket, Prefix=prefix
+            )
+            for page in pages:
+                keys.extend(item["Key"] for item in page.get("Contents", ()))
+        except (ClientError, BotoCoreError) as exc:
+            raise StorageError(prefix) from exc
+        return sorted(keys)
+
+    def delete(self, key: str, if_match: str | None = None) -> None:
+        extra = {"IfMatch": if_match} if if_match is not None else {}
+        try:
+            self._s3.delete_object(Bucket=self._bucket, Key=key, **extra)
+        except ClientError as exc:
+            raise self._translate(exc, key, bool(extra)) from exc
+        except BotoCoreError as exc:
+            raise StorageError(key) from exc
+
+    def now(self) -> datetime:
+        try:
+            response = self._s3.list_objects_v2(
+                Bucket=self._bucket, Prefix=self._clock_prefix, MaxKeys=1
+            )
+        except (ClientError, BotoCoreError) as exc:
+            raise StorageError(self._bucket) from exc
+        date = response.get("ResponseMetadata", {}).get("HTTPHeaders", {}).get("date")
+        if not date:
+            raise StorageError(self._bucket, "object store sent no Date header")
+        return parsedate_to_datetime(date).astimezone(UTC)
+
+    @staticmethod
+    def _translate(exc: ClientError, key: str, conditional: bool) -> Exception:
+        code = _code(exc)
+        if conditional and (code in _PRECONDITION or code in _MISSING):
+            return PreconditionFailed(key)
+        return StorageError(key)

@@ -1,0 +1,137 @@
+"""Validate a reviewer's submission against its batch manifest and the current claim.
+
+Every problem found is reported (up to a cap) in one ``SubmissionRejected`` whose
+reason the reviewer can read: positions, ids, numbers and labels, never document
+text and never the submitted values of free-text fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import ValidationError
+
+from models.errors import SubmissionRejected
+from models.review import (
+    SUBMISSION_FORMAT,
+    Annotation,
+    Claim,
+    Manifest,
+    Submission,
+    Verdict,
+)
+from review.layout import is_id
+
+MAX_PROBLEMS = 20
+
+
+def validate_submission(
+    raw: bytes,
+    manifest: Manifest,
+    claim: Claim | None,
+    texts_len: Mapping[str, int] | None = None,
+    max_bytes: int = 1_000_000,
+    *,
+    reviewer: str | None = None,
+) -> Submission:
+    """Parse and check ``raw``; return the ``Submission`` or raise ``SubmissionRejected``.
+
+    ``claim`` is the batch's current claim (``None`` skips the claim checks, e.g. after
+    release); ``texts_len`` overrides the manifest's text lengths per doc id;
+    ``reviewer`` is the reviewer the object was stored under, if known.
+    Annotation and verdict numbers are 0-based positions in their JSON arrays.
+    """
+    batch_id = manifest.batch_id
+    if len(raw) > max_bytes:
+        raise SubmissionRejected(batch_id, f"submission is {len(raw)} bytes; limit {max_bytes}")
+    submission = _parse(raw, batch_id)
+    problems = _header_problems(submission, manifest, claim, reviewer)
+    lengths = {d.doc_id: d.text_length for d in manifest.docs} | dict(texts_len or {})
+    for index, annotation in enumerate(submission.annotations):
+        problems += _annotation_problems(index, annotation, manifest, lengths)
+    problems += _verdict_problems(submission.verdicts, manifest)
+    if problems:
+        raise SubmissionRejected(batch_id, _join(problems))
+    return submission
+
+
+def _parse(raw: bytes, batch_id: str) -> Submission:
+    try:
+        return Submission.model_validate_json(raw)
+    except ValidationError as exc:
+        problems = [_schema_problem(err) for err in exc.errors(include_input=False)]
+        raise SubmissionRejected(batch_id, _join(problems)) from None
+
+
+def _schema_problem(err: object) -> str:
+    data = err if isinstance(err, dict) else {}
+    if data.get("type") == "json_invalid":
+        return "malformed JSON"
+    parts = data.get("loc", ())
+    where = ".".join(str(p) if isinstance(p, int) or is_id(p) else "?" for p in parts)
+    where = where or "submission"
+    return f"schema: {where}: {data.get('msg', 'invalid')}"
+
+
+def _header_problems(
+    submission: Submission, manifest: Manifest, claim: Claim | None, reviewer: str | None
+) -> list[str]:
+    problems: list[str] = []
+    if submission.format != SUBMISSION_FORMAT:
+        problems.append(f"format is not {SUBMISSION_FORMAT}")
+    if submission.batch_id != manifest.batch_id:
+        problems.append(f"batch id {_id(submission.batch_id)} is not {manifest.batch_id}")
+    if reviewer is not None and submission.reviewer != reviewer:
+        problems.append(f"reviewer {_id(submission.reviewer)} is not {_id(reviewer)}")
+    if claim is not None and submission.reviewer != claim.reviewer:
+        problems.append(f"reviewer {_id(submission.reviewer)} does not hold the claim")
+    if claim is not None and submission.epoch != claim.epoch:
+        problems.append(f"epoch {submission.epoch} is not the current claim's epoch {claim.epoch}")
+    return problems
+
+
+def _annotation_problems(
+    index: int, annotation: Annotation, manifest: Manifest, lengths: Mapping[str, int]
+) -> list[str]:
+    where = f"annotation {index}"
+    doc_id = annotation.doc_id
+    if manifest.doc(doc_id) is None:
+        return [f"{where}: unknown document {_id(doc_id)}"]
+    problems: list[str] = []
+    if annotation.start >= annotation.end:
+        problems.append(f"{where}: start {annotation.start} not before end {annotation.end}")
+    length = lengths.get(doc_id, 0)
+    if annotation.end > length:
+        problems.append(f"{where}: end {annotation.end} beyond text length {length} of {doc_id}")
+    if annotation.label not in manifest.labels:
+        problems.append(
+            f"{where}: label {_id(annotation.label)} not in the batch's labels "
+            f"({', '.join(manifest.labels)})"
+        )
+    return problems
+
+
+def _verdict_problems(verdicts: tuple[Verdict, ...], manifest: Manifest) -> list[str]:
+    problems: list[str] = []
+    seen: set[str] = set()
+    for index, verdict in enumerate(verdicts):
+        where = f"verdict {index}"
+        if manifest.doc(verdict.doc_id) is None:
+            problems.append(f"{where}: unknown document {_id(verdict.doc_id)}")
+        elif verdict.doc_id in seen:
+            problems.append(f"{where}: second verdict for {verdict.doc_id}")
+        if verdict.verdict not in manifest.verdicts:
+            problems.append(f"{where}: verdict {_id(verdict.verdict)} not allowed")
+        seen.add(verdict.doc_id)
+    return problems
+
+
+def _id(value: str) -> str:
+    """A submitted id-like value echoed back only if it has the shape of an id (no free text)."""
+    return repr(value) if is_id(value) else "(not an id)"
+
+
+def _join(problems: list[str]) -> str:
+    shown = problems[:MAX_PROBLEMS]
+    more = len(problems) - len(shown)
+    return "; ".join(shown) + (f"; and {more} more problems" if more > 0 else "")
