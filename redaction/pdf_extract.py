@@ -1,0 +1,128 @@
+"""PDF text extraction for detection: the document text plus a glyph box for every char.
+
+``PdfText.text`` is what detection runs on: the pages' texts joined by ``"\\f"``.
+``PdfText.locate(start, end)`` maps any offset range of it back to the glyph boxes
+(PDF points, page space) that the rendition builder burns out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from models.errors import ImageOnlyDocument
+from redaction.pdf_chars import Box, normalise, read_raw_chars
+from redaction.pdf_limits import DEFAULT_LIMITS, PdfLimits
+from redaction.pdf_open import open_pdf, revision_count
+
+PAGE_BREAK = "\f"
+_IMAGE_FILTER = [pdfium_c.FPDF_PAGEOBJ_IMAGE]
+
+
+@dataclass(frozen=True)
+class PageText:
+    index: int
+    start: int  # offset of this page's text within PdfText.text
+    text: str = field(repr=False)
+    boxes: tuple[Box | None, ...] = field(repr=False)  # box of text[i]; None if not drawn
+    width: float  # points, as displayed (rotation applied)
+    height: float
+    unmapped: int  # chars whose font has no usable Unicode mapping
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class PageBoxes:
+    page_index: int
+    boxes: tuple[Box, ...]
+
+
+@dataclass(frozen=True, repr=False)
+class PdfText:
+    text: str
+    pages: tuple[PageText, ...]
+    source_sha256: str
+    revisions: int = 1
+
+    def __repr__(self) -> str:  # never print document text
+        return f"PdfText(pages={len(self.pages)}, chars={len(self.text)})"
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    @property
+    def unmapped_chars(self) -> int:
+        return sum(page.unmapped for page in self.pages)
+
+    def page_at(self, offset: int) -> PageText:
+        """The page holding ``offset`` (a page break belongs to the page before it)."""
+        for page in self.pages:
+            if offset <= page.end:
+                return page
+        raise IndexError("offset beyond text")
+
+    def locate(self, start: int, end: int) -> list[PageBoxes]:
+        """Glyph boxes of ``text[start:end]``, grouped by page; chars without a box are skipped."""
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError("span outside text")
+        found: list[PageBoxes] = []
+        for page in self.pages:
+            lo, hi = max(start, page.start), min(end, page.end)
+            if lo >= hi:
+                continue
+            boxes = tuple(b for b in page.boxes[lo - page.start : hi - page.start] if b)
+            found.append(PageBoxes(page.index, boxes))
+        return found
+
+
+def extract(
+    data: bytes,
+    password: str | None = None,
+    *,
+    ref: str = "",
+    limits: PdfLimits = DEFAULT_LIMITS,
+) -> PdfText:
+    """Text and glyph boxes of every page. Raises Corrupt/Encrypted/ImageOnly/TooLarge."""
+    doc = open_pdf(data, password, ref, limits)
+    try:
+        pages = _read_pages(doc, ref, limits)
+    finally:
+        doc.close()
+    limits.check_unmapped(sum(page.unmapped for page in pages), ref)
+    text = PAGE_BREAK.join(page.text for page in pages)
+    digest = hashlib.sha256(data).hexdigest()
+    return PdfText(text, tuple(pages), digest, revision_count(data))
+
+
+def _read_pages(doc: pdfium.PdfDocument, ref: str, limits: PdfLimits) -> list[PageText]:
+    pages: list[PageText] = []
+    start = 0
+    for index in range(len(doc)):
+        page = _read_page(doc[index], index, start, ref, limits)
+        pages.append(page)
+        start = page.end + len(PAGE_BREAK)
+    return pages
+
+
+def _read_page(
+    page: pdfium.PdfPage, index: int, start: int, ref: str, limits: PdfLimits
+) -> PageText:
+    width, height = page.get_size()
+    limits.check_page_size(width, height, ref)
+    textpage = page.get_textpage()
+    limits.check_chars(textpage.count_chars(), ref)
+    chars = normalise(read_raw_chars(textpage))
+    if not chars.text.strip() and _has_images(page):
+        raise ImageOnlyDocument(ref, f"page {index + 1} has images and no text layer")
+    return PageText(index, start, chars.text, chars.boxes, width, height, chars.unmapped)
+
+
+def _has_images(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=_IMAGE_FILTER))

@@ -1,0 +1,86 @@
+"""Rasterise a source page (pypdfium2) and burn opaque boxes into the pixels.
+
+Annotations and form widgets are not drawn: their text is not in the text layer
+detection ran on, so drawing them could show what detection never saw.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw
+
+from redaction.pdf_chars import Box
+from redaction.pdf_layout import LineAnchor
+from redaction.pdf_limits import PdfLimits
+from redaction.pdf_write import TextLine
+
+POINTS_PER_INCH = 72.0
+_BLACK = (0, 0, 0)
+_PAD_POINTS = 1.0
+_LEFT_MARGIN = 36.0
+
+
+@dataclass
+class Raster:
+    """A rendered page and the map from page space (points) to its pixels."""
+
+    image: Image.Image
+    width: float  # displayed page size in points
+    height: float
+    scale: float  # pixels per point
+    posconv: pdfium.PdfPosConv
+
+    def pixel_rect(self, box: Box, pad: float = 0.0) -> tuple[int, int, int, int]:
+        x0, y0 = self.posconv.to_bitmap(box[0], box[1])
+        x1, y1 = self.posconv.to_bitmap(box[2], box[3])
+        grow = math.ceil(pad * self.scale)
+        return (min(x0, x1) - grow, min(y0, y1) - grow, max(x0, x1) + grow, max(y0, y1) + grow)
+
+    def point_rect(self, box: Box) -> tuple[float, float, float, float]:
+        """``box`` as left, top, right, bottom in points from the displayed top-left corner."""
+        return tuple(v / self.scale for v in self.pixel_rect(box))  # type: ignore[return-value]
+
+
+def rasterise(page: pdfium.PdfPage, dpi: int, ref: str, limits: PdfLimits) -> Raster:
+    scale = dpi / POINTS_PER_INCH
+    width, height = page.get_size()
+    limits.check_page_size(width, height, ref)
+    limits.check_pixels(math.ceil(width * scale), math.ceil(height * scale), ref)
+    bitmap = page.render(scale=scale, draw_annots=False, may_draw_forms=False, rev_byteorder=True)
+    image = bitmap.to_pil().convert("RGB")  # convert copies out of PDFium's buffer
+    return Raster(image, width, height, scale, bitmap.get_posconv(page))
+
+
+def burn(raster: Raster, boxes: list[Box]) -> None:
+    """Paint every box solid black (with a small margin) into the page image."""
+    draw = ImageDraw.Draw(raster.image)
+    for box in boxes:
+        draw.rectangle(raster.pixel_rect(box, _PAD_POINTS), fill=_BLACK)
+
+
+def place_lines(raster: Raster, anchors: list[LineAnchor]) -> list[TextLine]:
+    """Put each line at its source glyph; lines without one go just below the previous."""
+    lines: list[TextLine] = []
+    for anchor in anchors:
+        if anchor.box is not None:
+            lines.append(_at_box(raster, anchor))
+        else:
+            lines.append(_below(lines[-1] if lines else None, anchor.text))
+    return lines
+
+
+def _at_box(raster: Raster, anchor: LineAnchor) -> TextLine:
+    assert anchor.box is not None
+    left, top, _right, bottom = raster.point_rect(anchor.box)
+    height = max(bottom - top, 1.0)
+    size = min(max(height * 0.85, 4.0), 72.0)
+    return TextLine(anchor.text, left, bottom - height * 0.2, size)
+
+
+def _below(previous: TextLine | None, text: str) -> TextLine:
+    if previous is None:
+        return TextLine(text, _LEFT_MARGIN, _LEFT_MARGIN, 10.0)
+    return TextLine(text, previous.x, previous.baseline + previous.size * 1.2, previous.size)
