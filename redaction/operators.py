@@ -1,0 +1,91 @@
+"""Replacing findings with typed tokens, and mapping between redacted and original offsets."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from models.finding import Finding, RedactionResult, Replacement
+from redaction.matching import normalise
+from redaction.merge import merge
+
+
+class TokenNamer(Protocol):
+    """Names the token for a value. ``value`` is already normalised (case, whitespace)."""
+
+    def name(self, label: str, value: str) -> str: ...
+
+
+class CounterNamer:
+    """Per-document counter tokens (``[PERSON_1]``, ``[DATE_2]``); same value, same token."""
+
+    def __init__(self) -> None:
+        self._tokens: dict[tuple[str, str], str] = {}
+        self._counts: dict[str, int] = {}
+
+    def name(self, label: str, value: str) -> str:
+        key = (label, value)
+        if key not in self._tokens:
+            self._counts[label] = self._counts.get(label, 0) + 1
+            self._tokens[key] = f"[{label}_{self._counts[label]}]"
+        return self._tokens[key]
+
+
+def redact_text(
+    text: str, findings: Sequence[Finding], tokens: TokenNamer | None = None
+) -> RedactionResult:
+    """Replace every finding with its token; overlapping findings are merged first."""
+    namer = tokens if tokens is not None else CounterNamer()
+    parts: list[str] = []
+    reps: list[Replacement] = []
+    cursor = out_len = 0
+    for f in merge(findings):
+        if f.end > len(text):
+            raise ValueError("finding beyond end of text")
+        original = text[f.start : f.end]
+        token = namer.name(f.label, normalise(original))
+        parts.append(text[cursor : f.start])
+        out_len += f.start - cursor
+        reps.append(
+            Replacement(f.label, token, original, f.start, f.end, out_len, out_len + len(token))
+        )
+        parts.append(token)
+        out_len += len(token)
+        cursor = f.end
+    parts.append(text[cursor:])
+    return RedactionResult("".join(parts), tuple(reps))
+
+
+def _position(result: RedactionResult, pos: int, is_end: bool) -> int:
+    """Original offset of redacted offset ``pos``; inside a token snaps to the entity's edge."""
+    reps = result.replacements
+    starts = [r.red_start for r in reps]
+    # the last token starting before ``pos`` (an end) or at/before it (a start)
+    idx = (bisect.bisect_left(starts, pos) if is_end else bisect.bisect_right(starts, pos)) - 1
+    if idx < 0:
+        return pos
+    rep = reps[idx]
+    if pos < rep.red_end:
+        return rep.orig_end if is_end else rep.orig_start
+    return rep.orig_end + (pos - rep.red_end)
+
+
+def map_to_original(result: RedactionResult, start: int, end: int) -> tuple[int, int]:
+    """Map a span over the redacted text to original offsets; a span touching a token covers the
+    whole original entity."""
+    if not 0 <= start <= end <= len(result.redacted_text):
+        raise ValueError("span outside the redacted text")
+    return _position(result, start, False), _position(result, end, True)
+
+
+def restore_tokens(result: RedactionResult, text: str) -> str:
+    """Replace tokens in a reviewer's text (e.g. a comment) with the original values."""
+    originals: dict[str, str] = {}
+    for rep in result.replacements:
+        originals.setdefault(rep.token, rep.original)
+    if not originals:
+        return text
+    rx = re.compile("|".join(re.escape(t) for t in sorted(originals, key=len, reverse=True)))
+    return rx.sub(lambda m: originals[m.group()], text)

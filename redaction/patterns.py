@@ -1,0 +1,38 @@
+"""All pattern recognizers (regex + validators + context words) behind one call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from models.finding import Finding
+from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
+from redaction.dates import find_dates
+from redaction.identifiers import find_identifiers
+from redaction.names import (
+    find_address_block_names,
+    find_context_names,
+    find_context_organizations,
+    find_described_names,
+)
+from redaction.places import find_addresses, find_organizations
+
+Recognizer = Callable[[str], Iterable[Finding]]
+
+RECOGNIZERS: tuple[Recognizer, ...] = (
+    find_identifiers,
+    find_dates,
+    find_context_ids,
+    find_self_labelled,
+    find_context_names,
+    find_address_block_names,
+    find_described_names,
+    find_context_organizations,
+    find_long_numbers,
+    find_addresses,
+    find_organizations,
+)
+
+
+def find_patterns(text: str) -> list[Finding]:
+    """Every pattern finding in ``text`` (may overlap; the detector merges them)."""
+    return [f for rec in RECOGNIZERS for f in rec(text)]

@@ -1,0 +1,81 @@
+"""Propagation: a value found once is redacted everywhere in the document, in any case;
+a person's name also by its parts (surname alone, first name alone)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+
+from models.finding import Finding
+from redaction.matching import value_pattern
+
+MIN_LENGTH = 3
+_PART = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-])*")
+_TITLES_WORDS = (
+    "dr mr mrs ms mx miss prof hon judge justice rev md do rn np pa phd esq jr sr ii iii iv"
+    " dds dmd mba jd llm cpa"
+)
+_TITLES = frozenset(_TITLES_WORDS.split())
+# Words that are also given names or surnames: matched only when capitalised.
+_COMMON_WORDS = (
+    "will may june april august grace hope joy faith rose lily mark bill bob pat art sue rich"
+    " bell brown white black green gray grey young long short king hill wood field street park"
+    " lane price cook baker page case rule law judge ward wells small rice nurse day may march"
+    " summer winter spring dean chase hunter mason porter carter walker"
+)
+_COMMON = frozenset(_COMMON_WORDS.split())
+
+
+def person_parts(value: str, stop_words: Collection[str]) -> tuple[list[str], list[str]]:
+    """Name parts to propagate: (any-case parts, capitalised-only parts)."""
+    any_case: list[str] = []
+    cap_only: list[str] = []
+    for part in _PART.findall(value):
+        key = part.casefold()
+        if key in _TITLES or key in stop_words or len(part) < 2:
+            continue
+        if len(part) >= MIN_LENGTH and key not in _COMMON:
+            any_case.append(part)
+        else:
+            cap_only.append(part)
+    return any_case, cap_only
+
+
+def propagate(
+    text: str, findings: Sequence[Finding], stop_words: Collection[str] = ()
+) -> list[Finding]:
+    """New findings for every other occurrence of a found value or of a person's name parts."""
+    labels: dict[str, str] = {}
+    cap_only: dict[str, str] = {}
+    for f in findings:
+        value = text[f.start : f.end].strip()
+        if len(value) >= MIN_LENGTH and value.casefold() not in stop_words:
+            labels.setdefault(_key(value), f.label)
+        if f.label == "PERSON":
+            loose, strict = person_parts(value, stop_words)
+            for part in loose:
+                labels.setdefault(_key(part), "PERSON")
+            for part in strict:
+                cap_only.setdefault(part, "PERSON")
+    found = list(_occurrences(text, labels, ignore_case=True))
+    found += _capitalised(text, cap_only)
+    return found
+
+
+def _occurrences(text: str, labels: dict[str, str], ignore_case: bool) -> Iterable[Finding]:
+    rx = value_pattern(labels, ignore_case=ignore_case)
+    if rx is None:
+        return
+    for m in rx.finditer(text):
+        label = labels.get(_key(m.group()), "PERSON")
+        yield Finding(m.start(), m.end(), label, 0.7, "propagation")
+
+
+def _key(matched: str) -> str:
+    return " ".join(matched.split()).lower()
+
+
+def _capitalised(text: str, parts: dict[str, str]) -> list[Finding]:
+    """Common-word name parts: only their Title-case or upper-case occurrences."""
+    variants = {v: label for p, label in parts.items() for v in (p[:1].upper() + p[1:], p.upper())}
+    return list(_occurrences(text, variants, ignore_case=False))
