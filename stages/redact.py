@@ -1,0 +1,96 @@
+"""Redact: extract text, detect and replace PII, build the rendition, gate it, seal it.
+
+Fail closed: any document that cannot be processed safely, or whose finished rendition
+fails the independent leak gate, is quarantined with a reason and never dispatched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from models.audit import Action
+from models.document import MediaType, content_hash
+from models.errors import DocumentError, LeakDetected, RedactionError, UnsupportedDocument
+from models.finding import RedactionResult
+from models.vault_ref import Purpose
+from redaction import pdf
+from redaction.leakcheck import redact_to_fixpoint
+from stages.gate import gate_pdf, gate_text
+from stages.ingest import quarantine
+from stages.records import DocFacts, dump_redaction
+from stages.services import Services
+
+
+@dataclass(frozen=True)
+class Rendition:
+    text: str  # the text detection ran on
+    result: RedactionResult
+    data: bytes  # the redacted rendition's bytes
+    pages: int
+
+
+@dataclass(frozen=True)
+class RedactOutcome:
+    doc_id: str
+    state: str  # "redacted" | "quarantined" | "skipped"
+    reason: str = ""
+
+
+def doc_facts(svc: Services, doc_id: str) -> DocFacts:
+    events = svc.events_for(doc_id, Action.DOC_INGESTED)
+    if not events:
+        raise UnsupportedDocument(doc_id, "document was never ingested")
+    return DocFacts.from_details(doc_id, events[0].details)
+
+
+def build(
+    detector: Any, media_type: MediaType | None, original: bytes, ref: str
+) -> tuple[Rendition, list[str]]:
+    """The rendition and the leak gate's findings (empty when it is safe to send)."""
+    if media_type is MediaType.TEXT:
+        text = original.decode("utf-8")
+        result = redact_to_fixpoint(text, detector)
+        data = result.redacted_text.encode("utf-8")
+        return Rendition(text, result, data, 1), gate_text(data, result, detector)
+    if media_type is MediaType.PDF:
+        parsed = pdf.extract(original, ref=ref)
+        result = redact_to_fixpoint(parsed.text, detector)
+        data = pdf.build_rendition(original, parsed, result)
+        problems = gate_pdf(data, result, detector, parsed.page_count)
+        return Rendition(parsed.text, result, data, parsed.page_count), problems
+    raise UnsupportedDocument(ref)
+
+
+def redact_document(svc: Services, doc_id: str) -> RedactOutcome:
+    if svc.seen(f"redact:{doc_id}") or svc.seen(f"quarantine:{doc_id}"):
+        return RedactOutcome(doc_id, "skipped")
+    facts = doc_facts(svc, doc_id)
+    original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))
+    try:
+        rendition, problems = build(svc.detector, facts.media_type, original, doc_id)
+    except (DocumentError, RedactionError) as exc:
+        quarantine(svc, doc_id, exc.code, exc.reason)
+        return RedactOutcome(doc_id, "quarantined", exc.code)
+    if problems:
+        quarantine(svc, doc_id, LeakDetected.code, "; ".join(problems)[:180])
+        return RedactOutcome(doc_id, "quarantined", LeakDetected.code)
+    _seal(svc, doc_id, facts, rendition)
+    return RedactOutcome(doc_id, "redacted")
+
+
+def _seal(svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition) -> None:
+    media = facts.media_type.value if facts.media_type else "unknown"
+    record = dump_redaction(rendition.result, svc.policy_version, media)
+    svc.vault.put(svc.ref(doc_id, Purpose.TEXT), rendition.text.encode("utf-8"))
+    svc.vault.put(svc.ref(doc_id, Purpose.PSEUDONYMS), record)
+    svc.vault.put(svc.ref(doc_id, Purpose.RENDITION), rendition.data)
+    svc.record(
+        f"redact:{doc_id}", Action.DOC_REDACTED, "document", doc_id,
+        policy_version=svc.policy_version,
+        entities=rendition.result.entity_counts(),
+        rendition_sha256=content_hash(rendition.data),
+        text_sha256=content_hash(rendition.result.redacted_text.encode("utf-8")),
+        text_length=len(rendition.result.redacted_text),
+        pages=rendition.pages,
+    )
