@@ -40,6 +40,11 @@ _IBAN = re.compile(
     r"(?<!\w)[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)(?!\w)"
 )
 _VIN = re.compile(r"(?<!\w)(?=[A-Z0-9]*\d[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}(?!\w)")
+# Federal docket numbers (1:24-cv-01187, 2:19-cr-00042-JAM): they lead straight to the parties.
+_DOCKET = re.compile(
+    r"(?<![\w-])\d{1,2}:\d{2}-(?:cv|cr|mc|mj|bk|ap|md|po|sw)-\d{3,6}(?:-[A-Z]{2,4})*(?![\w-])",
+    re.IGNORECASE,
+)
 _AGE = re.compile(
     r"\b(?P<v>9\d|1[0-4]\d)(?:\s*|-)(?:years?|yrs?|y/?o)\b(?:[\s-]*old\b)?"
     r"|\b(?:age[ds]?|aged)\s*:?\s*(?P<w>9\d|1[0-4]\d)\b"
@@ -88,6 +93,7 @@ RECOGNIZERS: tuple[Callable[[str], Iterator[Finding]], ...] = (
     _simple(_IPV6, "IP_ADDRESS"),
     _simple(_IBAN, "ACCOUNT", iban_ok),
     _simple(_VIN, "VEHICLE"),
+    _simple(_DOCKET, "CASE_NUMBER"),
     _group(_AGE, "AGE", ("v", "w")),
 )
 

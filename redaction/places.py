@@ -57,6 +57,18 @@ _ADDRESS_END = re.compile(
     r"|(?=[ \t]+(?:and|with|who|which|where|since|until|for)\b|[ \t]*\()"
 )
 _ZIP_AFTER_STATE = re.compile(r"(?<=\b[A-Z]{2}[ \t])\d{5}(?:-\d{4})?(?!\w)")
+_US_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
+    "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey"
+    "|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
+    "|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
+    "|West Virginia|Wisconsin|Wyoming|District of Columbia"
+)
+# "Somerville, Massachusetts 02143": the ZIP after a spelled-out state name.
+_ZIP_AFTER_STATE_NAME = re.compile(
+    rf"\b(?i:{_US_STATE_NAMES}),?[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\w-])"
+)
 
 _ORG_SUFFIX = (
     r"Hospital|Clinic|Medical\s+Center|Medical\s+Group|Health\s+System|Healthcare|Health"
@@ -89,6 +101,8 @@ def find_addresses(text: str) -> Iterator[Finding]:
     for rx in (_STREET, _UNIT_LINE, _CITY_STATE_ZIP, _UK_POSTCODE, _CITY_PIN, _ZIP_AFTER_STATE):
         for m in rx.finditer(text):
             yield Finding(m.start(), m.end(), "ADDRESS", 0.8, "pattern:address")
+    for m in _ZIP_AFTER_STATE_NAME.finditer(text):
+        yield Finding(m.start("zip"), m.end("zip"), "ADDRESS", 0.8, "pattern:zip")
     for m in _ADDRESS_LINE.finditer(text):
         value = _cut_address(m.group("v"))
         if len(value) >= 3 and any(ch.isdigit() or ch.isupper() for ch in value):
