@@ -53,8 +53,9 @@ def play_reviewer(console: Console, home: Path) -> int:
         manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
         annotations, verdicts = annotate(manifest, folder)
         client.submit(batch_id, annotations, verdicts)
-        console.print(f"  reviewer {REVIEWER} claimed {batch_id}, "
-                      f"submitted {len(annotations)} annotation(s)")
+        console.print(
+            f"  reviewer {REVIEWER} claimed {batch_id}, submitted {len(annotations)} annotation(s)"
+        )
         submitted += 1
     return submitted
 
@@ -67,9 +68,9 @@ def run_demo(home: Path, samples: Path) -> int:
     home.mkdir(parents=True)
     with local_s3() as endpoint:
         configure(home, endpoint)
+        from config import get_settings
         from flows.pipeline_flow import pipeline
         from flows.wiring import s3_client
-        from config import get_settings
 
         s3_client(get_settings()).create_bucket(Bucket=get_settings().s3_bucket)
         console.print(f"[bold]Sealroom demo[/] - local S3 at {endpoint}, state in {home}")

@@ -9,7 +9,9 @@ from typing import Any
 from models.review import Manifest
 
 FINDINGS = {
-    "CLINICAL_FINDING": r"\b(pain|hypertension|diabetes|fracture|infection|pneumonia|sepsis|fever)\b",
+    "CLINICAL_FINDING": (
+        r"\b(pain|hypertension|diabetes|fracture|infection|pneumonia|sepsis|fever)\b"
+    ),
     "ISSUE": r"\b(breach|negligence|damages|liability|termination|injur\w*|settlement)\b",
 }
 TOKEN = re.compile(r"\[PERSON_\d+\]")
@@ -26,9 +28,14 @@ def annotate(manifest: Manifest, folder: Path) -> tuple[list[dict[str, Any]], li
         for label, pattern in FINDINGS.items():
             match = re.search(pattern, text, re.IGNORECASE)
             if match:
-                annotations.append({
-                    "doc_id": doc.doc_id, "start": match.start(), "end": match.end(),
-                    "label": label, "comment": f"Confirm with {who}.",
-                })
+                annotations.append(
+                    {
+                        "doc_id": doc.doc_id,
+                        "start": match.start(),
+                        "end": match.end(),
+                        "label": label,
+                        "comment": f"Confirm with {who}.",
+                    }
+                )
         verdicts.append({"doc_id": doc.doc_id, "verdict": "ok", "comment": f"Reviewed; re {who}."})
     return annotations, verdicts

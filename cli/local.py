@@ -66,7 +66,9 @@ def detect(
     raise typer.Exit(1 if failed else 0)
 
 
-def extract(path: Annotated[Path, typer.Argument(help="A .txt or .pdf file.", exists=True)]) -> None:
+def extract(
+    path: Annotated[Path, typer.Argument(help="A .txt or .pdf file.", exists=True)],
+) -> None:
     """Print the document text that detection runs on (PDF pages separated by form feed)."""
     try:
         doc = load(path)

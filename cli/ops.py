@@ -14,7 +14,9 @@ DEMO_HOME = Path(".sealroom") / "demo"
 
 
 def demo(
-    home: Annotated[Path, typer.Option(help="State directory for the demo (wiped first).")] = DEMO_HOME,
+    home: Annotated[
+        Path, typer.Option(help="State directory for the demo (wiped first).")
+    ] = DEMO_HOME,
     samples: Annotated[Path | None, typer.Option(help="Inbox of sample documents.")] = None,
 ) -> None:
     """Run the whole pipeline on the bundled samples with embedded defaults.
@@ -29,7 +31,9 @@ def demo(
 
 
 def run(
-    inbox: Annotated[Path, typer.Argument(help="Inbox directory (legal/ and medical/ subfolders set the kind).")],
+    inbox: Annotated[
+        Path, typer.Argument(help="Inbox directory (legal/ and medical/ subfolders set the kind).")
+    ],
     matter: Annotated[str | None, typer.Option(help="Matter id (default from settings).")] = None,
 ) -> None:
     """Run one pass of the pipeline flow (ingest, redact, dispatch, collect, reassemble)."""

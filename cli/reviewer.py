@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from config import get_settings
 from models.errors import SealroomError
+from review import ReviewerClient
 
+T = TypeVar("T")
 app = typer.Typer(help="Claim, pull, annotate and submit review batches.", no_args_is_help=True)
 
 QueueOpt = Annotated[str, typer.Option("--queue", "-q", help="Queue name (default from settings).")]
@@ -20,9 +23,9 @@ ReviewerOpt = Annotated[
 BatchArg = Annotated[str, typer.Argument(help="Batch id.")]
 
 
-def _client(queue: str, reviewer: str):  # type: ignore[no-untyped-def]
+def _client(queue: str, reviewer: str) -> ReviewerClient:
     from flows.wiring import s3_client
-    from review import ReviewerClient, S3ObjectStore
+    from review import S3ObjectStore
     from review.layout import queue_prefix
 
     settings = get_settings()
@@ -31,7 +34,7 @@ def _client(queue: str, reviewer: str):  # type: ignore[no-untyped-def]
     return ReviewerClient(store, name, reviewer)
 
 
-def _run(action):  # type: ignore[no-untyped-def]
+def _run(action: Callable[[], T]) -> T:
     try:
         return action()
     except SealroomError as exc:
@@ -99,4 +102,6 @@ def policy_cmd(queue: QueueOpt = "", reviewer: ReviewerOpt = "reviewer") -> None
     from review.policy import iam_policy
 
     settings = get_settings()
-    typer.echo(json.dumps(iam_policy(settings.s3_bucket, queue or settings.queue, reviewer), indent=2))
+    typer.echo(
+        json.dumps(iam_policy(settings.s3_bucket, queue or settings.queue, reviewer), indent=2)
+    )

@@ -11,7 +11,6 @@ from audit import Ledger, document_states, quarantine_reasons
 from config import get_settings
 from models.audit import Action
 
-
 SHORT = {"application/pdf": "pdf", "text/plain": "text"}
 
 
@@ -20,8 +19,11 @@ def documents_table(ledger: Ledger, matter: str) -> Table:
     states = document_states(events)
     reasons = quarantine_reasons(events)
     facts = {e.object_id: e.details for e in events if e.action == Action.DOC_INGESTED}
-    found = {e.object_id: e.details.get("entities", {}) for e in events
-             if e.action == Action.DOC_REDACTED}
+    found = {
+        e.object_id: e.details.get("entities", {})
+        for e in events
+        if e.action == Action.DOC_REDACTED
+    }
     table = Table(title=f"Documents of matter {matter}")
     table.add_column("document", no_wrap=True)
     for column in ("kind", "type", "state", "PII redacted", "note"):
@@ -30,9 +32,12 @@ def documents_table(ledger: Ledger, matter: str) -> Table:
         info = facts.get(doc_id, {})
         entities = found.get(doc_id, {})
         table.add_row(
-            doc_id, str(info.get("kind", "")), SHORT.get(str(info.get("media_type")), "?"),
+            doc_id,
+            str(info.get("kind", "")),
+            SHORT.get(str(info.get("media_type")), "?"),
             state.value,
-            str(sum(entities.values())) if entities else "", reasons.get(doc_id, ""),
+            str(sum(entities.values())) if entities else "",
+            reasons.get(doc_id, ""),
         )
     return table
 
@@ -46,8 +51,12 @@ def print_summary(console: Console, home: Path, endpoint: str, seconds: float) -
     console.print(f"Audit trail: {result.count} events, chain {verdict}")
     console.print(f"Deliverables (client outbox): {settings.outbox_path / settings.matter}")
     console.print(f"Sealed vault: {settings.vault_path}   keys: {settings.key_path}")
-    console.print(f"Ledger: {settings.ledger}   verify: sealroom audit verify --ledger {settings.ledger}")
-    console.print(f"Reviewer downloads: {home / 'reviewer'}   queue bucket: s3://{settings.s3_bucket} "
-                  f"at {endpoint} (stopped with the demo)")
+    console.print(
+        f"Ledger: {settings.ledger}   verify: sealroom audit verify --ledger {settings.ledger}"
+    )
+    console.print(
+        f"Reviewer downloads: {home / 'reviewer'}   queue bucket: s3://{settings.s3_bucket} "
+        f"at {endpoint} (stopped with the demo)"
+    )
     console.print(f"Finished in {seconds:.1f}s")
     return result.ok

@@ -34,7 +34,8 @@ _PATTERNS = (
     r"\bx\s?10\^\d+/[A-Za-z]+",
     r"\b[A-Z][A-Za-z0-9]{1,7}:?[ \t]+\d+\.\d+\b",
     # eponymous conditions: Kaposi sarcoma, Addison's disease, Babinski sign
-    r"\b[A-Z][a-z]+(?:['\u2019]s)?(?:[- \t][A-Z][a-z]+(?:['\u2019]s)?)?[ \t]+(?i:disease|syndrome|catheter|tube|line|stain|procedure|cyst|node|sarcoma|sign|test"
+    r"\b[A-Z][a-z]+(?:['\u2019]s)?(?:[- \t][A-Z][a-z]+(?:['\u2019]s)?)?[ \t]+"
+    r"(?i:disease|syndrome|catheter|tube|line|stain|procedure|cyst|node|sarcoma|sign|test"
     r"|maneuver|manoeuvre|reflex|palsy|criteria|score|scale|classification|fracture|lymphoma"
     r"|procedure|operation|anomaly|phenomenon|tumou?r)\b",
 )

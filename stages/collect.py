@@ -47,8 +47,15 @@ def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None
             submission = validate_submission(raw, manifest, claim, reviewer=reviewer)
         except SubmissionRejected as exc:
             svc.queue.reject(batch_id, reviewer, exc.reason)
-            svc.record(key, Action.SUBMISSION_REJECTED, "batch", batch_id, Outcome.REJECTED,
-                       reviewer=reviewer, code=exc.code)
+            svc.record(
+                key,
+                Action.SUBMISSION_REJECTED,
+                "batch",
+                batch_id,
+                Outcome.REJECTED,
+                reviewer=reviewer,
+                code=exc.code,
+            )
             outcome.rejected.append(f"{batch_id}/{reviewer}")
             continue
         accept(svc, manifest, submission, key)
@@ -59,19 +66,30 @@ def accept(svc: Services, manifest: Manifest, submission: Submission, key: str) 
     for doc in manifest.docs:
         _store_review(svc, doc.doc_id, submission)
     svc.record(
-        key, Action.SUBMISSION_ACCEPTED, "batch", manifest.batch_id,
-        reviewer=submission.reviewer, epoch=submission.epoch,
-        annotations=len(submission.annotations), verdicts=len(submission.verdicts),
+        key,
+        Action.SUBMISSION_ACCEPTED,
+        "batch",
+        manifest.batch_id,
+        reviewer=submission.reviewer,
+        epoch=submission.epoch,
+        annotations=len(submission.annotations),
+        verdicts=len(submission.verdicts),
     )
     for doc in manifest.docs:
-        svc.record(f"review:{doc.doc_id}", Action.DOC_REVIEWED, "document", doc.doc_id,
-                   batch=manifest.batch_id, reviewer=submission.reviewer)
+        svc.record(
+            f"review:{doc.doc_id}",
+            Action.DOC_REVIEWED,
+            "document",
+            doc.doc_id,
+            batch=manifest.batch_id,
+            reviewer=submission.reviewer,
+        )
 
 
 def load_reviews(svc: Services, doc_id: str) -> dict[str, dict[str, list[dict[str, object]]]]:
     """Accepted work per reviewer for one document (sealed: comments may name people)."""
     try:
-        return json.loads(svc.vault.get(svc.ref(doc_id, Purpose.ANNOTATIONS)))  # type: ignore[no-any-return]
+        return json.loads(svc.vault.get(svc.ref(doc_id, Purpose.ANNOTATIONS)))
     except VaultObjectMissing:
         return {}
 

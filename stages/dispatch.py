@@ -42,8 +42,12 @@ def plan_batches(svc: Services) -> list[str]:
         docs = ready[i : i + svc.batch_size]
         batch_id = batch_id_for(svc.queue.queue, docs)
         svc.record(
-            f"plan:{batch_id}", Action.BATCH_PLANNED, "batch", batch_id,
-            queue=svc.queue.queue, docs=docs,
+            f"plan:{batch_id}",
+            Action.BATCH_PLANNED,
+            "batch",
+            batch_id,
+            queue=svc.queue.queue,
+            docs=docs,
         )
         batch_ids.append(batch_id)
     return batch_ids
@@ -76,8 +80,12 @@ def publish_batch(svc: Services, batch_id: str, doc_ids: list[str], planned_at: 
     for doc_id in doc_ids:
         svc.record(f"dispatch:{doc_id}", Action.DOC_DISPATCHED, "document", doc_id, batch=batch_id)
     svc.record(
-        f"dispatch:{batch_id}", Action.BATCH_DISPATCHED, "batch", batch_id,
-        queue=svc.queue.queue, docs=len(doc_ids),
+        f"dispatch:{batch_id}",
+        Action.BATCH_DISPATCHED,
+        "batch",
+        batch_id,
+        queue=svc.queue.queue,
+        docs=len(doc_ids),
     )
 
 

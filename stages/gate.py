@@ -33,16 +33,16 @@ def gate_text(data: bytes, result: RedactionResult, detector: TextDetector) -> l
 def values_in(text: str, result: RedactionResult) -> list[str]:
     """Sealed PII values found anywhere in ``text`` (tokens blanked out first)."""
     cleaned = TOKEN.sub(" ", text)
-    values = [r.original for r in result.replacements if len(normalise(r.original)) >= MIN_VALUE_LENGTH]
+    values = [
+        r.original for r in result.replacements if len(normalise(r.original)) >= MIN_VALUE_LENGTH
+    ]
     pattern = value_pattern(values)
     if pattern is None:
         return []
     return [f"extracted:value@{m.start()}-{m.end()}" for m in pattern.finditer(cleaned)]
 
 
-def gate_pdf(
-    data: bytes, result: RedactionResult, detector: TextDetector, pages: int
-) -> list[str]:
+def gate_pdf(data: bytes, result: RedactionResult, detector: TextDetector, pages: int) -> list[str]:
     problems = list(pdf.rendition_problems(data, expected_pages=pages))
     problems += values_in(pdf.rendition_text(data), result)
     problems += leak_check(result.redacted_text, result, detector)

@@ -62,8 +62,14 @@ def ingest_bytes(
     svc.vault.put(svc.ref(doc_id, Purpose.SOURCE_NAME), source_name.encode("utf-8"))
     media_value = media.value if media else "unknown"
     svc.record(
-        key, Action.DOC_INGESTED, "document", doc_id,
-        kind=kind.value, media_type=media_value, size=len(data), sha256=content_hash(data),
+        key,
+        Action.DOC_INGESTED,
+        "document",
+        doc_id,
+        kind=kind.value,
+        media_type=media_value,
+        size=len(data),
+        sha256=content_hash(data),
     )
     problem = _intake_problem(doc_id, media, len(data), max_bytes)
     if problem is not None:
@@ -84,8 +90,13 @@ def _intake_problem(
 def quarantine(svc: Services, doc_id: str, code: str, reason: str) -> None:
     """Terminal state: the document is never sent; the reason is an error code and summary."""
     svc.record(
-        f"quarantine:{doc_id}", Action.DOC_QUARANTINED, "document", doc_id,
-        Outcome.QUARANTINED, code=code, reason=reason,
+        f"quarantine:{doc_id}",
+        Action.DOC_QUARANTINED,
+        "document",
+        doc_id,
+        Outcome.QUARANTINED,
+        code=code,
+        reason=reason,
     )
 
 
@@ -96,4 +107,3 @@ def ingest_inbox(
         ingest_bytes(svc, path.read_bytes(), path.name, kind, max_bytes)
         for path, kind in inbox_files(inbox, default_kind)
     ]
-

@@ -68,8 +68,9 @@ def reassemble_document(svc: Services, doc_id: str) -> Path | None:
     body = json.dumps(deliverable(svc, doc_id), ensure_ascii=False, indent=2).encode("utf-8")
     svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE), body)
     path = _export(svc.outbox / svc.matter, f"{doc_id}.json", body)
-    svc.record(f"deliver:{doc_id}", Action.DOC_DELIVERED, "document", doc_id,
-               sha256=content_hash(body))
+    svc.record(
+        f"deliver:{doc_id}", Action.DOC_DELIVERED, "document", doc_id, sha256=content_hash(body)
+    )
     return path
 
 

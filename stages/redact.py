@@ -86,7 +86,10 @@ def _seal(svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition) -> 
     svc.vault.put(svc.ref(doc_id, Purpose.PSEUDONYMS), record)
     svc.vault.put(svc.ref(doc_id, Purpose.RENDITION), rendition.data)
     svc.record(
-        f"redact:{doc_id}", Action.DOC_REDACTED, "document", doc_id,
+        f"redact:{doc_id}",
+        Action.DOC_REDACTED,
+        "document",
+        doc_id,
         policy_version=svc.policy_version,
         entities=rendition.result.entity_counts(),
         rendition_sha256=content_hash(rendition.data),

@@ -20,7 +20,9 @@ def pii_values() -> list[str]:
 
 def pii_pattern(values: Iterable[str]) -> re.Pattern[str]:
     """Whole-word, case- and whitespace-insensitive match of any value."""
-    parts = [r"\s+".join(map(re.escape, v.split())) for v in sorted(set(values), key=len, reverse=True)]
+    parts = [
+        r"\s+".join(map(re.escape, v.split())) for v in sorted(set(values), key=len, reverse=True)
+    ]
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 

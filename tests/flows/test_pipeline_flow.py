@@ -38,7 +38,9 @@ class Capture(logging.Handler):
 
 
 @pytest.fixture(scope="module")
-def run(prefect_db: str, samples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def run(
+    prefect_db: str, samples_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
     root = tmp_path_factory.mktemp("pipeline")
     capture = Capture()
     loggers = [logging.getLogger(), logging.getLogger("prefect")]
@@ -70,9 +72,15 @@ def run_pipeline(samples_dir: Path, root: Path) -> dict[str, Any]:
         before = ledger.count()
         third = pipeline(str(samples_dir))
         after = ledger.count()
-    return {"first": first, "second": second, "third": third, "reviewed": reviewed,
-            "events_before": before, "events_after": after,
-            "queue_objects": dict(bucket_texts())}
+    return {
+        "first": first,
+        "second": second,
+        "third": third,
+        "reviewed": reviewed,
+        "events_before": before,
+        "events_after": after,
+        "queue_objects": dict(bucket_texts()),
+    }
 
 
 def review_everything(workdir: Path) -> int:
@@ -165,5 +173,3 @@ def test_no_fixture_pii_in_ledger_prefect_logs_queue_or_file_names(
         if path.is_file() and "outbox" not in path.parts:
             check(f"file {path.relative_to(home)}", file_text(path))
     assert not leaks, leaks
-
-

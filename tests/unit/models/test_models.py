@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from models import errors
-from models.document import DocState, document_id, content_hash
+from models.document import DocState, content_hash, document_id
 from models.finding import Finding
 from models.vault_ref import Purpose, VaultRef
 
@@ -29,7 +29,9 @@ def test_error_codes_are_unique_and_stable_shaped() -> None:
         (errors.LedgerIntegrityError, "SR-AUD-001"),
     ],
 )
-def test_known_codes_and_message_carries_ref_only(cls: type[errors.SealroomError], code: str) -> None:
+def test_known_codes_and_message_carries_ref_only(
+    cls: type[errors.SealroomError], code: str
+) -> None:
     exc = cls("doc-123")
     assert exc.code == code
     assert str(exc) == f"{code} {cls.summary} [doc-123]"

@@ -79,10 +79,12 @@ def inbox(tmp_path: Path) -> Path:
     (root / "legal").mkdir()
     (root / "medical" / "jane-roe-discharge.txt").write_text(
         "Patient: Jane Roe, DOB 04/12/1961, SSN 123-45-6789.\n"
-        "Ms. Roe reports chest pain after metoprolol 25 mg.\n", encoding="utf-8")
+        "Ms. Roe reports chest pain after metoprolol 25 mg.\n",
+        encoding="utf-8",
+    )
     (root / "legal" / "mehta-letter.txt").write_text(
-        "Dear Rahul Mehta,\nMr. Mehta alleges breach of contract on 01/05/2023.\n",
-        encoding="utf-8")
+        "Dear Rahul Mehta,\nMr. Mehta alleges breach of contract on 01/05/2023.\n", encoding="utf-8"
+    )
     (root / "legal" / "blob.bin").write_bytes(b"\x00\x01\x02binary")
     (root / "medical" / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
     return root

@@ -41,8 +41,15 @@ def review(store: MemoryObjectStore, tmp_path: Path, batches: list[str]) -> None
         for doc in manifest.docs:
             text = (folder / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
             token = text.index("[PERSON_1]")
-            annotations.append({"doc_id": doc.doc_id, "start": token, "end": token + 10,
-                                "label": "ISSUE", "comment": "Call [PERSON_1]"})
+            annotations.append(
+                {
+                    "doc_id": doc.doc_id,
+                    "start": token,
+                    "end": token + 10,
+                    "label": "ISSUE",
+                    "comment": "Call [PERSON_1]",
+                }
+            )
             verdicts.append({"doc_id": doc.doc_id, "verdict": "ok"})
         client.submit(batch_id, annotations, verdicts)
 
@@ -68,7 +75,11 @@ def test_bad_inputs_are_quarantined_with_reasons_and_the_rest_goes_on(
     codes = {e.details["code"] for e in svc.ledger.events(action=Action.DOC_QUARANTINED.value)}
     assert codes == {"SR-DOC-001", "SR-DOC-002"}
     assert sorted(s.value for s in states(svc).values()) == [
-        "dispatched", "dispatched", "quarantined", "quarantined"]
+        "dispatched",
+        "dispatched",
+        "quarantined",
+        "quarantined",
+    ]
     assert len(batches) == 1
 
 
@@ -137,11 +148,14 @@ def test_bad_submission_is_rejected_without_losing_accepted_work(
     review(store, tmp_path, [batch_id])
     collect.collect(svc)
     doc_id = svc.queue.manifest(batch_id).docs[0].doc_id
-    bad = {"format": "sealroom.submission/1", "batch_id": batch_id, "reviewer": "ana",
-           "epoch": 1, "annotations": [{"doc_id": doc_id, "start": 0, "end": 99999,
-                                        "label": "ISSUE"}]}
-    store.put(f"queues/general/submissions/{batch_id}/ana.json",
-                        json.dumps(bad).encode())
+    bad = {
+        "format": "sealroom.submission/1",
+        "batch_id": batch_id,
+        "reviewer": "ana",
+        "epoch": 1,
+        "annotations": [{"doc_id": doc_id, "start": 0, "end": 99999, "label": "ISSUE"}],
+    }
+    store.put(f"queues/general/submissions/{batch_id}/ana.json", json.dumps(bad).encode())
     outcome = collect.collect(svc)
     assert outcome.rejected == [f"{batch_id}/ana"]
     rejection = svc.queue.rejection(batch_id, "ana")
