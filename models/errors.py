@@ -60,6 +60,11 @@ class KeyFilePermissionError(VaultError):
     summary = "key file readable by group or others"
 
 
+class InvalidObjectKey(VaultError):
+    code = "SR-VLT-006"
+    summary = "invalid object key"
+
+
 # --- documents -------------------------------------------------------------
 class DocumentError(SealroomError):
     code = "SR-DOC-000"

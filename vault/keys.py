@@ -1,0 +1,228 @@
+"""Key material: the ``KeyProvider`` seam and the local, file-based keyring.
+
+A ``KeyProvider`` hands the Sealer AWS Encryption SDK master key providers: one
+to wrap new data keys (the current key) and one able to unwrap data keys of any
+key version it holds. A fresh provider is built per call, so a deleted key file
+(crypto-shredding) or a loosened file mode takes effect immediately.
+
+Key files are ``<key_id>.key`` (32 random bytes, mode 0600) in a 0700
+directory; ``CURRENT`` names the key id used for new seals. Errors carry key
+ids only, never key bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import stat
+import struct
+import tempfile
+from pathlib import Path
+from typing import Any, Protocol
+
+from aws_encryption_sdk.identifiers import EncryptionKeyType, WrappingAlgorithm
+from aws_encryption_sdk.internal.crypto.wrapping_keys import WrappingKey
+from aws_encryption_sdk.key_providers.base import MasterKeyProvider
+from aws_encryption_sdk.key_providers.raw import RawMasterKeyProvider
+
+from models.errors import KeyFilePermissionError, UnknownKeyError, VaultError, VaultIntegrityError
+
+PROVIDER_ID = "sealroom-local"
+FIRST_KEY_ID = "local-v1"
+KEY_BYTES = 32
+_WRAPPING = WrappingAlgorithm.AES_256_GCM_IV12_TAG16_NO_PADDING
+# Raw AES key_info = key_id || tag_len_bits (4 B) || iv_len (4 B) || iv (12 B).
+_KEY_INFO_SUFFIX = 4 + 4 + _WRAPPING.algorithm.iv_len
+_KEY_ID = re.compile(r"^local-v([1-9][0-9]{0,8})$")
+_CURRENT = "CURRENT"
+_LOOSE_BITS = stat.S_IRWXG | stat.S_IRWXO
+
+
+class KeyProvider(Protocol):
+    """What the Sealer needs from key management (local keyring now, KMS later)."""
+
+    def encryption_provider(self) -> MasterKeyProvider:
+        """A provider whose primary master key wraps new data keys."""
+        ...
+
+    def decryption_provider(self) -> MasterKeyProvider:
+        """A provider that unwraps data keys; raises ``UnknownKeyError`` for keys it lacks."""
+        ...
+
+
+def check_key_id(key_id: str) -> str:
+    """Key ids are ``local-v<n>``; anything else is refused without being echoed."""
+    if not _KEY_ID.match(key_id):
+        raise VaultError(reason="malformed key id")
+    return key_id
+
+
+def _key_version(key_id: str) -> int:
+    return int(check_key_id(key_id).removeprefix("local-v"))
+
+
+class LocalKeyring:
+    """Versioned 256-bit keys in a private directory; ``CURRENT`` names the active one."""
+
+    def __init__(self, key_dir: Path) -> None:
+        self.key_dir = Path(key_dir)
+
+    # --- KeyProvider -----------------------------------------------------------
+    def encryption_provider(self) -> MasterKeyProvider:
+        provider = LocalMasterKeyProvider(keyring=self)
+        provider.add_master_key(self.current_key_id())
+        return provider
+
+    def decryption_provider(self) -> MasterKeyProvider:
+        return LocalMasterKeyProvider(keyring=self)
+
+    # --- key management ----------------------------------------------------------
+    def current_key_id(self) -> str:
+        """The key id for new seals; creates ``local-v1`` on first use."""
+        current = self.key_dir / _CURRENT
+        if not current.exists():
+            self._bootstrap()
+        return check_key_id(current.read_text(encoding="ascii").strip())
+
+    def key_ids(self) -> list[str]:
+        """Every key version present, oldest first."""
+        if not self.key_dir.is_dir():
+            return []
+        ids = [p.stem for p in self.key_dir.glob("*.key") if _KEY_ID.match(p.stem)]
+        return sorted(ids, key=_key_version)
+
+    def rotate(self) -> str:
+        """Create the next key version and make it current; returns its id."""
+        latest = max((_key_version(k) for k in self.key_ids()), default=0)
+        key_id = f"local-v{latest + 1}"
+        self._create_key(key_id)
+        self._write_current(key_id)
+        return key_id
+
+    def key_bytes(self, key_id: str) -> bytes:
+        """The raw key; refuses files readable by group/others."""
+        path = self._key_path(check_key_id(key_id))
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        except FileNotFoundError:
+            raise UnknownKeyError(key_id) from None
+        except OSError as exc:
+            raise VaultError(key_id, reason="key file unreadable") from exc
+        try:
+            if os.fstat(fd).st_mode & _LOOSE_BITS:
+                raise KeyFilePermissionError(key_id)
+            material = os.read(fd, KEY_BYTES + 1)
+        finally:
+            os.close(fd)
+        if len(material) != KEY_BYTES:
+            raise VaultError(key_id, reason="key file malformed")
+        return material
+
+    # --- internals ---------------------------------------------------------------
+    def _key_path(self, key_id: str) -> Path:
+        return self.key_dir / f"{key_id}.key"
+
+    def _ensure_dir(self) -> None:
+        self.key_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.key_dir, 0o700)
+
+    def _bootstrap(self) -> None:
+        """First use: create ``local-v1``. Never re-create it next to other versions
+        (that would silently replace a shredded key)."""
+        if set(self.key_ids()) - {FIRST_KEY_ID}:
+            raise VaultError(reason="keyring has keys but no CURRENT")
+        self._create_key(FIRST_KEY_ID)
+        self._write_current(FIRST_KEY_ID)
+
+    def _create_key(self, key_id: str) -> None:
+        """Publish a new key file (0600) atomically; an existing one is kept as is.
+
+        The bytes go to an exclusively created temp file first and are linked into
+        place, so a concurrent reader never sees a half-written key.
+        """
+        self._ensure_dir()
+        tmp = self.key_dir / f".key-{secrets.token_hex(8)}"
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
+        try:
+            os.write(fd, secrets.token_bytes(KEY_BYTES))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, self._key_path(key_id))
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+        _fsync_dir(self.key_dir)
+
+    def _write_current(self, key_id: str) -> None:
+        fd, tmp = tempfile.mkstemp(dir=self.key_dir, prefix=".current-")
+        try:
+            os.write(fd, key_id.encode("ascii") + b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, self.key_dir / _CURRENT)
+        _fsync_dir(self.key_dir)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class LocalMasterKeyProvider(RawMasterKeyProvider):
+    """AWS Encryption SDK raw AES-GCM provider backed by a ``LocalKeyring``.
+
+    On decrypt it vends a master key for whichever key id the message names, so
+    any key version still on disk can open old objects.
+    """
+
+    provider_id = PROVIDER_ID
+    vend_masterkey_on_decrypt = True
+
+    def __init__(self, keyring: LocalKeyring) -> None:
+        self._keyring = keyring
+
+    def __new__(cls, keyring: LocalKeyring) -> LocalMasterKeyProvider:
+        instance: LocalMasterKeyProvider = super().__new__(cls)
+        return instance
+
+    def _get_raw_key(self, key_id: bytes | str) -> WrappingKey:
+        name = _decode_key_id(key_id)
+        return WrappingKey(
+            wrapping_algorithm=_WRAPPING,
+            wrapping_key=self._keyring.key_bytes(name),
+            wrapping_key_type=EncryptionKeyType.SYMMETRIC,
+        )
+
+    def master_key_for_decrypt(self, key_info: bytes) -> Any:
+        """Map an encrypted data key's key_info (key id + IV metadata) to its key id."""
+        return super().master_key_for_decrypt(_key_id_from_info(bytes(key_info)))
+
+
+def _decode_key_id(key_id: bytes | str) -> str:
+    """A key id read from a message header; one we could never have written is damage."""
+    try:
+        name = key_id if isinstance(key_id, str) else key_id.decode("ascii")
+    except UnicodeDecodeError:
+        raise VaultIntegrityError(reason="malformed key id") from None
+    if not _KEY_ID.match(name):
+        raise VaultIntegrityError(reason="malformed key id")
+    return name
+
+
+def _key_id_from_info(key_info: bytes) -> bytes:
+    """Strip the raw-AES suffix; a suffix that is not ours means a damaged header."""
+    if len(key_info) <= _KEY_INFO_SUFFIX:
+        raise VaultIntegrityError(reason="malformed key info")
+    key_id, suffix = key_info[:-_KEY_INFO_SUFFIX], key_info[-_KEY_INFO_SUFFIX:]
+    tag_bits, iv_len = struct.unpack(">II", suffix[:8])
+    if (tag_bits, iv_len) != (_WRAPPING.algorithm.tag_len * 8, _WRAPPING.algorithm.iv_len):
+        raise VaultIntegrityError(reason="malformed key info")
+    return key_id

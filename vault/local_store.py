@@ -1,0 +1,106 @@
+"""``LocalDirStore``: sealed objects as files under one private directory.
+
+Writes are atomic and durable: an opaque temp file in the target directory,
+fsync, ``os.replace``, fsync of the directory. Temp names never derive from
+the key or the content.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from models.errors import InvalidObjectKey, VaultError, VaultObjectMissing
+from vault.stores import check_key, check_prefix
+
+_TMP_PREFIX = ".tmp-"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _make_private_dirs(path: Path) -> None:
+    """``mkdir -p`` with 0700 at every level (``Path.mkdir`` gives parents default modes)."""
+    missing: list[Path] = []
+    while not path.is_dir():
+        missing.append(path)
+        path = path.parent
+    for directory in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            directory.mkdir(mode=0o700)
+
+
+def _write_file(fd: int, data: bytes) -> None:
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+class LocalDirStore:
+    """A ``BlobStore`` over a directory (created 0700 on first write)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def put(self, key: str, data: bytes) -> None:
+        path = self._path(key)
+        _make_private_dirs(path.parent)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX)
+        try:
+            _write_file(fd, bytes(data))
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        _fsync_dir(path.parent)
+
+    def get(self, key: str) -> bytes:
+        try:
+            return self._path(key).read_bytes()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            raise VaultObjectMissing(key) from None
+
+    def exists(self, key: str) -> bool:
+        return self._path(key).is_file()
+
+    def delete(self, key: str) -> None:
+        path = self._path(key)
+        try:
+            path.unlink()
+        except (FileNotFoundError, NotADirectoryError):
+            return
+        _fsync_dir(path.parent)
+
+    def list(self, prefix: str) -> list[str]:
+        check_prefix(prefix)
+        if not self.root.is_dir():
+            return []
+        keys = (self._key_of(p) for p in self.root.rglob("*") if p.is_file())
+        return sorted(k for k in keys if k and k.startswith(prefix))
+
+    def _path(self, key: str) -> Path:
+        """The file for ``key``; refuses anything resolving outside the root."""
+        path = self.root.joinpath(*check_key(key).split("/"))
+        root = self.root.resolve()
+        if not path.resolve().is_relative_to(root):
+            raise InvalidObjectKey()
+        return path
+
+    def _key_of(self, path: Path) -> str:
+        """The key for a stored file, or '' for temp files and stray names."""
+        rel = path.relative_to(self.root).as_posix()
+        if path.name.startswith(_TMP_PREFIX):
+            return ""
+        try:
+            return check_key(rel)
+        except VaultError:
+            return ""

@@ -1,0 +1,77 @@
+"""The ``BlobStore`` seam: where sealed bytes live (local dir, S3, memory).
+
+Stores hold ciphertext only and know nothing about sealing. Object keys are
+relative, ``/``-separated paths of opaque ids (``VaultRef.key``); every
+implementation refuses keys that could escape its root, so all behave alike.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from models.errors import InvalidObjectKey, VaultObjectMissing
+
+_SEGMENT = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+MAX_KEY_LENGTH = 1024
+
+
+class BlobStore(Protocol):
+    def put(self, key: str, data: bytes) -> None:
+        """Store ``data`` under ``key``, replacing any previous object atomically."""
+        ...
+
+    def get(self, key: str) -> bytes:
+        """The object's bytes; ``VaultObjectMissing`` if absent."""
+        ...
+
+    def exists(self, key: str) -> bool: ...
+
+    def delete(self, key: str) -> None:
+        """Remove the object; deleting an absent object is not an error."""
+        ...
+
+    def list(self, prefix: str) -> list[str]:
+        """Keys starting with ``prefix`` (plain string prefix), sorted."""
+        ...
+
+
+def check_key(key: str) -> str:
+    """Refuse absolute, empty, dot-dot or otherwise odd keys (the key is not echoed)."""
+    parts = key.split("/")
+    if len(key) > MAX_KEY_LENGTH or not all(_SEGMENT.match(p) for p in parts):
+        raise InvalidObjectKey()
+    return key
+
+
+def check_prefix(prefix: str) -> str:
+    """A list prefix: empty, or a key (possibly ending in ``/``)."""
+    if prefix:
+        check_key(prefix.removesuffix("/"))
+    return prefix
+
+
+class MemoryStore:
+    """In-memory fake with the same contract as the real stores."""
+
+    def __init__(self) -> None:
+        self._objects: dict[str, bytes] = {}
+
+    def put(self, key: str, data: bytes) -> None:
+        self._objects[check_key(key)] = bytes(data)
+
+    def get(self, key: str) -> bytes:
+        try:
+            return self._objects[check_key(key)]
+        except KeyError:
+            raise VaultObjectMissing(key) from None
+
+    def exists(self, key: str) -> bool:
+        return check_key(key) in self._objects
+
+    def delete(self, key: str) -> None:
+        self._objects.pop(check_key(key), None)
+
+    def list(self, prefix: str) -> list[str]:
+        check_prefix(prefix)
+        return sorted(k for k in self._objects if k.startswith(prefix))
