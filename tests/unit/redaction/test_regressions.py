@@ -8,7 +8,10 @@ from redaction.detector import Detector
 
 CASES = [
     # an eponym pattern ("<Name> test") must not reach across a line break into a name
-    ("Ordering physician: Dr. Kwabena Mensah-Bonsu\nTest Result Reference\n", "Kwabena Mensah-Bonsu"),
+    (
+        "Ordering physician: Dr. Kwabena Mensah-Bonsu\nTest Result Reference\n",
+        "Kwabena Mensah-Bonsu",
+    ),
     ("Verified by: Dr. Ifeoma Okafor\nTest Panel\n", "Ifeoma Okafor"),
     # a ZIP after a spelled-out state name
     ("residing at 4 Elm Row, Medford, Massachusetts 02155.", "02155"),
