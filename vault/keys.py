@@ -1,13 +1,11 @@
-"""Key material: the ``KeyProvider`` seam and the local, file-based keyring.
+"""The local, file-based keyring of one matter and its SDK master key provider.
 
-A ``KeyProvider`` hands the Sealer AWS Encryption SDK master key providers: one
-to wrap new data keys (the current key) and one able to unwrap data keys of any
-key version it holds. A fresh provider is built per call, so a deleted key file
-(crypto-shredding) or a loosened file mode takes effect immediately.
-
-Key files are ``<key_id>.key`` (32 random bytes, mode 0600) in a 0700
-directory; ``CURRENT`` names the key id used for new seals. Errors carry key
-ids only, never key bytes.
+A ``LocalKeyring`` is one 0700 directory: ``<key_id>.key`` files (32 random
+bytes, mode 0600) and ``CURRENT`` naming the key id used for new seals. A
+fresh SDK provider is built per call, so a deleted key file (retirement,
+crypto-shredding) or a loosened file mode takes effect immediately. Shredding
+leaves a ``SHREDDED`` tombstone so the matter never silently gets a new key.
+Errors carry key ids only, never key bytes.
 """
 
 from __future__ import annotations
@@ -19,14 +17,21 @@ import stat
 import struct
 import tempfile
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from aws_encryption_sdk.identifiers import EncryptionKeyType, WrappingAlgorithm
 from aws_encryption_sdk.internal.crypto.wrapping_keys import WrappingKey
 from aws_encryption_sdk.key_providers.base import MasterKeyProvider
 from aws_encryption_sdk.key_providers.raw import RawMasterKeyProvider
 
-from models.errors import KeyFilePermissionError, UnknownKeyError, VaultError, VaultIntegrityError
+from models.errors import (
+    KeyFilePermissionError,
+    KeyInUse,
+    KeyShredded,
+    UnknownKeyError,
+    VaultError,
+    VaultIntegrityError,
+)
 
 PROVIDER_ID = "sealroom-local"
 FIRST_KEY_ID = "local-v1"
@@ -36,19 +41,8 @@ _WRAPPING = WrappingAlgorithm.AES_256_GCM_IV12_TAG16_NO_PADDING
 _KEY_INFO_SUFFIX = 4 + 4 + _WRAPPING.algorithm.iv_len
 _KEY_ID = re.compile(r"^local-v([1-9][0-9]{0,8})$")
 _CURRENT = "CURRENT"
+_TOMBSTONE = "SHREDDED"
 _LOOSE_BITS = stat.S_IRWXG | stat.S_IRWXO
-
-
-class KeyProvider(Protocol):
-    """What the Sealer needs from key management (local keyring now, KMS later)."""
-
-    def encryption_provider(self) -> MasterKeyProvider:
-        """A provider whose primary master key wraps new data keys."""
-        ...
-
-    def decryption_provider(self) -> MasterKeyProvider:
-        """A provider that unwraps data keys; raises ``UnknownKeyError`` for keys it lacks."""
-        ...
 
 
 def check_key_id(key_id: str) -> str:
@@ -68,7 +62,7 @@ class LocalKeyring:
     def __init__(self, key_dir: Path) -> None:
         self.key_dir = Path(key_dir)
 
-    # --- KeyProvider -----------------------------------------------------------
+    # --- SDK providers -----------------------------------------------------------
     def encryption_provider(self) -> MasterKeyProvider:
         provider = LocalMasterKeyProvider(keyring=self)
         provider.add_master_key(self.current_key_id())
@@ -80,6 +74,8 @@ class LocalKeyring:
     # --- key management ----------------------------------------------------------
     def current_key_id(self) -> str:
         """The key id for new seals; creates ``local-v1`` on first use."""
+        if self.shredded:
+            raise KeyShredded(reason="matter keys were shredded")
         current = self.key_dir / _CURRENT
         if not current.exists():
             self._bootstrap()
@@ -94,11 +90,39 @@ class LocalKeyring:
 
     def rotate(self) -> str:
         """Create the next key version and make it current; returns its id."""
+        if self.shredded:
+            raise KeyShredded(reason="matter keys were shredded")
         latest = max((_key_version(k) for k in self.key_ids()), default=0)
         key_id = f"local-v{latest + 1}"
         self._create_key(key_id)
         self._write_current(key_id)
         return key_id
+
+    @property
+    def shredded(self) -> bool:
+        return (self.key_dir / _TOMBSTONE).exists()
+
+    def retire(self, key_id: str) -> None:
+        """Delete one key version; the current one is refused."""
+        if key_id == self.current_key_id():
+            raise KeyInUse(key_id)
+        path = self._key_path(check_key_id(key_id))
+        if not path.exists():
+            raise UnknownKeyError(key_id)
+        path.unlink()
+        _fsync_dir(self.key_dir)
+
+    def shred(self) -> int:
+        """Tombstone the ring, then delete every key file; returns how many were deleted."""
+        if not self.key_dir.is_dir():
+            self._ensure_dir()
+        _write_durably(self.key_dir, _TOMBSTONE, b"shredded\n")
+        doomed = [self._key_path(k) for k in self.key_ids()]
+        for path in doomed:
+            path.unlink()
+        (self.key_dir / _CURRENT).unlink(missing_ok=True)
+        _fsync_dir(self.key_dir)
+        return len(doomed)
 
     def key_bytes(self, key_id: str) -> bytes:
         """The raw key; refuses files readable by group/others."""
@@ -158,14 +182,19 @@ class LocalKeyring:
         _fsync_dir(self.key_dir)
 
     def _write_current(self, key_id: str) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.key_dir, prefix=".current-")
-        try:
-            os.write(fd, key_id.encode("ascii") + b"\n")
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, self.key_dir / _CURRENT)
-        _fsync_dir(self.key_dir)
+        _write_durably(self.key_dir, _CURRENT, key_id.encode("ascii") + b"\n")
+
+
+def _write_durably(directory: Path, name: str, data: bytes) -> None:
+    """Temp file + fsync + rename + directory fsync."""
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, directory / name)
+    _fsync_dir(directory)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -203,7 +232,7 @@ class LocalMasterKeyProvider(RawMasterKeyProvider):
 
     def master_key_for_decrypt(self, key_info: bytes) -> Any:
         """Map an encrypted data key's key_info (key id + IV metadata) to its key id."""
-        return super().master_key_for_decrypt(_key_id_from_info(bytes(key_info)))
+        return super().master_key_for_decrypt(key_id_from_info(bytes(key_info)))
 
 
 def _decode_key_id(key_id: bytes | str) -> str:
@@ -217,7 +246,7 @@ def _decode_key_id(key_id: bytes | str) -> str:
     return name
 
 
-def _key_id_from_info(key_info: bytes) -> bytes:
+def key_id_from_info(key_info: bytes) -> bytes:
     """Strip the raw-AES suffix; a suffix that is not ours means a damaged header."""
     if len(key_info) <= _KEY_INFO_SUFFIX:
         raise VaultIntegrityError(reason="malformed key info")

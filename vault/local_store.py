@@ -8,12 +8,15 @@ the key or the content.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from models.errors import InvalidObjectKey, VaultError, VaultObjectMissing
-from vault.stores import check_key, check_prefix
+from vault.stores import COPY_CHUNK, check_key, check_prefix
 
 _TMP_PREFIX = ".tmp-"
 
@@ -37,9 +40,9 @@ def _make_private_dirs(path: Path) -> None:
             directory.mkdir(mode=0o700)
 
 
-def _write_file(fd: int, data: bytes) -> None:
+def _write_file(fd: int, source: BinaryIO) -> None:
     with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
+        shutil.copyfileobj(source, handle, COPY_CHUNK)
         handle.flush()
         os.fsync(handle.fileno())
 
@@ -51,11 +54,14 @@ class LocalDirStore:
         self.root = Path(root)
 
     def put(self, key: str, data: bytes) -> None:
+        self.put_stream(key, io.BytesIO(bytes(data)))
+
+    def put_stream(self, key: str, source: BinaryIO) -> None:
         path = self._path(key)
         _make_private_dirs(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX)
         try:
-            _write_file(fd, bytes(data))
+            _write_file(fd, source)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
@@ -66,6 +72,12 @@ class LocalDirStore:
     def get(self, key: str) -> bytes:
         try:
             return self._path(key).read_bytes()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            raise VaultObjectMissing(key) from None
+
+    def open(self, key: str) -> BinaryIO:
+        try:
+            return self._path(key).open("rb")
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             raise VaultObjectMissing(key) from None
 

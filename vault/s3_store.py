@@ -7,14 +7,27 @@ anything else -> ``StorageError``; messages carry the object key only.
 
 from __future__ import annotations
 
-from typing import Any
+import io
+from typing import Any, BinaryIO, cast
 
+from boto3.exceptions import S3UploadFailedError
+from boto3.s3.transfer import TransferConfig
 from botocore.exceptions import BotoCoreError, ClientError
 
 from models.errors import StorageError, VaultObjectMissing
 from vault.stores import check_key, check_prefix
 
 _MISSING = {"NoSuchKey", "404", "NotFound"}
+PART_SIZE = 8 * 1024 * 1024
+
+
+def transfer_config() -> TransferConfig:
+    """Multipart above one part; at most ~3 parts in memory (bounded streaming)."""
+    config = TransferConfig(
+        multipart_threshold=PART_SIZE, multipart_chunksize=PART_SIZE, max_concurrency=2
+    )
+    config.max_in_memory_upload_chunks = 2  # s3transfer knob boto3 does not expose
+    return config
 
 
 def _is_missing(exc: ClientError) -> bool:
@@ -48,17 +61,31 @@ class S3BlobStore:
         except (ClientError, BotoCoreError) as exc:
             raise StorageError(key) from exc
 
+    def put_stream(self, key: str, source: BinaryIO) -> None:
+        """Multipart upload: the object appears only when the upload completes."""
+        name = self._name(key)
+        try:
+            self._s3.upload_fileobj(
+                source, self.bucket, name, ExtraArgs=dict(self._sse), Config=transfer_config()
+            )
+        except (ClientError, BotoCoreError, S3UploadFailedError) as exc:
+            raise StorageError(key) from exc
+
     def get(self, key: str) -> bytes:
+        with self.open(key) as body:
+            return body.read()
+
+    def open(self, key: str) -> BinaryIO:
         name = self._name(key)
         try:
             response = self._s3.get_object(Bucket=self.bucket, Key=name)
-            return bytes(response["Body"].read())
         except ClientError as exc:
             if _is_missing(exc):
                 raise VaultObjectMissing(key) from exc
             raise StorageError(key) from exc
         except BotoCoreError as exc:
             raise StorageError(key) from exc
+        return cast(BinaryIO, io.BufferedReader(_Body(response["Body"], key), PART_SIZE // 8))
 
     def exists(self, key: str) -> bool:
         name = self._name(key)
@@ -92,3 +119,30 @@ class S3BlobStore:
 
     def _name(self, key: str) -> str:
         return self.prefix + check_key(key)
+
+
+class _Body(io.RawIOBase):
+    """An S3 response body whose read errors become ``StorageError``."""
+
+    def __init__(self, body: Any, key: str) -> None:
+        super().__init__()
+        self._body = body
+        self._key = key
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        try:
+            return bytes(self._body.read(None if size is None or size < 0 else size))
+        except (ClientError, BotoCoreError) as exc:
+            raise StorageError(self._key) from exc
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._body.close()
+        super().close()

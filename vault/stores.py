@@ -7,11 +7,13 @@ implementation refuses keys that could escape its root, so all behave alike.
 
 from __future__ import annotations
 
+import io
 import re
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from models.errors import InvalidObjectKey, VaultObjectMissing
 
+COPY_CHUNK = 1024 * 1024
 _SEGMENT = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 MAX_KEY_LENGTH = 1024
 
@@ -21,8 +23,18 @@ class BlobStore(Protocol):
         """Store ``data`` under ``key``, replacing any previous object atomically."""
         ...
 
+    def put_stream(self, key: str, source: BinaryIO) -> None:
+        """Store everything ``source`` yields, in bounded memory, replacing atomically:
+        until it completes readers see the previous object (or none)."""
+        ...
+
     def get(self, key: str) -> bytes:
         """The object's bytes; ``VaultObjectMissing`` if absent."""
+        ...
+
+    def open(self, key: str) -> BinaryIO:
+        """A readable stream of the object (caller closes it); ``VaultObjectMissing``
+        if absent. A reader keeps the version it opened even if it is replaced."""
         ...
 
     def exists(self, key: str) -> bool: ...
@@ -60,11 +72,19 @@ class MemoryStore:
     def put(self, key: str, data: bytes) -> None:
         self._objects[check_key(key)] = bytes(data)
 
+    def put_stream(self, key: str, source: BinaryIO) -> None:
+        check_key(key)
+        chunks = iter(lambda: source.read(COPY_CHUNK), b"")
+        self._objects[key] = b"".join(chunks)
+
     def get(self, key: str) -> bytes:
         try:
             return self._objects[check_key(key)]
         except KeyError:
             raise VaultObjectMissing(key) from None
+
+    def open(self, key: str) -> BinaryIO:
+        return io.BytesIO(self.get(key))
 
     def exists(self, key: str) -> bool:
         return check_key(key) in self._objects

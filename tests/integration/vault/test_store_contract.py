@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from models.errors import StorageError, VaultError, VaultObjectMissing
 from vault.local_store import LocalDirStore
 from vault.s3_store import S3BlobStore
 from vault.stores import BlobStore, MemoryStore
+from vault.streams import reader
 
 BUCKET = "sealroom-vault-test"
 KEY = "tenants/t1/matters/m1/docs/d1/original/v1.sealed"
@@ -179,3 +181,44 @@ def test_s3_other_failures_are_storage_errors(s3_client: Any, op: str) -> None:
         call[op]()
     if op != "exists":
         assert isinstance(info.value, StorageError)
+
+
+# --- streaming ------------------------------------------------------------------
+@pytest.mark.parametrize("size", [0, 1, 3 * 1024 * 1024 + 7], ids=["empty", "one", "3m"])
+def test_put_stream_and_open_round_trip(store: BlobStore, size: int) -> None:
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    store.put_stream(KEY, io.BytesIO(data))
+    with store.open(KEY) as stream:
+        assert stream.read() == data
+    assert store.get(KEY) == data
+
+
+def test_open_missing_object(store: BlobStore) -> None:
+    with pytest.raises(VaultObjectMissing) as info:
+        store.open(KEY)
+    assert info.value.ref == KEY
+
+
+def test_failed_stream_leaves_the_old_object(store: BlobStore) -> None:
+    store.put(KEY, b"old")
+
+    def chunks() -> Iterator[bytes]:
+        yield b"partial" * 1000
+        raise VaultError(KEY, reason="source failed")
+
+    with pytest.raises(VaultError):
+        store.put_stream(KEY, reader(chunks()))
+    assert store.get(KEY) == b"old"
+    assert store.list("") == [KEY]
+
+
+def test_s3_large_stream_is_a_multipart_upload(s3_client: Any) -> None:
+    sent: list[dict[str, Any]] = []
+    s3_client.meta.events.register("provide-client-params.s3.UploadPart", _record(sent))
+    data = b"\x5a" * (17 * 1024 * 1024)
+    S3BlobStore(s3_client, BUCKET, server_side_encryption="aws:kms").put_stream(
+        KEY, io.BytesIO(data)
+    )
+    assert len(sent) == 3
+    head = s3_client.head_object(Bucket=BUCKET, Key=f"vault/{KEY}")
+    assert head["ContentLength"] == len(data) and head["ServerSideEncryption"] == "aws:kms"

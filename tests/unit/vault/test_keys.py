@@ -11,6 +11,7 @@ import pytest
 from models.errors import KeyFilePermissionError, UnknownKeyError, VaultError
 from models.vault_ref import Purpose, VaultRef
 from vault.keys import FIRST_KEY_ID, KEY_BYTES, LocalKeyring
+from vault.local_keys import LocalKeyProvider
 from vault.sealer import Sealer
 
 REF = VaultRef("tenant-a", "matter-1", "doc-1", Purpose.ORIGINAL)
@@ -30,9 +31,13 @@ def test_first_use_creates_private_key_file(tmp_path: Path) -> None:
     assert (key_dir / "CURRENT").read_text().strip() == FIRST_KEY_ID
 
 
-def test_first_seal_creates_key_and_leaves_no_temp_files(tmp_path: Path) -> None:
-    Sealer(LocalKeyring(tmp_path)).seal(b"x", REF)
-    assert sorted(os.listdir(tmp_path)) == ["CURRENT", f"{FIRST_KEY_ID}.key"]
+def test_first_seal_creates_per_matter_key_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    Sealer(LocalKeyProvider(tmp_path)).seal(b"x", REF)
+    matter_dir = tmp_path / "tenant-a" / "matter-1"
+    assert sorted(os.listdir(matter_dir)) == ["CURRENT", f"{FIRST_KEY_ID}.key"]
+    for directory in (tmp_path, tmp_path / "tenant-a", matter_dir):
+        assert _mode(directory) == 0o700, directory
+    assert _mode(matter_dir / f"{FIRST_KEY_ID}.key") == 0o600
 
 
 def test_existing_key_is_reused_not_overwritten(tmp_path: Path) -> None:
@@ -95,9 +100,9 @@ def test_owner_only_key_file_is_accepted(tmp_path: Path, mode: int) -> None:
 
 
 def test_loose_key_file_refused_on_seal_and_open(tmp_path: Path) -> None:
-    sealer = Sealer(LocalKeyring(tmp_path))
+    sealer = Sealer(LocalKeyProvider(tmp_path))
     blob = sealer.seal(b"payload", REF)
-    os.chmod(tmp_path / f"{FIRST_KEY_ID}.key", 0o644)
+    os.chmod(tmp_path / "tenant-a" / "matter-1" / f"{FIRST_KEY_ID}.key", 0o644)
     with pytest.raises(KeyFilePermissionError):
         sealer.seal(b"payload", REF)
     with pytest.raises(KeyFilePermissionError):

@@ -21,21 +21,25 @@ from models.errors import (
     VaultIntegrityError,
 )
 from models.vault_ref import Purpose, VaultRef
-from vault.keys import FIRST_KEY_ID, LocalKeyring
+from vault.key_provider import KeyScope
+from vault.keys import FIRST_KEY_ID
+from vault.local_keys import LocalKeyProvider
 from vault.sealer import SUITE, Sealer, user_context
 
 REF = VaultRef("tenant-a", "matter-1", "doc-1", Purpose.TEXT)
 SECRET = b"Patient: Jane Q. Doe, SSN 078-05-1120, DOB 1961-03-04"
 MIB = 1 << 20
+SCOPE = KeyScope.of(REF)
+MATTER_DIR = "tenant-a/matter-1"
 
 
 @pytest.fixture(scope="module")
-def keyring(tmp_path_factory: pytest.TempPathFactory) -> LocalKeyring:
-    return LocalKeyring(tmp_path_factory.mktemp("keys"))
+def keyring(tmp_path_factory: pytest.TempPathFactory) -> LocalKeyProvider:
+    return LocalKeyProvider(tmp_path_factory.mktemp("keys"))
 
 
 @pytest.fixture(scope="module")
-def sealer(keyring: LocalKeyring) -> Sealer:
+def sealer(keyring: LocalKeyProvider) -> Sealer:
     return Sealer(keyring)
 
 
@@ -76,11 +80,11 @@ def test_sealing_twice_gives_different_ciphertexts(sealer: Sealer) -> None:
     assert sealer.seal(SECRET, REF) != sealer.seal(SECRET, REF)
 
 
-def test_uses_key_committing_suite_and_context(keyring: LocalKeyring, blob: bytes) -> None:
+def test_uses_key_committing_suite_and_context(keyring: LocalKeyProvider, blob: bytes) -> None:
     client = aws_encryption_sdk.EncryptionSDKClient(
         commitment_policy=CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT
     )
-    plaintext, header = client.decrypt(source=blob, key_provider=keyring.decryption_provider())
+    plaintext, header = client.decrypt(source=blob, key_provider=keyring.decryption_provider(SCOPE))
     assert plaintext == SECRET
     assert header.algorithm == SUITE == Algorithm.AES_256_GCM_HKDF_SHA512_COMMIT_KEY
     assert header.encryption_context == REF.context()
@@ -159,14 +163,7 @@ def test_two_messages_concatenated_is_integrity_error(sealer: Sealer, blob: byte
 
 
 @pytest.mark.parametrize(
-    "change",
-    [
-        {"tenant": "tenant-b"},
-        {"matter": "matter-2"},
-        {"document": "doc-2"},
-        {"purpose": Purpose.ORIGINAL},
-        {"version": 2},
-    ],
+    "change", [{"document": "doc-2"}, {"purpose": Purpose.ORIGINAL}, {"version": 2}]
 )
 def test_ciphertext_under_another_ref_is_context_mismatch(
     sealer: Sealer, blob: bytes, change: dict[str, object]
@@ -177,13 +174,34 @@ def test_ciphertext_under_another_ref_is_context_mismatch(
     assert info.value.ref == other.key
 
 
-def _sdk_seal(keyring: LocalKeyring, context: dict[str, str], suite: Algorithm) -> bytes:
+@pytest.mark.parametrize("change", [{"tenant": "tenant-b"}, {"matter": "matter-2"}])
+def test_ciphertext_moved_to_another_matter_finds_no_key(
+    sealer: Sealer, blob: bytes, change: dict[str, str]
+) -> None:
+    """Keys are per matter: the other matter's keyring does not hold this key."""
+    other = dataclasses.replace(REF, **change)  # type: ignore[arg-type]
+    with pytest.raises(UnknownKeyError) as info:
+        sealer.open(blob, other)
+    assert info.value.ref == other.key
+
+
+def test_ciphertext_moved_to_a_matter_with_its_own_keys_is_refused(
+    sealer: Sealer, blob: bytes
+) -> None:
+    """The other matter's local-v1 has different bytes: the data key does not unwrap."""
+    other = dataclasses.replace(REF, matter="matter-2")
+    sealer.seal(b"x", other)  # matter-2 now has its own local-v1
+    with pytest.raises(VaultIntegrityError):
+        sealer.open(blob, other)
+
+
+def _sdk_seal(keyring: LocalKeyProvider, context: dict[str, str], suite: Algorithm) -> bytes:
     client = aws_encryption_sdk.EncryptionSDKClient(
         commitment_policy=CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT
     )
     blob, _ = client.encrypt(
         source=SECRET,
-        key_provider=keyring.encryption_provider(),
+        key_provider=keyring.encryption_provider(SCOPE),
         encryption_context=context,
         algorithm=suite,
     )
@@ -200,14 +218,14 @@ def _sdk_seal(keyring: LocalKeyring, context: dict[str, str], suite: Algorithm) 
     ids=["superset", "subset", "empty"],
 )
 def test_context_must_match_exactly(
-    sealer: Sealer, keyring: LocalKeyring, context: dict[str, str]
+    sealer: Sealer, keyring: LocalKeyProvider, context: dict[str, str]
 ) -> None:
     blob = _sdk_seal(keyring, context, SUITE)
     with pytest.raises(VaultContextMismatch):
         sealer.open(blob, REF)
 
 
-def test_sdk_reserved_context_keys_are_ignored(sealer: Sealer, keyring: LocalKeyring) -> None:
+def test_sdk_reserved_context_keys_are_ignored(sealer: Sealer, keyring: LocalKeyProvider) -> None:
     """A signed suite adds ``aws-crypto-public-key``; that is not a mismatch."""
     blob = _sdk_seal(
         keyring, REF.context(), Algorithm.AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384
@@ -229,9 +247,9 @@ def test_user_context(context: dict[str, str], expected: dict[str, str]) -> None
 
 
 def test_deleted_key_is_unknown(tmp_path: Path) -> None:
-    ring = LocalKeyring(tmp_path)
+    ring = LocalKeyProvider(tmp_path)
     blob = Sealer(ring).seal(SECRET, REF)
-    (tmp_path / f"{FIRST_KEY_ID}.key").unlink()
+    (tmp_path / MATTER_DIR / f"{FIRST_KEY_ID}.key").unlink()
     with pytest.raises(UnknownKeyError) as info:
         Sealer(ring).open(blob, REF)
     assert info.value.ref == REF.key
@@ -239,26 +257,26 @@ def test_deleted_key_is_unknown(tmp_path: Path) -> None:
 
 def test_other_keyring_dir_is_unknown_and_creates_nothing(tmp_path: Path, blob: bytes) -> None:
     with pytest.raises(UnknownKeyError):
-        Sealer(LocalKeyring(tmp_path / "fresh")).open(blob, REF)
+        Sealer(LocalKeyProvider(tmp_path / "fresh")).open(blob, REF)
     assert not (tmp_path / "fresh").exists()
 
 
 def test_other_keyring_same_key_id_is_integrity_error(tmp_path: Path, blob: bytes) -> None:
     """Another keyring's local-v1 has different bytes: unwrap fails, nothing leaks."""
-    other = LocalKeyring(tmp_path)
-    other.current_key_id()
+    other = LocalKeyProvider(tmp_path)
+    other.current_key_id(SCOPE)
     with pytest.raises(VaultIntegrityError):
         Sealer(other).open(blob, REF)
 
 
 def test_old_versions_open_after_rotation_until_shredded(tmp_path: Path) -> None:
-    ring = LocalKeyring(tmp_path)
+    ring = LocalKeyProvider(tmp_path)
     sealer = Sealer(ring)
     old = sealer.seal(b"old", REF)
-    ring.rotate()
+    ring.rotate(SCOPE)
     new = sealer.seal(b"new", REF)
     assert (sealer.open(old, REF), sealer.open(new, REF)) == (b"old", b"new")
-    (tmp_path / f"{FIRST_KEY_ID}.key").unlink()
+    (tmp_path / MATTER_DIR / f"{FIRST_KEY_ID}.key").unlink()
     with pytest.raises(UnknownKeyError):
         sealer.open(old, REF)
     assert sealer.open(new, REF) == b"new"
@@ -276,7 +294,7 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
 
 
 def _forced_errors(tmp_path: Path) -> Iterator[VaultError]:
-    ring = LocalKeyring(tmp_path / "keys")
+    ring = LocalKeyProvider(tmp_path / "keys")
     sealer = Sealer(ring)
     blob = sealer.seal(SECRET, REF)
     flipped = bytearray(blob)
@@ -285,13 +303,13 @@ def _forced_errors(tmp_path: Path) -> Iterator[VaultError]:
         lambda: sealer.open(bytes(flipped), REF),
         lambda: sealer.open(blob[:-5], REF),
         lambda: sealer.open(blob, dataclasses.replace(REF, document="doc-9")),
-        lambda: Sealer(LocalKeyring(tmp_path / "empty")).open(blob, REF),
+        lambda: Sealer(LocalKeyProvider(tmp_path / "empty")).open(blob, REF),
     ]
     for attempt in attempts:
         with pytest.raises(VaultError) as info:
             attempt()
         yield info.value
-    (tmp_path / "keys" / f"{FIRST_KEY_ID}.key").chmod(0o644)
+    (tmp_path / "keys" / MATTER_DIR / f"{FIRST_KEY_ID}.key").chmod(0o644)
     with pytest.raises(KeyFilePermissionError) as perm:
         sealer.open(blob, REF)
     yield perm.value
@@ -299,7 +317,7 @@ def _forced_errors(tmp_path: Path) -> Iterator[VaultError]:
 
 def test_errors_carry_no_plaintext_or_key_material(tmp_path: Path) -> None:
     errors = list(_forced_errors(tmp_path))
-    key = (tmp_path / "keys" / f"{FIRST_KEY_ID}.key").read_bytes()
+    key = (tmp_path / "keys" / MATTER_DIR / f"{FIRST_KEY_ID}.key").read_bytes()
     assert len(errors) == 5
     for error in errors:
         for exc in _chain(error):

@@ -9,7 +9,7 @@ import pytest
 
 from models.errors import VaultContextMismatch, VaultIntegrityError, VaultObjectMissing
 from models.vault_ref import Purpose, VaultRef
-from vault import LocalKeyring, MemoryStore, Sealer, Vault, open_local_vault
+from vault import LocalKeyProvider, MemoryStore, Sealer, Vault, open_local_vault
 
 REF = VaultRef("tenant-a", "matter-1", "doc-1", Purpose.ORIGINAL)
 OTHER = dataclasses.replace(REF, document="doc-2")
@@ -24,7 +24,7 @@ def test_local_vault_round_trip_and_at_rest_form(tmp_path: Path) -> None:
     assert vault.get(REF) == SECRET
     stored = (tmp_path / "vault" / REF.key).read_bytes()
     assert SECRET not in stored and b"John" not in stored
-    assert (tmp_path / "keys" / "local-v1.key").is_file()
+    assert (tmp_path / "keys" / "tenant-a" / "matter-1" / "local-v1.key").is_file()
 
 
 def test_reopened_vault_reads_old_objects(tmp_path: Path) -> None:
@@ -49,7 +49,7 @@ def test_missing_ref(tmp_path: Path) -> None:
 
 @pytest.fixture
 def memory_vault(tmp_path: Path) -> Vault:
-    return Vault(MemoryStore(), Sealer(LocalKeyring(tmp_path)))
+    return Vault(MemoryStore(), Sealer(LocalKeyProvider(tmp_path)))
 
 
 def test_ciphertext_moved_to_another_document_is_refused(memory_vault: Vault) -> None:
