@@ -13,16 +13,27 @@ Typical use::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
-from models.finding import RedactionResult
+from config.settings import Settings
+from models.errors import EncryptedDocument
+from models.finding import Finding, RedactionResult
+from redaction.leakcheck import TextDetector
 from redaction.pdf_chars import Box
+from redaction.pdf_covered import COVERED_LABEL
 from redaction.pdf_extract import PAGE_BREAK, PageBoxes, PageText, PdfText, extract
-from redaction.pdf_gate import rendition_problems, rendition_text
+from redaction.pdf_gate import (
+    pdftotext_available,
+    pdftotext_text,
+    rendition_problems,
+    rendition_text,
+)
 from redaction.pdf_limits import DEFAULT_LIMITS, PdfLimits
 from redaction.pdf_render import DEFAULT_DPI, build_rendition
 
 __all__ = [
+    "COVERED_LABEL",
     "DEFAULT_DPI",
     "DEFAULT_LIMITS",
     "PAGE_BREAK",
@@ -33,8 +44,12 @@ __all__ = [
     "PdfLimits",
     "PdfText",
     "PdfiumEngine",
+    "WithFindings",
     "build_rendition",
+    "covered_findings",
     "extract",
+    "pdftotext_available",
+    "pdftotext_text",
     "rendition_problems",
     "rendition_text",
 ]
@@ -59,6 +74,12 @@ class PdfEngine(Protocol):
 
     def rendition_problems(self, pdf: bytes, expected_pages: int | None = None) -> list[str]: ...
 
+    def second_texts(self, pdf: bytes, ref: str = "") -> list[str]: ...
+
+    def open_text(
+        self, data: bytes, passwords: Sequence[str] = (), *, ref: str = ""
+    ) -> tuple[PdfText, str | None]: ...
+
 
 class PdfiumEngine:
     """pypdfium2 + fpdf2 to extract and build, pypdf to check; limits and dpi fixed per engine."""
@@ -66,6 +87,30 @@ class PdfiumEngine:
     def __init__(self, dpi: int = DEFAULT_DPI, limits: PdfLimits = DEFAULT_LIMITS) -> None:
         self.dpi = dpi
         self.limits = limits
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> PdfiumEngine:
+        limits = PdfLimits(
+            max_bytes=settings.max_document_bytes,
+            max_pages=settings.pdf_max_pages,
+            max_seconds=settings.pdf_time_limit_seconds,
+            max_stream_bytes=settings.pdf_max_stream_bytes,
+            max_decoded_bytes=settings.pdf_max_decoded_bytes,
+            max_page_pixels=settings.pdf_max_page_pixels,
+            max_image_pixels=settings.pdf_max_image_pixels,
+        )
+        return cls(settings.pdf_dpi, limits)
+
+    def open_text(
+        self, data: bytes, passwords: Sequence[str] = (), *, ref: str = ""
+    ) -> tuple[PdfText, str | None]:
+        """Extract, trying no password, then each of the matter's sealed passwords."""
+        for password in (None, *passwords):
+            try:
+                return self.extract(data, password, ref=ref), password
+            except EncryptedDocument:
+                continue
+        raise EncryptedDocument(ref)
 
     def extract(self, data: bytes, password: str | None = None, *, ref: str = "") -> PdfText:
         return extract(data, password, ref=ref, limits=self.limits)
@@ -88,3 +133,34 @@ class PdfiumEngine:
 
     def rendition_problems(self, pdf: bytes, expected_pages: int | None = None) -> list[str]:
         return rendition_problems(pdf, expected_pages)
+
+    def second_texts(self, pdf: bytes, ref: str = "") -> list[str]:
+        """The rendition's text by independent extractors: pypdf, and pdftotext if installed."""
+        texts = [rendition_text(pdf, ref)]
+        poppler = pdftotext_text(pdf, ref, timeout=self.limits.max_seconds)
+        return texts if poppler is None else [*texts, poppler]
+
+
+def covered_findings(pdf_text: PdfText) -> list[Finding]:
+    """Text under a client's own black boxes, as findings: it is redacted, never trusted."""
+    return [
+        Finding(lo, hi, COVERED_LABEL, 1.0, "pdf:covered") for lo, hi in pdf_text.covered_spans()
+    ]
+
+
+class WithFindings:
+    """A detector that always adds ``extra`` findings when it runs on ``text`` itself."""
+
+    def __init__(self, inner: TextDetector, text: str, extra: Sequence[Finding]) -> None:
+        self._inner = inner
+        self._text = text
+        self._extra = list(extra)
+
+    def _plus(self, text: str, found: list[Finding]) -> list[Finding]:
+        return [*found, *self._extra] if text == self._text else found
+
+    def detect(self, text: str) -> list[Finding]:
+        return self._plus(text, list(self._inner.detect(text)))
+
+    def finalize(self, text: str, findings: Sequence[Finding]) -> list[Finding]:
+        return self._plus(text, list(self._inner.finalize(text, findings)))

@@ -9,7 +9,8 @@ text detection sees, so ``text[i]`` always has ``boxes[i]``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -25,6 +26,7 @@ class RawChar:
     char: str
     box: Box | None  # None for generated chars and chars PDFium cannot place
     unmapped: bool
+    covered: bool = False  # hidden under a dark box drawn by the client (still extractable)
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,16 @@ class PageChars:
     text: str
     boxes: tuple[Box | None, ...]
     unmapped: int
+    covered: tuple[int, ...] = ()  # indices into text of chars under a client's dark box
 
 
-def read_raw_chars(textpage: pdfium.PdfTextPage) -> list[RawChar]:
-    """Every entry of PDFium's char list, in order."""
-    return [_raw_char(textpage, i) for i in range(textpage.count_chars())]
+def read_raw_chars(
+    textpage: pdfium.PdfTextPage, covered: Callable[[list[Box | None]], set[int]] | None = None
+) -> list[RawChar]:
+    """Every entry of PDFium's char list, in order; ``covered`` marks hidden chars."""
+    raw = [_raw_char(textpage, i) for i in range(textpage.count_chars())]
+    hidden = covered([c.box for c in raw]) if covered is not None else set()
+    return [replace(c, covered=True) if i in hidden else c for i, c in enumerate(raw)]
 
 
 def _raw_char(textpage: pdfium.PdfTextPage, index: int) -> RawChar:
@@ -62,13 +69,17 @@ def normalise(raw: list[RawChar]) -> PageChars:
     """CRLF and lone CR -> LF, surrogate pairs -> one char, page-breaking chars blanked."""
     chars: list[str] = []
     boxes: list[Box | None] = []
+    covered: list[int] = []
     i = 0
     while i < len(raw):
         char, box, step = _next_char(raw, i)
+        if any(c.covered for c in raw[i : i + step]):
+            covered.append(len(chars))
         chars.append(char)
         boxes.append(box)
         i += step
-    return PageChars("".join(chars), tuple(boxes), sum(1 for c in raw if c.unmapped))
+    unmapped = sum(1 for c in raw if c.unmapped)
+    return PageChars("".join(chars), tuple(boxes), unmapped, tuple(covered))
 
 
 def _next_char(raw: list[RawChar], i: int) -> tuple[str, Box | None, int]:

@@ -14,8 +14,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from models.errors import ImageOnlyDocument
+from redaction.pdf_bombs import check_bombs
 from redaction.pdf_chars import Box, normalise, read_raw_chars
-from redaction.pdf_limits import DEFAULT_LIMITS, PdfLimits
+from redaction.pdf_covered import covered_chars, covered_spans, scan_objects
+from redaction.pdf_limits import DEFAULT_LIMITS, Deadline, PdfLimits
 from redaction.pdf_open import open_pdf, revision_count
 
 PAGE_BREAK = "\f"
@@ -31,6 +33,7 @@ class PageText:
     width: float  # points, as displayed (rotation applied)
     height: float
     unmapped: int  # chars whose font has no usable Unicode mapping
+    covered: tuple[int, ...] = field(default=(), repr=False)  # page-text indices under dark boxes
 
     @property
     def end(self) -> int:
@@ -61,6 +64,14 @@ class PdfText:
     def unmapped_chars(self) -> int:
         return sum(page.unmapped for page in self.pages)
 
+    def covered_spans(self) -> list[tuple[int, int]]:
+        """Spans of ``text`` a client's own dark boxes only cover (incoming bad redactions)."""
+        spans: list[tuple[int, int]] = []
+        for page in self.pages:
+            found = covered_spans(page.text, page.covered)
+            spans.extend((page.start + lo, page.start + hi) for lo, hi in found)
+        return spans
+
     def page_at(self, offset: int) -> PageText:
         """The page holding ``offset`` (a page break belongs to the page before it)."""
         for page in self.pages:
@@ -89,10 +100,12 @@ def extract(
     ref: str = "",
     limits: PdfLimits = DEFAULT_LIMITS,
 ) -> PdfText:
-    """Text and glyph boxes of every page. Raises Corrupt/Encrypted/ImageOnly/TooLarge."""
+    """Text and glyph boxes of every page. Raises Corrupt/Encrypted/ImageOnly/TooLarge/Timeout."""
+    deadline = limits.deadline(ref)
     doc = open_pdf(data, password, ref, limits)
     try:
-        pages = _read_pages(doc, ref, limits)
+        check_bombs(data, password, ref, limits, deadline)
+        pages = _read_pages(doc, ref, limits, deadline)
     finally:
         doc.close()
     limits.check_unmapped(sum(page.unmapped for page in pages), ref)
@@ -101,10 +114,13 @@ def extract(
     return PdfText(text, tuple(pages), digest, revision_count(data))
 
 
-def _read_pages(doc: pdfium.PdfDocument, ref: str, limits: PdfLimits) -> list[PageText]:
+def _read_pages(
+    doc: pdfium.PdfDocument, ref: str, limits: PdfLimits, deadline: Deadline
+) -> list[PageText]:
     pages: list[PageText] = []
     start = 0
     for index in range(len(doc)):
+        deadline.check()
         page = _read_page(doc[index], index, start, ref, limits)
         pages.append(page)
         start = page.end + len(PAGE_BREAK)
@@ -118,10 +134,15 @@ def _read_page(
     limits.check_page_size(width, height, ref)
     textpage = page.get_textpage()
     limits.check_chars(textpage.count_chars(), ref)
-    chars = normalise(read_raw_chars(textpage))
+    dark, text_order = scan_objects(page)
+    chars = normalise(
+        read_raw_chars(textpage, lambda boxes: covered_chars(textpage, boxes, dark, text_order))
+    )
     if not chars.text.strip() and _has_images(page):
         raise ImageOnlyDocument(ref, f"page {index + 1} has images and no text layer")
-    return PageText(index, start, chars.text, chars.boxes, width, height, chars.unmapped)
+    return PageText(
+        index, start, chars.text, chars.boxes, width, height, chars.unmapped, chars.covered
+    )
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:

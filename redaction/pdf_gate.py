@@ -1,12 +1,15 @@
 """Leak-gate helpers for a finished PDF rendition, using pypdf (not the PDFium that built it).
 
-``rendition_text`` is what the independent second detection pass reads;
+``rendition_text`` (and ``pdftotext_text`` when poppler is installed) is what the
+independent second detection pass reads;
 ``rendition_problems`` lists structural leaks as stable codes (no text, no values).
 """
 
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from collections.abc import Iterator
 
 from pypdf import PdfReader
@@ -113,3 +116,27 @@ def _non_empty(value: object) -> bool:
         return len(value) > 0  # type: ignore[arg-type]
     except TypeError:
         return True
+
+
+def pdftotext_available() -> bool:
+    return shutil.which("pdftotext") is not None
+
+
+def pdftotext_text(pdf: bytes, ref: str = "", timeout: float = 120.0) -> str | None:
+    """poppler's text of the rendition (a third extractor), or None when not installed."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    try:
+        done = subprocess.run(
+            [exe, "-q", "-enc", "UTF-8", "-", "-"],
+            input=pdf,
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise CorruptDocument(ref, "pdftotext failed on rendition") from exc
+    if done.returncode != 0:
+        raise CorruptDocument(ref, "pdftotext failed on rendition")
+    return done.stdout.decode("utf-8", errors="replace").rstrip("\f")

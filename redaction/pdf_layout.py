@@ -37,13 +37,39 @@ def check_result(pdf_text: PdfText, result: RedactionResult, ref: str = "") -> N
             raise RedactionError(ref, "replacement token not at its offsets")
 
 
-def redacted_boxes(pdf_text: PdfText, result: RedactionResult) -> dict[int, list[Box]]:
-    """Every glyph box under a redacted span, by page index."""
-    by_page: dict[int, list[Box]] = {}
+@dataclass(frozen=True)
+class Burn:
+    """The glyph boxes of one redacted span on one line, and the token drawn over them."""
+
+    token: str
+    boxes: tuple[Box, ...]
+
+
+def redacted_boxes(pdf_text: PdfText, result: RedactionResult) -> dict[int, list[Burn]]:
+    """Every glyph box under a redacted span, by page index, one group per line run."""
+    by_page: dict[int, list[Burn]] = {}
     for rep in result.replacements:
         for found in pdf_text.locate(rep.orig_start, rep.orig_end):
-            by_page.setdefault(found.page_index, []).extend(found.boxes)
+            burns = [Burn(rep.token, run) for run in line_runs(found.boxes)]
+            by_page.setdefault(found.page_index, []).extend(burns)
     return by_page
+
+
+def line_runs(boxes: tuple[Box, ...]) -> list[tuple[Box, ...]]:
+    """Split boxes in reading order where a box does not share the previous one's line."""
+    runs: list[list[Box]] = []
+    for box in boxes:
+        if runs and _same_line(runs[-1][-1], box):
+            runs[-1].append(box)
+        else:
+            runs.append([box])
+    return [tuple(run) for run in runs]
+
+
+def _same_line(a: Box, b: Box) -> bool:
+    """Vertical overlap of at least half the smaller height (rotated text: horizontal)."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1])
 
 
 class OffsetMap:

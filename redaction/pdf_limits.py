@@ -7,9 +7,10 @@ Size breaches raise :class:`DocumentTooLarge`; glyphs PDFium cannot map to Unico
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
-from models.errors import DocumentTooLarge, UnsupportedDocument
+from models.errors import DocumentTimeout, DocumentTooLarge, UnsupportedDocument
 
 MiB = 1024 * 1024
 
@@ -24,6 +25,10 @@ class PdfLimits:
     max_page_points: float = 14_400.0  # PDF's own maximum page side (200 in)
     max_page_pixels: int = 60_000_000  # one rendered page, width * height
     max_unmapped_chars: int = 0  # glyphs without a Unicode mapping, per document
+    max_seconds: float = 120.0  # wall time for one PDF step (extract, or render)
+    max_stream_bytes: int = 256 * MiB  # one stream, decompressed
+    max_decoded_bytes: int = 1024 * MiB  # all streams of the document, decompressed
+    max_image_pixels: int = 100_000_000  # one embedded image, width * height
 
     def check_bytes(self, size: int, ref: str) -> None:
         if size > self.max_bytes:
@@ -48,6 +53,33 @@ class PdfLimits:
     def check_unmapped(self, count: int, ref: str) -> None:
         if count > self.max_unmapped_chars:
             raise UnsupportedDocument(ref, "glyphs without unicode mapping")
+
+    def check_stream(self, size: int, ref: str) -> None:
+        if size > self.max_stream_bytes:
+            raise DocumentTooLarge(ref, "decompressed stream exceeds limit")
+
+    def check_decoded(self, total: int, ref: str) -> None:
+        if total > self.max_decoded_bytes:
+            raise DocumentTooLarge(ref, "decompressed content exceeds limit")
+
+    def check_image(self, width: int, height: int, ref: str) -> None:
+        if width * height > self.max_image_pixels:
+            raise DocumentTooLarge(ref, "embedded image exceeds pixel limit")
+
+    def deadline(self, ref: str) -> Deadline:
+        return Deadline(time.monotonic() + self.max_seconds, ref)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A checked deadline: the PDF loops call :meth:`check` between pages and streams."""
+
+    at: float  # time.monotonic() value
+    ref: str
+
+    def check(self) -> None:
+        if time.monotonic() > self.at:
+            raise DocumentTimeout(self.ref)
 
 
 DEFAULT_LIMITS = PdfLimits()

@@ -6,19 +6,22 @@ detection ran on, so drawing them could show what detection never saw.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
-from redaction.pdf_chars import Box
-from redaction.pdf_layout import LineAnchor
+from redaction.pdf_chars import Box, union
+from redaction.pdf_layout import Burn, LineAnchor
 from redaction.pdf_limits import PdfLimits
 from redaction.pdf_write import TextLine
 
 POINTS_PER_INCH = 72.0
 _BLACK = (0, 0, 0)
+_WHITE = (255, 255, 255)
+_MIN_TOKEN_PX = 6
 _PAD_POINTS = 1.0
 _LEFT_MARGIN = 36.0
 
@@ -54,11 +57,36 @@ def rasterise(page: pdfium.PdfPage, dpi: int, ref: str, limits: PdfLimits) -> Ra
     return Raster(image, width, height, scale, bitmap.get_posconv(page))
 
 
-def burn(raster: Raster, boxes: list[Box]) -> None:
-    """Paint every box solid black (with a small margin) into the page image."""
+def burn(raster: Raster, burns: list[Burn]) -> None:
+    """Paint every glyph box solid black (small margin), then each run's token in white."""
     draw = ImageDraw.Draw(raster.image)
-    for box in boxes:
-        draw.rectangle(raster.pixel_rect(box, _PAD_POINTS), fill=_BLACK)
+    for group in burns:
+        for box in group.boxes:
+            draw.rectangle(raster.pixel_rect(box, _PAD_POINTS), fill=_BLACK)
+    for group in burns:
+        whole = union(list(group.boxes))
+        if whole is not None:
+            _label(draw, raster.pixel_rect(whole, _PAD_POINTS), group.token)
+
+
+def _label(draw: ImageDraw.ImageDraw, rect: tuple[int, int, int, int], token: str) -> None:
+    """The token in white inside the box; if it does not fit, on a black tab beside it."""
+    left, top, right, bottom = rect
+    size = max(min(bottom - top - 2, 64), _MIN_TOKEN_PX)
+    font = _font(size)
+    width = font.getlength(token)
+    if width > right - left - 2:
+        size = max(int(size * (right - left - 2) / width), _MIN_TOKEN_PX)
+        font = _font(size)
+        width = font.getlength(token)
+    end = max(right, left + 2 + math.ceil(width))
+    draw.rectangle((left, top, end, bottom), fill=_BLACK)  # beside the box if wider
+    draw.text((left + 1, (top + bottom) / 2), token, fill=_WHITE, font=font, anchor="lm")
+
+
+@functools.lru_cache(maxsize=64)
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return ImageFont.load_default(size=size)
 
 
 def place_lines(raster: Raster, anchors: list[LineAnchor]) -> list[TextLine]:

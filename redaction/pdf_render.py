@@ -15,10 +15,16 @@ import pypdfium2 as pdfium
 
 from models.errors import RedactionError
 from models.finding import RedactionResult
-from redaction.pdf_chars import Box
 from redaction.pdf_extract import PdfText
-from redaction.pdf_layout import LineAnchor, OffsetMap, check_result, line_anchors, redacted_boxes
-from redaction.pdf_limits import DEFAULT_LIMITS, PdfLimits
+from redaction.pdf_layout import (
+    Burn,
+    LineAnchor,
+    OffsetMap,
+    check_result,
+    line_anchors,
+    redacted_boxes,
+)
+from redaction.pdf_limits import DEFAULT_LIMITS, Deadline, PdfLimits
 from redaction.pdf_open import open_pdf
 from redaction.pdf_raster import burn, place_lines, rasterise
 from redaction.pdf_write import RenditionWriter
@@ -44,27 +50,29 @@ def build_rendition(
     check_result(pdf_text, result, ref)
     boxes = redacted_boxes(pdf_text, result)
     anchors = line_anchors(pdf_text, result, OffsetMap(result.replacements))
+    deadline = limits.deadline(ref)
     doc = open_pdf(data, password, ref, limits)
     try:
         if len(doc) != pdf_text.page_count:
             raise RedactionError(ref, "page count differs from extraction")
-        return _write(doc, boxes, anchors, dpi, ref, limits)
+        return _write(doc, boxes, anchors, dpi, limits, deadline)
     finally:
         doc.close()
 
 
 def _write(
     doc: pdfium.PdfDocument,
-    boxes: dict[int, list[Box]],
+    boxes: dict[int, list[Burn]],
     anchors: list[list[LineAnchor]],
     dpi: int,
-    ref: str,
     limits: PdfLimits,
+    deadline: Deadline,
 ) -> bytes:
     writer = RenditionWriter()
     for index, page_anchors in enumerate(anchors):
+        deadline.check()
         page = doc[index]
-        raster = rasterise(page, dpi, ref, limits)
+        raster = rasterise(page, dpi, deadline.ref, limits)
         burn(raster, boxes.get(index, []))
         lines = place_lines(raster, page_anchors)
         writer.add_page(raster.width, raster.height, raster.image, lines)

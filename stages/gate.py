@@ -1,11 +1,12 @@
 """The leak gate: an independent second pass over the finished rendition.
 
 For text, the rendition bytes themselves are re-decoded and re-scanned. For PDFs, the
-text is re-extracted from the finished file with a different extractor (pypdf) than the
-one detection used (pdfium) and searched for every sealed PII value, the redacted text
-that went into the layer is re-scanned by the detector, and the file's structure is
-checked for metadata, embedded files, forms and scripts. Findings are codes and offsets,
-never values.
+finished file is re-opened and its text re-extracted with extractors other than the one
+detection used (pdfium): pypdf, and poppler's ``pdftotext`` when installed. Each text is
+searched for every sealed PII value (case- and whitespace-insensitive) and re-scanned by
+the detector; the redacted text that went into the layer is leak-checked too; and the
+file's structure is checked for metadata, XMP, embedded files, forms, annotations,
+scripts, outlines and earlier revisions. Findings are codes and offsets, never values.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from redaction import pdf
 from redaction.leakcheck import MIN_VALUE_LENGTH, TextDetector, leak_check
 from redaction.matching import normalise, value_pattern
 
-TOKEN = re.compile(r"\[[A-Z][A-Z_]*_\d+\]")
+TOKEN = re.compile(r"\[[A-Z][A-Z_]*_\d+(?:_\d+)?\]")
+SQUASHED_MIN = 8
+_WHITESPACE = re.compile(r"\s+")
 
 
 def gate_text(data: bytes, result: RedactionResult, detector: TextDetector) -> list[str]:
@@ -31,7 +34,12 @@ def gate_text(data: bytes, result: RedactionResult, detector: TextDetector) -> l
 
 
 def values_in(text: str, result: RedactionResult) -> list[str]:
-    """Sealed PII values found anywhere in ``text`` (tokens blanked out first)."""
+    """Sealed PII values found anywhere in ``text`` (tokens blanked out first).
+
+    Case- and whitespace-insensitive: whole-word matches with any whitespace between the
+    words, and, for values of at least ``SQUASHED_MIN`` letters, matches in the text with
+    all whitespace removed (an extractor may drop or insert spaces between glyphs).
+    """
     cleaned = TOKEN.sub(" ", text)
     values = [
         r.original for r in result.replacements if len(normalise(r.original)) >= MIN_VALUE_LENGTH
@@ -39,11 +47,45 @@ def values_in(text: str, result: RedactionResult) -> list[str]:
     pattern = value_pattern(values)
     if pattern is None:
         return []
-    return [f"extracted:value@{m.start()}-{m.end()}" for m in pattern.finditer(cleaned)]
+    matches = list(pattern.finditer(cleaned))
+    found = [f"extracted:value@{m.start()}-{m.end()}" for m in matches]
+    seen = {_squash(m.group()) for m in matches}
+    squashed = _squash(cleaned)
+    long_values = {_squash(v) for v in values if len(_squash(v)) >= SQUASHED_MIN} - seen
+    found += ["extracted:squashed-value" for v in sorted(long_values) if v in squashed]
+    return found
 
 
-def gate_pdf(data: bytes, result: RedactionResult, detector: TextDetector, pages: int) -> list[str]:
-    problems = list(pdf.rendition_problems(data, expected_pages=pages))
-    problems += values_in(pdf.rendition_text(data), result)
+def _squash(text: str) -> str:
+    return _WHITESPACE.sub("", text).casefold()
+
+
+def detected_in(text: str, detector: TextDetector, source: str) -> list[str]:
+    """Detector findings on an extracted text that do not touch a replacement token."""
+    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return [
+        f"{source}:detected:{f.label}@{f.start}-{f.end}"
+        for f in detector.detect(text)
+        if not any(lo < f.end and f.start < hi for lo, hi in tokens)
+    ]
+
+
+def gate_pdf(
+    data: bytes,
+    result: RedactionResult,
+    detector: TextDetector,
+    pages: int,
+    engine: pdf.PdfEngine | None = None,
+) -> list[str]:
+    """Structure, then every independent extractor's text: sealed values, then detection."""
+    engine = engine or pdf.PdfiumEngine()
+    problems = list(engine.rendition_problems(data, expected_pages=pages))
     problems += leak_check(result.redacted_text, result, detector)
+    for index, text in enumerate(engine.second_texts(data)):
+        source = EXTRACTORS[index] if index < len(EXTRACTORS) else f"extractor{index}"
+        problems += [f"{source}:{p}" for p in values_in(text, result)]
+        problems += detected_in(text, detector, source)
     return problems
+
+
+EXTRACTORS = ("pypdf", "pdftotext")

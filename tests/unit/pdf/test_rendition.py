@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from models.errors import RedactionError
 from models.finding import RedactionResult, Replacement
 from redaction.pdf import build_rendition, extract, rendition_problems, rendition_text
-from redaction.pdf_layout import OffsetMap
+from redaction.pdf_chars import union
+from redaction.pdf_layout import OffsetMap, line_runs
 from redaction.pdf_write import fold
 
 DPI = 36  # small and fast; sizes in points do not depend on it
@@ -76,26 +79,44 @@ def test_pdfium_sees_no_values_either(rendition):
     assert "[PII_0]" in text
 
 
-def _pixel(rendition: bytes, page: int, x_pt: float, y_pt: float, dpi: int) -> tuple[int, ...]:
+def _page_image(rendition: bytes, page: int, dpi: int) -> Image.Image:
     doc = pdfium.PdfDocument(rendition)
-    image = doc[page].render(scale=dpi / 72, rev_byteorder=True).to_pil().convert("RGB")
+    image = doc[page].render(scale=dpi / 72, rev_byteorder=True).to_pil().convert("L")
     doc.close()
-    height_pt = image.height * 72 / dpi
-    return image.getpixel((round(x_pt * dpi / 72), round((height_pt - y_pt) * dpi / 72)))
+    return image
 
 
-def test_redacted_glyphs_are_black_and_others_are_not(source):
+def _crop(image: Image.Image, box: tuple[float, ...], dpi: int) -> list[int]:
+    """Grey levels of the pixels inside ``box`` (PDF points, bottom-left origin)."""
+    k = dpi / 72
+    height_pt = image.height / k
+    left, top = math.ceil(box[0] * k), math.ceil((height_pt - box[3]) * k)
+    right, bottom = math.floor(box[2] * k), math.floor((height_pt - box[1]) * k)
+    return list(image.crop((left, top, right, bottom)).getdata())
+
+
+def test_redacted_runs_are_burnt_with_the_token_drawn_in(source):
+    data, pdf_text, result = source
+    dpi = 144
+    out = build_rendition(data, pdf_text, result, dpi=dpi)
+    pages = [_page_image(out, i, dpi) for i in range(3)]
+    for rep in result.replacements:
+        for found in pdf_text.locate(rep.orig_start, rep.orig_end):
+            whole = union(list(found.boxes))
+            pixels = _crop(pages[found.page_index], whole, dpi)
+            dark = sum(1 for p in pixels if p < 64) / len(pixels)
+            light = sum(1 for p in pixels if p > 192) / len(pixels)
+            assert dark > 0.5  # burnt
+            assert light > 0.03  # the white token drawn in the box
+
+
+def test_text_outside_redactions_is_not_painted(source):
     data, pdf_text, result = source
     out = build_rendition(data, pdf_text, result, dpi=72)
-    for rep in result.replacements[:4]:
-        (found,) = pdf_text.locate(rep.orig_start, rep.orig_end)
-        box = found.boxes[len(found.boxes) // 2]
-        centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-        assert _pixel(out, found.page_index, *centre, dpi=72) == (0, 0, 0)
     keep = pdf_text.text.index("Metformin")
     (found,) = pdf_text.locate(keep, keep + 9)
-    box = found.boxes[0]
-    assert _pixel(out, 0, box[0] - 6, (box[1] + box[3]) / 2, dpi=72) == (255, 255, 255)
+    pixels = _crop(_page_image(out, 0, 72), union(list(found.boxes)), dpi=72)
+    assert sum(1 for p in pixels if p > 192) / len(pixels) > 0.5  # mostly paper
 
 
 def test_metadata_attachments_forms_and_scripts_do_not_survive(kit):
@@ -233,3 +254,15 @@ def test_engine_round_trip_with_password(kit):
     out = engine.build_rendition(data, pdf_text, kit.redact(pdf_text.text, VALUES), "pw")
     assert engine.rendition_text(out).split() == ["Patient:", "[PII_0]", "Metformin", "500", "mg"]
     assert engine.rendition_problems(out, expected_pages=1) == []
+
+
+LINE_RUN_CASES = [
+    ([(0, 0, 5, 10), (5, 0, 10, 10)], [2]),  # one line
+    ([(90, 0, 95, 10), (0, -14, 5, -4)], [1, 1]),  # wraps to the next line
+    ([(0, 0, 5, 10), (5, 2, 10, 12)], [2]),  # a raised glyph stays on the line
+]
+
+
+@pytest.mark.parametrize(("boxes", "sizes"), LINE_RUN_CASES)
+def test_line_runs(boxes, sizes):
+    assert [len(run) for run in line_runs(tuple(boxes))] == sizes
