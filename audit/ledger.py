@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import time as _time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -142,7 +142,7 @@ class Ledger:
         with _db_errors(), self._engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(events_table)).scalar_one())
 
-    def verify(self, anchor: Anchor | None = None) -> VerifyResult:
+    def verify(self, anchor: Anchor | Sequence[Anchor] | None = None) -> VerifyResult:
         """Verify the whole chain; an unreadable row counts as the first bad event."""
         checked: list[int] = []
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from audit.chain import GENESIS_HASH, event_hash
@@ -41,19 +41,31 @@ def check_event(event: AuditEvent, expected_seq: int, prev_hash: str) -> str:
     return ""
 
 
-def verify(events: Iterable[AuditEvent], anchor: Anchor | None = None) -> VerifyResult:
-    """Check ``events`` in the order given, stopping at the first bad one."""
-    expected, prev, anchored = 1, GENESIS_HASH, anchor is None
+def verify(
+    events: Iterable[AuditEvent], anchor: Anchor | Sequence[Anchor] | None = None
+) -> VerifyResult:
+    """Check ``events`` in the order given, stopping at the first bad one.
+
+    Every anchor must match the event at its seq; a chain that ends before the last
+    anchor was truncated, and the first missing event is named.
+    """
+    anchors = _by_seq(anchor)
+    expected, prev = 1, GENESIS_HASH
     for event in events:
         problem = check_event(event, expected, prev)
         if problem:
             return VerifyResult(False, expected - 1, event.seq, problem)
-        if anchor is not None and event.seq == anchor.seq:
-            if event.hash != anchor.hash:
-                return VerifyResult(False, expected - 1, event.seq, "differs from the anchor")
-            anchored = True
+        pinned = anchors.get(event.seq)
+        if pinned is not None and event.hash != pinned:
+            return VerifyResult(False, expected - 1, event.seq, "differs from the anchor")
         expected, prev = expected + 1, event.hash
-    if not anchored:
-        assert anchor is not None
-        return VerifyResult(False, expected - 1, anchor.seq, "anchored event is missing")
+    if anchors and max(anchors) >= expected:
+        return VerifyResult(False, expected - 1, expected, "anchored event is missing")
     return VerifyResult(True, expected - 1, None, "ok")
+
+
+def _by_seq(anchor: Anchor | Sequence[Anchor] | None) -> dict[int, str]:
+    if anchor is None:
+        return {}
+    listed = [anchor] if isinstance(anchor, Anchor) else list(anchor)
+    return {a.seq: a.hash for a in listed}

@@ -8,23 +8,30 @@ the matter's outbox under the document's opaque id.
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from audit import document_states
 from models.audit import Action
-from models.document import DocState, content_hash
+from models.document import DocState, MediaType, content_hash
+from models.errors import CorruptDocument
 from models.finding import RedactionResult
 from models.vault_ref import Purpose
+from redaction import pdf
 from redaction.operators import map_to_original, restore_tokens
+from redaction.pdf_annotate import Note, annotate_pdf
 from stages.collect import load_reviews
 from stages.records import load_redaction
+from stages.redact import doc_facts
 from stages.services import Services
 
 DELIVERABLE_FORMAT = "sealroom.deliverable/1"
+PARTIAL_MAX_AGE_S = 600.0  # a crashed export's temp file older than this is swept
 
 
 def deliverable(svc: Services, doc_id: str) -> dict[str, Any]:
@@ -40,6 +47,7 @@ def deliverable(svc: Services, doc_id: str) -> dict[str, Any]:
         "doc_id": doc_id,
         "matter": svc.matter,
         "source_name": name,
+        "media_type": record_media(svc, doc_id),
         "annotations": annotations,
         "verdicts": verdicts,
     }
@@ -50,6 +58,8 @@ def _map(record: RedactionResult, text: str, reviewer: str, ann: Any) -> dict[st
     return {
         "start": start,
         "end": end,
+        "rendition_start": int(ann["start"]),
+        "rendition_end": int(ann["end"]),
         "label": ann["label"],
         "comment": restore_tokens(record, str(ann.get("comment", ""))),
         "quote": text[start:end],
@@ -62,22 +72,93 @@ def _restore(record: RedactionResult, reviewer: str, verdict: Any) -> dict[str, 
     return {"verdict": verdict["verdict"], "comment": comment, "reviewer": reviewer}
 
 
+def record_media(svc: Services, doc_id: str) -> str:
+    facts = doc_facts(svc, doc_id)
+    return facts.media_type.value if facts.media_type else "unknown"
+
+
+def annotated_pdf(svc: Services, doc_id: str, annotations: list[dict[str, Any]]) -> bytes:
+    """The original PDF with a highlight and a note per annotation (original offsets)."""
+    original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))
+    parsed = pdf.extract(original, ref=doc_id)
+    sealed = svc.vault.get(svc.ref(doc_id, Purpose.TEXT))
+    if content_hash(parsed.text.encode("utf-8")) != content_hash(sealed):
+        raise CorruptDocument(doc_id, "original text differs from the one redacted")
+    notes = [
+        Note(int(a["start"]), int(a["end"]), str(a["label"]), str(a["comment"]), a["reviewer"])
+        for a in annotations
+    ]
+    return annotate_pdf(original, parsed, notes, ref=doc_id)
+
+
 def reassemble_document(svc: Services, doc_id: str) -> Path | None:
+    """Seal and export ``<doc_id>.json`` (and ``<doc_id>.pdf`` for a PDF), then record."""
     if svc.seen(f"deliver:{doc_id}"):
         return None
-    body = json.dumps(deliverable(svc, doc_id), ensure_ascii=False, indent=2).encode("utf-8")
+    content = deliverable(svc, doc_id)
+    body = json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
+    folder = svc.outbox / svc.matter
+    hashes: dict[str, Any] = {"sha256": content_hash(body)}
+    if content["media_type"] == MediaType.PDF.value:
+        marked = annotated_pdf(svc, doc_id, content["annotations"])
+        svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE_PDF), marked)
+        _export(folder, f"{doc_id}.pdf", marked)
+        hashes["pdf_sha256"] = content_hash(marked)
     svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE), body)
-    path = _export(svc.outbox / svc.matter, f"{doc_id}.json", body)
+    path = _export(folder, f"{doc_id}.json", body)
     svc.record(
-        f"deliver:{doc_id}", Action.DOC_DELIVERED, "document", doc_id, sha256=content_hash(body)
+        f"deliver:{doc_id}",
+        Action.DOC_DELIVERED,
+        "document",
+        doc_id,
+        annotations=len(content["annotations"]),
+        verdicts=len(content["verdicts"]),
+        **hashes,
     )
     return path
+
+
+def _rendition_position(record: RedactionResult, pos: int, is_end: bool) -> int:
+    reps = record.replacements
+    starts = [r.orig_start for r in reps]
+    idx = (bisect.bisect_left(starts, pos) if is_end else bisect.bisect_right(starts, pos)) - 1
+    if idx < 0:
+        return pos
+    rep = reps[idx]
+    if pos < rep.orig_end:
+        return rep.red_end if is_end else rep.red_start
+    return rep.red_end + (pos - rep.orig_end)
+
+
+def to_rendition(record: RedactionResult, start: int, end: int) -> tuple[int, int]:
+    """Original offsets -> rendition offsets, the inverse of ``map_to_original``; an edge
+    inside an entity snaps to its token's edge (the whole token is covered)."""
+    length = len(record.redacted_text) - sum(
+        (r.red_end - r.red_start) - (r.orig_end - r.orig_start) for r in record.replacements
+    )
+    if not 0 <= start <= end <= length:
+        raise ValueError("span outside the original text")
+    return _rendition_position(record, start, False), _rendition_position(record, end, True)
 
 
 def reassemble(svc: Services) -> list[str]:
     states = document_states(svc.ledger.events(matter=svc.matter))
     ready = sorted(d for d, s in states.items() if s is DocState.REVIEWED)
+    sweep_partials(svc.outbox / svc.matter)
     return [d for d in ready if reassemble_document(svc, d) is not None]
+
+
+def sweep_partials(folder: Path) -> int:
+    """Remove temp files a crashed export left behind (old enough not to be in flight)."""
+    removed = 0
+    for part in folder.glob(".part-*") if folder.is_dir() else []:
+        try:
+            if time.time() - part.stat().st_mtime >= PARTIAL_MAX_AGE_S:
+                part.unlink()
+                removed += 1
+        except FileNotFoundError:
+            continue
+    return removed
 
 
 def _export(folder: Path, name: str, body: bytes) -> Path:

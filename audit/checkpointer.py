@@ -1,0 +1,83 @@
+"""When to checkpoint: every N events or every T seconds (whichever comes first).
+
+``maybe(seq)`` is cheap enough to call after every append: it compares the appended
+seq and the clock with the last checkpoint it knows, and reads the ledger head only when
+a checkpoint is due. The checkpoint goes to every store (local first, then S3).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Protocol
+
+from audit.checkpoint import Checkpoint, Signer, make_checkpoint
+from audit.checkpoint_store import CheckpointStore
+from audit.ledger import format_time, utc_now
+from models.audit import AuditEvent
+from models.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+
+class HeadSource(Protocol):
+    def head(self) -> AuditEvent | None: ...
+
+
+class Checkpointer:
+    def __init__(
+        self,
+        ledger: HeadSource,
+        signer: Signer,
+        stores: Sequence[CheckpointStore],
+        *,
+        every_events: int = 1000,
+        every_seconds: float = 3600.0,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._ledger = ledger
+        self._signer = signer
+        self._stores = list(stores)
+        self._every_events = max(1, every_events)
+        self._every_seconds = every_seconds
+        self._clock = clock
+        self._last_size: int | None = None
+        self._last_time = clock()
+
+    def _known_size(self) -> int:
+        if self._last_size is None:
+            sizes = [cp.tree_size for cp in self._stores[0].all()] if self._stores else []
+            self._last_size = max(sizes, default=0)
+        return self._last_size
+
+    def due(self, seq: int) -> bool:
+        """Whether a checkpoint is due now that the ledger holds at least ``seq`` events."""
+        behind = seq - self._known_size()
+        if behind <= 0:
+            return False
+        elapsed = (self._clock() - self._last_time).total_seconds()
+        return behind >= self._every_events or elapsed >= self._every_seconds
+
+    def maybe(self, seq: int) -> Checkpoint | None:
+        """Checkpoint if due. A store that fails does not fail the caller's append: the
+        checkpoint is retried after the next append (the error is logged by code only)."""
+        if not self.due(seq):
+            return None
+        try:
+            return self.checkpoint()
+        except StorageError as exc:
+            log.warning("checkpoint not stored: %s", exc.code)
+            return None
+
+    def checkpoint(self) -> Checkpoint | None:
+        """Sign the current head and store it everywhere; None for an empty ledger."""
+        head = self._ledger.head()
+        if head is None:
+            return None
+        now = self._clock()
+        cp = make_checkpoint(head, format_time(now), self._signer)
+        for store in self._stores:
+            store.put(cp)
+        self._last_size, self._last_time = head.seq, now
+        return cp

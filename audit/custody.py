@@ -1,0 +1,102 @@
+"""Chain-of-custody facts for one matter, folded from its ledger events (ids and counts).
+
+Feeds the HTML report: per document its timeline, state, entity tallies and quarantine
+reason; per batch its documents, who claimed it (the holder of the accepted epoch) and
+who submitted, accepted or rejected; the matter's entity-type tallies.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from audit.projection import batch_id_of, document_states
+from models.audit import Action, AuditEvent
+
+
+@dataclass
+class DocCustody:
+    doc_id: str
+    state: str = ""
+    facts: dict[str, Any] = field(default_factory=dict)  # kind, media type, size, pages
+    entities: dict[str, int] = field(default_factory=dict)
+    quarantine: str = ""  # "<code>: <reason>"
+    batch: str = ""
+    timeline: list[AuditEvent] = field(default_factory=list)
+
+
+@dataclass
+class BatchCustody:
+    batch_id: str
+    docs: list[str] = field(default_factory=list)
+    queue: str = ""
+    timeline: list[AuditEvent] = field(default_factory=list)
+
+    def reviewers(self, action: Action) -> list[str]:
+        found = [e for e in self.timeline if e.action == action]
+        return [str(e.details.get("reviewer", e.actor)) for e in found]
+
+
+@dataclass
+class Custody:
+    matter: str
+    documents: dict[str, DocCustody] = field(default_factory=dict)
+    batches: dict[str, BatchCustody] = field(default_factory=dict)
+    entities: Counter[str] = field(default_factory=Counter)
+    events: int = 0
+    first: str = ""
+    last: str = ""
+
+
+BATCH_ACTIONS = {
+    Action.BATCH_PLANNED,
+    Action.BATCH_DISPATCHED,
+    Action.BATCH_CLAIMED,
+    Action.SUBMISSION_ACCEPTED,
+    Action.SUBMISSION_REJECTED,
+}
+
+
+def custody(matter: str, events: Iterable[AuditEvent]) -> Custody:
+    seen = [e for e in events if e.matter == matter]
+    out = Custody(matter, events=len(seen))
+    if seen:
+        out.first, out.last = seen[0].time, seen[-1].time
+    for event in seen:
+        if event.action in BATCH_ACTIONS:
+            _batch_event(out, event)
+        elif event.object_type == "document":
+            _doc_event(out, event)
+    for doc_id, state in document_states(seen).items():
+        out.documents.setdefault(doc_id, DocCustody(doc_id)).state = str(state)
+    return out
+
+
+def _doc_event(out: Custody, event: AuditEvent) -> None:
+    doc = out.documents.setdefault(event.object_id, DocCustody(event.object_id))
+    doc.timeline.append(event)
+    d = event.details
+    if event.action == Action.DOC_INGESTED:
+        doc.facts.update({k: d[k] for k in ("kind", "media_type", "size") if k in d})
+    elif event.action == Action.DOC_REDACTED:
+        doc.facts["pages"] = d.get("pages", "")
+        doc.facts["policy_version"] = d.get("policy_version", "")
+        doc.entities = {str(k): int(v) for k, v in dict(d.get("entities", {})).items()}
+        out.entities.update(doc.entities)
+    elif event.action == Action.DOC_QUARANTINED:
+        doc.quarantine = f"{d.get('code', '')}: {d.get('reason', '')}"
+    elif event.action == Action.DOC_DISPATCHED:
+        doc.batch = str(d.get("batch", ""))
+
+
+def _batch_event(out: Custody, event: AuditEvent) -> None:
+    batch_id = batch_id_of(event)
+    batch = out.batches.setdefault(batch_id, BatchCustody(batch_id))
+    batch.timeline.append(event)
+    if event.action == Action.BATCH_PLANNED:
+        batch.docs = [str(d) for d in event.details.get("docs", [])]
+        batch.queue = str(event.details.get("queue", ""))
+        for doc_id in batch.docs:
+            out.documents.setdefault(doc_id, DocCustody(doc_id)).timeline.append(event)

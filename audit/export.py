@@ -1,0 +1,111 @@
+"""Exports for SIEMs and spreadsheets: JSON Lines shaped like OCSF API Activity events
+(class 6003) with Sealroom's own fields under ``unmapped``, and flat CSV.
+
+Both carry exactly what the ledger holds: ids, hashes, counts and entity-type tallies.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from audit.chain import canonical_json
+from audit.query import parse_time
+from models.audit import AuditEvent, Outcome
+
+OCSF_VERSION = "1.1.0"
+CSV_FIELDS = [
+    "seq",
+    "time",
+    "actor",
+    "action",
+    "object_type",
+    "object_id",
+    "outcome",
+    "matter",
+    "key",
+    "details",
+    "prev_hash",
+    "hash",
+]
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def ocsf(event: AuditEvent) -> dict[str, Any]:
+    """One event as an OCSF-shaped record (API Activity, activity "Other")."""
+    ok = event.outcome == Outcome.OK
+    return {
+        "category_uid": 6,
+        "category_name": "Application Activity",
+        "class_uid": 6003,
+        "class_name": "API Activity",
+        "activity_id": 99,
+        "activity_name": event.action,
+        "type_uid": 600399,
+        "severity_id": 1,
+        "time": int(parse_time(event.time).timestamp() * 1000),
+        "time_dt": event.time,
+        "status_id": 1 if ok else 2,
+        "status": "Success" if ok else "Failure",
+        "status_detail": str(event.outcome),
+        "actor": {"user": {"uid": event.actor, "name": event.actor}},
+        "api": {"operation": event.action},
+        "resources": [{"uid": event.object_id, "type": event.object_type}],
+        "metadata": {
+            "product": {"name": "Sealroom", "vendor_name": "Sealroom"},
+            "version": OCSF_VERSION,
+            "uid": event.hash,
+            "sequence": event.seq,
+            "correlation_uid": event.key,
+        },
+        "unmapped": {
+            "matter": event.matter,
+            "details": event.details,
+            "prev_hash": event.prev_hash,
+            "hash": event.hash,
+        },
+    }
+
+
+def jsonl_lines(events: Iterable[AuditEvent]) -> Iterator[str]:
+    for event in events:
+        yield json.dumps(ocsf(event), sort_keys=True, ensure_ascii=True) + "\n"
+
+
+def _cell(value: Any) -> str:
+    text = value if isinstance(value, str) else str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def csv_row(event: AuditEvent) -> list[str]:
+    values: dict[str, Any] = {
+        "seq": event.seq,
+        "time": event.time,
+        "actor": event.actor,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "outcome": str(event.outcome),
+        "matter": event.matter,
+        "key": event.key,
+        "details": canonical_json(event.details),
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
+    }
+    return [_cell(values[name]) for name in CSV_FIELDS]
+
+
+def csv_lines(events: Iterable[AuditEvent]) -> Iterator[str]:
+    """Header then one row per event (formula-looking cells are neutralised)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for event in [None, *events]:
+        if event is not None:
+            writer.writerow(csv_row(event))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()

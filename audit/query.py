@@ -1,0 +1,86 @@
+"""Selecting events for the compliance commands: by document, matter, batch, reviewer,
+action and time range. Matter and action are filtered in the database, the rest here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+from models.audit import AuditEvent
+from models.errors import LedgerError
+
+
+class EventSource(Protocol):
+    def events(
+        self,
+        after_seq: int = 0,
+        matter: str | None = None,
+        object_id: str | None = None,
+        action: str | None = None,
+    ) -> Iterator[AuditEvent]: ...
+
+
+def parse_time(value: str) -> datetime:
+    """ISO-8601 (``2024-05-01``, ``2024-05-01T10:00:00Z``); naive means UTC."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise LedgerError("", "invalid time (ISO-8601 expected)") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _listed(value: object, wanted: str) -> bool:
+    return value == wanted or (isinstance(value, list) and wanted in value)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    matter: str | None = None
+    document: str | None = None
+    batch: str | None = None
+    reviewer: str | None = None
+    action: str | None = None
+    since: datetime | None = None  # inclusive
+    until: datetime | None = None  # exclusive
+
+    def about_document(self, event: AuditEvent) -> bool:
+        doc = self.document
+        return doc is None or event.object_id == doc or _listed(event.details.get("docs"), doc)
+
+    def about_batch(self, event: AuditEvent) -> bool:
+        b, d = self.batch, event.details
+        return b is None or b in (event.object_id, d.get("batch"), d.get("batch_id"))
+
+    def by_reviewer(self, event: AuditEvent) -> bool:
+        r = self.reviewer
+        return r is None or r in (event.actor, event.details.get("reviewer"))
+
+    def in_window(self, event: AuditEvent) -> bool:
+        if self.since is None and self.until is None:
+            return True
+        moment = parse_time(event.time)
+        after = self.since is None or moment >= self.since
+        return after and (self.until is None or moment < self.until)
+
+    def matches(self, event: AuditEvent) -> bool:
+        return (
+            (self.matter is None or event.matter == self.matter)
+            and (self.action is None or event.action == self.action)
+            and self.about_document(event)
+            and self.about_batch(event)
+            and self.by_reviewer(event)
+            and self.in_window(event)
+        )
+
+
+def select_events(events: Iterable[AuditEvent], wanted: EventFilter) -> Iterator[AuditEvent]:
+    return (e for e in events if wanted.matches(e))
+
+
+def query(source: EventSource, wanted: EventFilter) -> Iterator[AuditEvent]:
+    """Matching events in ledger order."""
+    rows = source.events(matter=wanted.matter, action=wanted.action)
+    return select_events(rows, wanted)
