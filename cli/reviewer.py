@@ -71,7 +71,16 @@ def pull_cmd(
     reviewer: ReviewerOpt = "reviewer",
 ) -> None:
     """Download a batch's manifest and redacted renditions (hashes checked)."""
-    paths = _run(lambda: _client(queue, reviewer).pull(batch, dest / batch))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (TextColumn("pulling {task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task(batch, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        paths = _run(lambda: _client(queue, reviewer).pull(batch, dest / batch, advance))
     typer.echo(f"pulled {len(paths)} file(s) into {dest / batch}")
 
 
@@ -87,6 +96,18 @@ def submit_cmd(
     client = _client(queue, reviewer)
     _run(lambda: client.submit(batch, body.get("annotations", []), body.get("verdicts", [])))
     typer.echo(f"submitted {batch}")
+
+
+@app.command("status")
+def status_cmd(batch: BatchArg, queue: QueueOpt = "", reviewer: ReviewerOpt = "reviewer") -> None:
+    """Show the claim on a batch and why your last submission was rejected, if it was."""
+    client = _client(queue, reviewer)
+    claim = _run(lambda: client.current_claim(batch))
+    held = f"{claim.state} by {claim.reviewer} (epoch {claim.epoch})" if claim else "unclaimed"
+    typer.echo(f"{batch}: {held}")
+    rejection = _run(lambda: client.rejection(batch))
+    if rejection is not None:
+        typer.echo(f"rejected at {rejection.rejected_at.isoformat()}: {rejection.reason}")
 
 
 @app.command("release")

@@ -2,9 +2,13 @@
 
 A claim is created with ``If-None-Match: *``. Its lease ends ``lease_seconds``
 after the claim object's ``last_modified`` (the store's clock, so reviewers'
-clocks do not matter). An expired claim is stolen with ``If-Match: <etag>`` and
-``epoch + 1``; renewals rewrite it with ``If-Match``; release deletes it with
-``If-Match``. Losing any of those races raises ``ClaimConflict``/``StaleClaim``.
+clocks do not matter). An expired or released claim is taken over with
+``If-Match: <etag>`` and ``epoch + 1``; renewals rewrite it with ``If-Match``.
+Release does not delete the object: it rewrites it (``If-Match``) as a
+``released`` tombstone with no lease, so the epoch of a batch only ever grows and
+a submission made under an old epoch can never match a later claim. When collect
+accepts work it closes the claim (``done``): the batch is then never handed out
+again. Losing any race raises ``ClaimConflict``/``StaleClaim``.
 """
 
 from __future__ import annotations
@@ -19,17 +23,24 @@ from models.review import Claim
 from review import layout
 from review.objects import ObjectStore, PreconditionFailed
 
+HELD, RELEASED, DONE = "held", "released", "done"
+CLOSE_ATTEMPTS = 5
+
 
 @dataclass(frozen=True)
 class ClaimState:
-    """A claim as stored, with the ETag it was read at and its lease end (store clock)."""
+    """A claim as stored: its ETag, when it was written and its lease end (store clock)."""
 
     claim: Claim
     etag: str
+    written_at: datetime
     expires_at: datetime
 
     def live(self, now: datetime) -> bool:
-        return now < self.expires_at
+        """Held by someone right now (a closed batch counts as taken for good)."""
+        if self.claim.state == DONE:
+            return True
+        return self.claim.state == HELD and now < self.expires_at
 
 
 class Claims:
@@ -47,16 +58,20 @@ class Claims:
             raise QueueError(batch_id, "claim object unreadable") from exc
         if claim.batch_id != batch_id:
             raise QueueError(batch_id, "claim object names another batch")
+        if claim.state not in (HELD, RELEASED, DONE):
+            raise QueueError(batch_id, "claim object has an unknown state")
         expires = stored.last_modified + timedelta(seconds=claim.lease_seconds)
-        return ClaimState(claim, stored.etag, expires)
+        return ClaimState(claim, stored.etag, stored.last_modified, expires)
 
     def acquire(self, batch_id: str, reviewer: str, lease_seconds: int) -> Claim:
-        """Claim ``batch_id``; steal an expired claim; ``ClaimConflict`` if another holds it."""
+        """Claim ``batch_id``; take over an expired/released claim; else ``ClaimConflict``."""
         layout.check_id("reviewer", reviewer)
         _check_lease(batch_id, lease_seconds)
         state = self.read(batch_id)
         if state is None:
             return self._write(batch_id, reviewer, 1, lease_seconds, None, ClaimConflict)
+        if state.claim.state == DONE:
+            raise ClaimConflict(batch_id, "batch already reviewed")
         if state.live(self._store.now()):
             if state.claim.reviewer == reviewer:
                 return state.claim
@@ -71,25 +86,43 @@ class Claims:
         return self._write(batch_id, reviewer, epoch, lease_seconds, state.etag, StaleClaim)
 
     def release(self, batch_id: str, reviewer: str, epoch: int) -> None:
-        """Delete the claim ``reviewer`` holds at ``epoch`` (conditional on its ETag)."""
+        """Give the batch back: a ``released`` tombstone keeps the epoch (``If-Match``)."""
         state = self.holder(batch_id, reviewer, epoch)
-        try:
-            self._store.delete(layout.claim_key(self._queue, batch_id), if_match=state.etag)
-        except PreconditionFailed as exc:
-            raise StaleClaim(batch_id) from exc
+        self._write(batch_id, reviewer, epoch, 0, state.etag, StaleClaim, RELEASED)
+
+    def close(self, batch_id: str, reviewer: str, epoch: int) -> None:
+        """Operator: mark the batch reviewed (``done``) at the accepted claim's epoch.
+
+        Retries a lost race a few times; a claim already moved past ``epoch`` is left alone.
+        """
+        for _ in range(CLOSE_ATTEMPTS):
+            state = self.read(batch_id)
+            current = state.claim if state else None
+            if current is not None and (current.epoch > epoch or current.state == DONE):
+                return
+            try:
+                etag = state.etag if state else None
+                self._write(batch_id, reviewer, epoch, 0, etag, StaleClaim, DONE)
+                return
+            except StaleClaim:
+                continue
+        raise StaleClaim(batch_id, "could not close the claim")
 
     def holder(self, batch_id: str, reviewer: str, epoch: int) -> ClaimState:
         """The state if ``reviewer`` holds the current claim at ``epoch``; else ``StaleClaim``.
 
-        A lease that ran out but was not taken over still counts as held.
+        A lease that ran out but was not taken over still counts as held; a released or
+        closed claim does not.
         """
         state = self.read(batch_id)
-        if state is None or state.claim.reviewer != reviewer or state.claim.epoch != epoch:
+        if state is None or state.claim.state != HELD:
+            raise StaleClaim(batch_id)
+        if state.claim.reviewer != reviewer or state.claim.epoch != epoch:
             raise StaleClaim(batch_id)
         return state
 
     def live_batches(self) -> set[str]:
-        """Batch ids whose claim lease has not run out (by the store's clock)."""
+        """Batch ids held under an unexpired lease or closed (by the store's clock)."""
         now = self._store.now()
         live: set[str] = set()
         for key in self._store.list(layout.claims_prefix(self._queue)):
@@ -107,6 +140,7 @@ class Claims:
         lease_seconds: int,
         etag: str | None,
         lost: type[ClaimConflict] | type[StaleClaim],
+        state: str = HELD,
     ) -> Claim:
         claim = Claim(
             batch_id=batch_id,
@@ -114,6 +148,7 @@ class Claims:
             epoch=epoch,
             lease_seconds=lease_seconds,
             claimed_at=self._store.now(),
+            state=state,
         )
         key = layout.claim_key(self._queue, batch_id)
         body = claim.model_dump_json().encode()

@@ -7,7 +7,7 @@ with, or else the one of the current claim if this reviewer holds it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from review.queue import ReviewQueue
 from review.rejection import Rejection
 
 MANIFEST_FILE = "manifest.json"
+Progress = Callable[[int, int], None]
 
 
 class ReviewerClient:
@@ -42,12 +43,16 @@ class ReviewerClient:
         self._held[batch_id] = claim
         return claim
 
-    def pull(self, batch_id: str, dest: Path) -> list[Path]:
-        """Write the manifest and each rendition into ``dest`` (named by doc id); check hashes."""
+    def pull(self, batch_id: str, dest: Path, progress: Progress | None = None) -> list[Path]:
+        """Write the manifest and each rendition into ``dest`` (named by doc id); check hashes.
+
+        ``progress(done, total)`` is called after each file (the CLI draws a bar with it).
+        """
         manifest = self._queue.manifest(batch_id)
         dest.mkdir(parents=True, exist_ok=True)
         written = [_write(dest / MANIFEST_FILE, manifest.model_dump_json(indent=2).encode())]
-        for rel_path, digest, doc_id in _files(manifest):
+        files = _files(manifest)
+        for done, (rel_path, digest, doc_id) in enumerate(files, start=1):
             body = self._queue.read_file(batch_id, rel_path)
             if hashlib.sha256(body).hexdigest() != digest:
                 raise QueueError(batch_id, f"hash mismatch for {rel_path}")
@@ -55,6 +60,8 @@ class ReviewerClient:
             if target in written:
                 raise QueueError(batch_id, f"two files of {doc_id} share a name")
             written.append(_write(target, body))
+            if progress is not None:
+                progress(done, len(files))
         return written
 
     def submit(
@@ -77,6 +84,9 @@ class ReviewerClient:
     def release(self, batch_id: str) -> None:
         self._queue.release(batch_id, self.reviewer, self._epoch(batch_id))
         self._held.pop(batch_id, None)
+
+    def current_claim(self, batch_id: str) -> Claim | None:
+        return self._queue.current_claim(batch_id)
 
     def rejection(self, batch_id: str) -> Rejection | None:
         """Why this reviewer's last submission for the batch was rejected, if it was."""

@@ -1,7 +1,8 @@
 """The least-privilege IAM policy for one reviewer on one queue.
 
-Grants exactly: list the queue prefix; read its batches; create/read/renew/delete
-claims; write only this reviewer's submissions; read only this reviewer's rejections.
+Grants exactly: list the queue prefix; read its batches; create/read/renew/release
+claims (conditional ``PutObject``; release writes a tombstone, so no ``DeleteObject``);
+write only this reviewer's submissions; read only this reviewer's rejections.
 (If batches use SSE-KMS with a customer key, ``kms:Decrypt`` on that key is granted
 separately: it is not a bucket permission.)
 """
@@ -31,9 +32,7 @@ def iam_policy(bucket: str, queue: str, reviewer: str) -> dict[str, Any]:
                 "Condition": {"StringLike": {"s3:prefix": [f"{prefix}*"]}},
             },
             _allow("ReadBatches", ["s3:GetObject"], f"{objects}batches/*"),
-            _allow(
-                "Claims", ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], f"{objects}claims/*"
-            ),
+            _allow("Claims", ["s3:GetObject", "s3:PutObject"], f"{objects}claims/*"),
             _allow("OwnSubmissions", ["s3:PutObject"], f"{objects}submissions/*/{reviewer}.json"),
             _allow("OwnRejections", ["s3:GetObject"], f"{objects}rejections/*/{reviewer}.json"),
         ],

@@ -15,7 +15,7 @@ from models.errors import BatchNotFound, QueueError
 from models.review import Claim, Manifest, Submission
 from review import layout
 from review.claims import Claims, ClaimState
-from review.objects import ObjectStore, PreconditionFailed
+from review.objects import ObjectStore, PreconditionFailed, StoredObject
 from review.publish import check_files
 from review.rejection import MAX_REASON, Rejection
 from review.validate import validate_submission
@@ -26,6 +26,10 @@ class ReviewQueue:
         self.queue = layout.check_id("queue", queue)
         self._store = store
         self._claims = Claims(store, queue)
+
+    def sibling(self, queue: str) -> ReviewQueue:
+        """The queue named ``queue`` on the same store (routing publishes to several)."""
+        return self if queue == self.queue else ReviewQueue(self._store, queue)
 
     # --- batches -----------------------------------------------------------
     def publish(self, manifest: Manifest, files: Mapping[str, bytes]) -> None:
@@ -90,6 +94,10 @@ class ReviewQueue:
     def release(self, batch_id: str, reviewer: str, epoch: int) -> None:
         self._claims.release(batch_id, reviewer, epoch)
 
+    def close(self, batch_id: str, reviewer: str, epoch: int) -> None:
+        """Operator: the batch's work was accepted; it is never handed out again."""
+        self._claims.close(batch_id, reviewer, epoch)
+
     def current_claim(self, batch_id: str) -> Claim | None:
         """The stored claim (its lease may have run out), or ``None``."""
         state = self.claim_state(batch_id)
@@ -118,12 +126,16 @@ class ReviewQueue:
 
     def submissions(self, batch_id: str) -> list[tuple[str, bytes]]:
         """``(reviewer, raw JSON)`` for every submission of the batch, by reviewer id."""
-        found: list[tuple[str, bytes]] = []
+        return [(reviewer, stored.body) for reviewer, stored in self.submission_objects(batch_id)]
+
+    def submission_objects(self, batch_id: str) -> list[tuple[str, StoredObject]]:
+        """``(reviewer, stored object)`` per submission: body plus the store's write time."""
+        found: list[tuple[str, StoredObject]] = []
         for key in self._store.list(layout.submissions_prefix(self.queue, batch_id)):
             reviewer = layout.reviewer_of_submission(self.queue, batch_id, key)
             stored = self._store.get(key) if reviewer else None
             if reviewer and stored is not None:
-                found.append((reviewer, stored.body))
+                found.append((reviewer, stored))
         return found
 
     def reject(self, batch_id: str, reviewer: str, reason: str) -> None:

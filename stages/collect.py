@@ -1,21 +1,31 @@
 """Collect: validate reviewers' submissions against their batch and seal accepted work.
 
 Every submission is judged on its own: a bad one is rejected with a reason written back
-to the reviewer, and nothing already accepted is touched.
+to the reviewer, and nothing already accepted is touched. A submission is accepted only
+from the reviewer who holds (or last held, before a release) the batch's claim at the
+claim's epoch; one written after a release, or to a batch nobody claimed, is refused.
+Accepting closes the claim (the batch is never handed out again); the documents become
+reviewed at once, or, for a QC-sampled batch, once both reviews agree or an adjudicator
+has settled them (``stages.qc``).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from models.audit import Action, Outcome
 from models.document import content_hash
-from models.errors import SubmissionRejected, VaultObjectMissing
+from models.errors import SubmissionRejected
 from models.review import Manifest, Submission
-from models.vault_ref import Purpose
-from review import validate_submission
+from review import ReviewQueue, validate_submission
+from review.claims import HELD, ClaimState
+from review.objects import StoredObject
+from stages import dispatch, qc
+from stages.reviews import load_reviews, store_review
 from stages.services import Services
+
+__all__ = ["CollectOutcome", "collect", "collect_batch", "dispatched_batches", "load_reviews"]
 
 
 @dataclass
@@ -37,34 +47,69 @@ def collect(svc: Services) -> CollectOutcome:
 
 
 def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None:
-    manifest = svc.queue.manifest(batch_id)
-    claim = svc.queue.current_claim(batch_id)
-    for reviewer, raw in svc.queue.submissions(batch_id):
-        key = f"submission:{batch_id}:{reviewer}:{content_hash(raw)[:16]}"
+    queue = dispatch.batch_queue(svc, batch_id)
+    manifest = queue.manifest(batch_id)
+    state = queue.claim_state(batch_id)
+    for reviewer, stored in queue.submission_objects(batch_id):
+        key = f"submission:{batch_id}:{reviewer}:{content_hash(stored.body)[:16]}"
         if svc.seen(key):
+            finish_accepted(svc, queue, manifest, key)  # crash-resume: follow-ups may be missing
             continue
         try:
-            submission = validate_submission(raw, manifest, claim, reviewer=reviewer)
+            submission = check(svc, manifest, state, reviewer, stored)
         except SubmissionRejected as exc:
-            svc.queue.reject(batch_id, reviewer, exc.reason)
-            svc.record(
-                key,
-                Action.SUBMISSION_REJECTED,
-                "batch",
-                batch_id,
-                Outcome.REJECTED,
-                reviewer=reviewer,
-                code=exc.code,
-            )
+            _reject(svc, queue, batch_id, reviewer, key, exc)
             outcome.rejected.append(f"{batch_id}/{reviewer}")
             continue
-        accept(svc, manifest, submission, key)
+        accept(svc, queue, manifest, submission, key)
         outcome.accepted.append(f"{batch_id}/{reviewer}")
 
 
-def accept(svc: Services, manifest: Manifest, submission: Submission, key: str) -> None:
+def check(
+    svc: Services,
+    manifest: Manifest,
+    state: ClaimState | None,
+    reviewer: str,
+    stored: StoredObject,
+) -> Submission:
+    """The submission if it may be accepted; else ``SubmissionRejected`` with the reason."""
+    batch_id = manifest.batch_id
+    if state is None:
+        raise SubmissionRejected(batch_id, "nobody claimed this batch")
+    if state.claim.state != HELD and stored.last_modified > state.written_at:
+        raise SubmissionRejected(batch_id, f"submitted after the claim was {state.claim.state}")
+    submission = validate_submission(stored.body, manifest, state.claim, reviewer=reviewer)
+    conflict = qc.reviewer_conflict(svc, manifest, reviewer)
+    if conflict:
+        raise SubmissionRejected(batch_id, conflict)
+    return submission
+
+
+def _reject(
+    svc: Services,
+    queue: ReviewQueue,
+    batch_id: str,
+    reviewer: str,
+    key: str,
+    exc: SubmissionRejected,
+) -> None:
+    queue.reject(batch_id, reviewer, exc.reason)
+    svc.record(
+        key,
+        Action.SUBMISSION_REJECTED,
+        "batch",
+        batch_id,
+        Outcome.REJECTED,
+        reviewer=reviewer,
+        code=exc.code,
+    )
+
+
+def accept(
+    svc: Services, queue: ReviewQueue, manifest: Manifest, submission: Submission, key: str
+) -> None:
     for doc in manifest.docs:
-        _store_review(svc, doc.doc_id, submission)
+        store_review(svc, doc.doc_id, submission)
     svc.record(
         key,
         Action.SUBMISSION_ACCEPTED,
@@ -74,30 +119,17 @@ def accept(svc: Services, manifest: Manifest, submission: Submission, key: str) 
         epoch=submission.epoch,
         annotations=len(submission.annotations),
         verdicts=len(submission.verdicts),
+        role=qc.role(manifest),
     )
-    for doc in manifest.docs:
-        svc.record(
-            f"review:{doc.doc_id}",
-            Action.DOC_REVIEWED,
-            "document",
-            doc.doc_id,
-            batch=manifest.batch_id,
-            reviewer=submission.reviewer,
-        )
+    finish_accepted(svc, queue, manifest, key)
 
 
-def load_reviews(svc: Services, doc_id: str) -> dict[str, dict[str, list[dict[str, object]]]]:
-    """Accepted work per reviewer for one document (sealed: comments may name people)."""
-    try:
-        return json.loads(svc.vault.get(svc.ref(doc_id, Purpose.ANNOTATIONS)))
-    except VaultObjectMissing:
-        return {}
-
-
-def _store_review(svc: Services, doc_id: str, submission: Submission) -> None:
-    reviews = load_reviews(svc, doc_id)
-    reviews[submission.reviewer] = {
-        "annotations": [a.model_dump() for a in submission.annotations if a.doc_id == doc_id],
-        "verdicts": [v.model_dump() for v in submission.verdicts if v.doc_id == doc_id],
-    }
-    svc.vault.put(svc.ref(doc_id, Purpose.ANNOTATIONS), json.dumps(reviews).encode("utf-8"))
+def finish_accepted(svc: Services, queue: ReviewQueue, manifest: Manifest, key: str) -> None:
+    """Idempotent follow-ups of an accepted submission: close the claim, settle the docs."""
+    event = svc.ledger.get(key)
+    if event is None or event.action != Action.SUBMISSION_ACCEPTED:
+        return
+    details: dict[str, Any] = event.details
+    reviewer, epoch = str(details.get("reviewer", "")), int(details.get("epoch", 0))
+    queue.close(manifest.batch_id, reviewer, epoch)
+    qc.settle(svc, manifest, reviewer)

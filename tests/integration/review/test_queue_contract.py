@@ -152,8 +152,10 @@ def test_renew_and_release(store: ObjectStore, make_batch: MakeBatch) -> None:
         with pytest.raises(StaleClaim):
             queue.release("batch-1", who, epoch)
     queue.release("batch-1", "alice", claim.epoch)
-    assert queue.current_claim("batch-1") is None
-    assert queue.claim("batch-1", "bob", 60).reviewer == "bob"
+    tomb = queue.current_claim("batch-1")
+    assert tomb is not None and (tomb.state, tomb.epoch) == ("released", claim.epoch)
+    taken = queue.claim("batch-1", "bob", 60)
+    assert (taken.reviewer, taken.epoch) == ("bob", claim.epoch + 1)
 
 
 def test_expired_lease_is_stolen_and_stale_submit_refused(

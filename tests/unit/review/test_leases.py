@@ -123,16 +123,52 @@ def test_release_lost_to_a_thief_is_stale(mem: MemoryObjectStore, queue: ReviewQ
     thief = Claim(
         batch_id="batch-1", reviewer="alice", epoch=1, lease_seconds=61, claimed_at=claim.claimed_at
     )
-
-    class ThiefOnDelete(Interloper):
-        def delete(self, key: str, if_match: str | None = None) -> None:
-            self.inner.put(key, thief.model_dump_json().encode())
-            self.inner.delete(key, if_match=if_match)
-
-    racer = ReviewQueue(ThiefOnDelete(mem, claim), Q)
+    racer = ReviewQueue(Interloper(mem, thief), Q)  # the thief writes just before our release
     with pytest.raises(StaleClaim):
         racer.release("batch-1", "alice", 1)
     assert queue.current_claim("batch-1") == thief
+
+
+def test_release_keeps_a_tombstone_so_epochs_only_grow(
+    mem: MemoryObjectStore, queue: ReviewQueue
+) -> None:
+    alice = ReviewerClient(mem, Q, "alice")
+    alice.claim("batch-1", 60)
+    alice.submit("batch-1", [])
+    alice.release("batch-1")
+    tomb = queue.current_claim("batch-1")
+    assert tomb is not None and (tomb.state, tomb.epoch, tomb.reviewer) == ("released", 1, "alice")
+    assert alice.available() == ["batch-1"]
+    with pytest.raises(StaleClaim):  # released: no longer held, not even by alice
+        queue.renew("batch-1", "alice", 1, 60)
+    assert queue.claim("batch-1", "bob", 60).epoch == 2
+    queue.release("batch-1", "bob", 2)
+    assert queue.claim("batch-1", "alice", 60).epoch == 3
+
+
+def test_closed_batch_is_never_handed_out_again(
+    mem: MemoryObjectStore, queue: ReviewQueue, clock: Any
+) -> None:
+    queue.claim("batch-1", "alice", 10)
+    queue.close("batch-1", "alice", 1)
+    clock.advance(3600)
+    assert ReviewerClient(mem, Q, "bob").available() == []
+    with pytest.raises(ClaimConflict, match="already reviewed"):
+        queue.claim("batch-1", "bob", 10)
+    with pytest.raises(StaleClaim):
+        queue.renew("batch-1", "alice", 1, 10)
+    queue.close("batch-1", "alice", 1)  # idempotent
+    claim = queue.current_claim("batch-1")
+    assert claim is not None and (claim.state, claim.epoch) == ("done", 1)
+
+
+def test_close_leaves_a_newer_epoch_alone(queue: ReviewQueue, clock: Any) -> None:
+    queue.claim("batch-1", "alice", 10)
+    clock.advance(11)
+    queue.claim("batch-1", "bob", 10)
+    queue.close("batch-1", "alice", 1)
+    claim = queue.current_claim("batch-1")
+    assert claim is not None and (claim.reviewer, claim.state, claim.epoch) == ("bob", "held", 2)
 
 
 @pytest.mark.parametrize("body", [b"not json", b'{"batch_id": "batch-9", "reviewer": "x"}'])

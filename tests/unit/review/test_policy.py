@@ -29,7 +29,7 @@ def test_policy_is_json_and_names_only_the_queue() -> None:
     assert listing["Action"] == ["s3:ListBucket"]
     assert listing["Condition"] == {"StringLike": {"s3:prefix": ["queues/q1/*"]}}
     actions = {a for st in policy["Statement"] for a in st["Action"]}
-    assert actions == {"s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"}
+    assert actions == {"s3:ListBucket", "s3:GetObject", "s3:PutObject"}
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,8 @@ def test_policy_is_json_and_names_only_the_queue() -> None:
         ("s3:GetObject", "queues/q2/batches/b-1/manifest.json", False),
         ("s3:GetObject", "queues/q10/batches/b-1/manifest.json", False),
         ("s3:PutObject", "queues/q1/claims/b-1.json", True),
-        ("s3:DeleteObject", "queues/q1/claims/b-1.json", True),
+        ("s3:DeleteObject", "queues/q1/claims/b-1.json", False),
+        ("s3:PutObject", "queues/q1-qc/claims/b-1.json", False),
         ("s3:PutObject", "queues/q1/submissions/b-1/alice.json", True),
         ("s3:PutObject", "queues/q1/submissions/b-1/bob.json", False),
         ("s3:PutObject", "queues/q1/submissions/b-1/malice.json", False),
