@@ -50,6 +50,9 @@ def span_json(finding: Finding) -> dict[str, Any]:
 def detect(
     paths: PathsArg,
     format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (0: settings, else cores).")
+    ] = 0,
 ) -> None:
     """Print the PII spans found in each file, one JSON object per line.
 
@@ -59,7 +62,10 @@ def detect(
     if format != "jsonl":
         raise typer.BadParameter("only jsonl is supported", param_hint="--format")
     docs, failed = _load_all(paths)
-    findings = _detector().detect_many([d.text for d in docs])
+    from redaction.parallel import default_workers, detect_parallel
+
+    workers = jobs or get_settings().detect_workers or default_workers()
+    findings = detect_parallel(_detector(), [d.text for d in docs], workers)
     for doc, found in zip(docs, findings, strict=True):
         spans = [span_json(f) for f in found]
         sys.stdout.write(json.dumps({"path": str(doc.path), "spans": spans}) + "\n")
@@ -87,14 +93,16 @@ def redact(
     Every rendition passes the leak gate before it is written; a failure is reported on
     stderr (one line per input) and makes the exit status non-zero.
     """
+    from redaction.pdf import PdfiumEngine
     from stages.redact import build
 
     out.mkdir(parents=True, exist_ok=True)
     docs, failed = _load_all(paths)
     detector = _detector()
+    engine = PdfiumEngine.from_settings(get_settings())
     for doc in docs:
         try:
-            rendition, problems = build(detector, doc.media_type, doc.data, "input")
+            rendition, problems = build(detector, doc.media_type, doc.data, "input", engine)
             if problems:
                 raise LeakDetected("input", "; ".join(problems)[:200])
         except SealroomError as exc:

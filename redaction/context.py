@@ -29,7 +29,7 @@ _ID_KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "LICENSE",
-        r"licen[cs]e(?:\s+(?:no|number))?|(?-i:NPI|DEA)|bar\s+(?:no|number|id)|(?-i:DL)|certificate"
+        r"licen[cs]e(?:\s+(?:no|number))?|(?-i:NPI|DEA|SBN)|(?:state\s+)?bar\s+(?:no|number|id|#)|(?-i:DL)|certificate"
         r"|permit|passport(?:\s+(?:no|number))?|registration(?:\s+(?:no|number))?",
     ),
     (

@@ -6,9 +6,10 @@ from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from models.finding import Finding
+from redaction.clinical import drop_clinical
 from redaction.lexicon import NOT_ENTITY, trim_entity
 from redaction.merge import merge
-from redaction.neutral import drop_neutral
+from redaction.neutral import drop_neutral, neutral_zones
 from redaction.patterns import find_patterns
 from redaction.propagate import propagate
 
@@ -57,6 +58,7 @@ class Detector:
 
     def finalize(self, text: str, findings: Sequence[Finding]) -> list[Finding]:
         """Drop neutral look-alikes, propagate every value and name part, merge overlaps."""
-        kept = drop_neutral(text, findings)
+        zones = neutral_zones(text)
+        kept = drop_clinical(text, drop_neutral(text, findings, zones))
         spread = propagate(text, merge(kept), self._skip)
-        return merge(drop_neutral(text, [*kept, *spread]))
+        return merge(drop_neutral(text, [*kept, *spread], zones))

@@ -53,10 +53,20 @@ _AGE = re.compile(
 )
 
 
+_URL_HINT = re.compile(r"(?i:https?://|www\.|\.(?:com|org|net|edu|gov|io|co|info|biz)/)")
+
+
 def _simple(
-    rx: re.Pattern[str], label: str, ok: Callable[[str], bool] | None = None
+    rx: re.Pattern[str],
+    label: str,
+    ok: Callable[[str], bool] | None = None,
+    hint: re.Pattern[str] | None = None,
 ) -> Callable[[str], Iterator[Finding]]:
+    """Matches of ``rx`` (validated by ``ok``); skipped when a cheap ``hint`` is absent."""
+
     def find(text: str) -> Iterator[Finding]:
+        if hint is not None and not hint.search(text):
+            return
         for m in rx.finditer(text):
             if ok is None or ok(m.group()):
                 yield Finding(m.start(), m.end(), label, 0.95, f"pattern:{label.lower()}")
@@ -82,7 +92,7 @@ def _phone_digits_ok(value: str) -> bool:
 
 RECOGNIZERS: tuple[Callable[[str], Iterator[Finding]], ...] = (
     _simple(_EMAIL, "EMAIL"),
-    _simple(_URL, "URL"),
+    _simple(_URL, "URL", hint=_URL_HINT),
     _simple(_PHONE_US, "PHONE"),
     _simple(_PHONE_INTL, "PHONE", lambda v: 8 <= len(digits(v)) <= 15),
     _group(_PHONE_CONTEXT, "PHONE"),

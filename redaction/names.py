@@ -16,7 +16,10 @@ _ROLES = (
     r"|subscriber|signed\s+by|attending|physician|provider|surgeon|referred\s+by|resident|nurse"
     r"|counsel|client|mother|father|parent|spouse|wife|husband|partner|son|daughter|sister"
     r"|brother|guardian|emergency\s+contact|supervisor|manager|coworker|co-worker|colleague"
-    r"|friend|neighbou?r|boss|foreman|caregiver|roommate|landlord|tenant"
+    r"|friend|neighbou?r|boss|foreman|caregiver|roommate|landlord|tenant|paralegal|secretary"
+    r"|assistant|adjuster|agent|officer|detective|trooper|interpreter|translator|therapist"
+    r"|pharmacist|technician|social\s+worker|case\s+manager|dispatcher|driver|notary"
+    r"|reporter|stenographer|mediator|arbitrator|executor|executrix|trustee|administrator"
     r"|(?:deposition|testimony|affidavit|declaration|statement|estate)\s+of"
     r"|between|and\s+between|(?:to|from|cc|by|re)(?=\s*:)"
 )
@@ -35,6 +38,7 @@ _NOT_NAME_WORDS = (
     "md do rn np pa phd esq jr sr ii iii iv mrn dob ssn the a an and or of for in on at to by"
     " patient name date sir madam dear team all this that i we you he she they it his her"
     " their who whom re cc llc llp inc ltd corp pc pllc dept department hospital clinic court"
+    " your yours my mine our ours its"
     " county state united district superior circuit taken page exhibit yes no okay"
 )
 _NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
@@ -97,9 +101,13 @@ _INDIVIDUAL = re.compile(
     r"(?:an[ \t]+individual|individually|deceased|a[ \t]+minor)"
 )
 
+_INDIVIDUAL_HINT = re.compile(r",[ \t]+(?:an[ \t]+individual|individually|deceased|a[ \t]+minor)")
+
 
 def find_described_names(text: str) -> Iterator[Finding]:
     """Parties introduced as people: "JANE ROE, an individual"."""
+    if not _INDIVIDUAL_HINT.search(text):
+        return
     for m in _INDIVIDUAL.finditer(text):
         words = _name_words(m.group("n"))
         if len(words) >= 2:

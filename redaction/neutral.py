@@ -50,9 +50,11 @@ def neutral_zones(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for rx in _NEUTRAL for m in rx.finditer(text)]
 
 
-def drop_neutral(text: str, findings: Sequence[Finding]) -> list[Finding]:
-    """Drop weak findings lying entirely inside a neutral zone."""
-    zones = neutral_zones(text)
+def drop_neutral(
+    text: str, findings: Sequence[Finding], zones: list[tuple[int, int]] | None = None
+) -> list[Finding]:
+    """Drop weak findings lying entirely inside a neutral zone (``zones``: precomputed)."""
+    zones = neutral_zones(text) if zones is None else zones
     if not zones:
         return list(findings)
     return [f for f in findings if f.label in _STRONG or not _inside(f, zones)]

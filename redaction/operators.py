@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
+import hmac
 import re
+import secrets
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -31,6 +34,36 @@ class CounterNamer:
             self._counts[label] = self._counts.get(label, 0) + 1
             self._tokens[key] = f"[{label}_{self._counts[label]}]"
         return self._tokens[key]
+
+
+class HmacNamer:
+    """Matter-wide tokens: the number is a keyed HMAC of (label, value), so ``[PERSON_...]``
+    names the same value in every document redacted with the same key. Never a bare hash:
+    without the key a token cannot be linked to a guessed value. Within one namer two values
+    that land on the same number are told apart by a suffix."""
+
+    DIGITS = 8
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) < 16:
+            raise ValueError("HMAC key too short")
+        self._key = key
+        self._taken: dict[str, tuple[str, str]] = {}
+
+    @classmethod
+    def random(cls) -> HmacNamer:
+        """A per-run key (the CLI has no vault): consistent within the run only."""
+        return cls(secrets.token_bytes(32))
+
+    def name(self, label: str, value: str) -> str:
+        msg = f"{label}\x00{value}".encode()
+        number = int.from_bytes(hmac.new(self._key, msg, hashlib.sha256).digest()[:8], "big")
+        stem = f"{label}_{number % 10**self.DIGITS:0{self.DIGITS}d}"
+        token, suffix = f"[{stem}]", 1
+        while self._taken.setdefault(token, (label, value)) != (label, value):
+            suffix += 1
+            token = f"[{stem}_{suffix}]"
+        return token
 
 
 def redact_text(

@@ -14,6 +14,7 @@ from redaction.names import (
     find_context_organizations,
     find_described_names,
 )
+from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.places import find_addresses, find_organizations
 
 Recognizer = Callable[[str], Iterable[Finding]]
@@ -30,6 +31,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_long_numbers,
     find_addresses,
     find_organizations,
+    find_caption_parties,
+    find_address_blocks,
 )
 
 

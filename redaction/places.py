@@ -66,9 +66,8 @@ _US_STATE_NAMES = (
     "|West Virginia|Wisconsin|Wyoming|District of Columbia"
 )
 # "Somerville, Massachusetts 02143": the ZIP after a spelled-out state name.
-_ZIP_AFTER_STATE_NAME = re.compile(
-    rf"\b(?i:{_US_STATE_NAMES}),?[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\w-])"
-)
+_ZIP = re.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])")
+_STATE_BEFORE = re.compile(rf"\b(?i:{_US_STATE_NAMES}),?[ \t]+$")
 
 _ORG_SUFFIX = (
     r"Hospital|Clinic|Medical\s+Center|Medical\s+Group|Health\s+System|Healthcare|Health"
@@ -101,8 +100,9 @@ def find_addresses(text: str) -> Iterator[Finding]:
     for rx in (_STREET, _UNIT_LINE, _CITY_STATE_ZIP, _UK_POSTCODE, _CITY_PIN, _ZIP_AFTER_STATE):
         for m in rx.finditer(text):
             yield Finding(m.start(), m.end(), "ADDRESS", 0.8, "pattern:address")
-    for m in _ZIP_AFTER_STATE_NAME.finditer(text):
-        yield Finding(m.start("zip"), m.end("zip"), "ADDRESS", 0.8, "pattern:zip")
+    for m in _ZIP.finditer(text):
+        if _STATE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            yield Finding(m.start(), m.end(), "ADDRESS", 0.8, "pattern:zip")
     for m in _ADDRESS_LINE.finditer(text):
         value = _cut_address(m.group("v"))
         if len(value) >= 3 and any(ch.isdigit() or ch.isupper() for ch in value):

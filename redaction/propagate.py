@@ -24,6 +24,8 @@ _COMMON_WORDS = (
     " summer winter spring dean chase hunter mason porter carter walker"
 )
 _COMMON = frozenset(_COMMON_WORDS.split())
+# Dotted initials that are common abbreviations, never propagated as a person's initials.
+_NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "P.O.", "D.C.", "N.A.", "B.C.", "A.D."})
 
 
 def person_parts(value: str, stop_words: Collection[str]) -> tuple[list[str], list[str]]:
@@ -39,6 +41,26 @@ def person_parts(value: str, stop_words: Collection[str]) -> tuple[list[str], li
         else:
             cap_only.append(part)
     return any_case, cap_only
+
+
+def _ordered(value: str, loose: list[str], strict: list[str]) -> list[str]:
+    kept = set(loose) | set(strict)
+    return [p for p in _PART.findall(value) if p in kept]
+
+
+def initials(parts: list[str]) -> list[str]:
+    """Dotted initials of a name of two or three parts: "W.K.", "W. K.", "W.J.K."."""
+    if not 2 <= len(parts) <= 3:
+        return []
+    letters = [p[0].upper() for p in parts]
+    pairs = [letters] if len(letters) == 2 else [letters, [letters[0], letters[-1]]]
+    out = []
+    for group in pairs:
+        for sep in (".", ". "):
+            short = sep.join(group) + "."
+            if short not in _NOT_INITIALS:
+                out.append(short)
+    return out
 
 
 def propagate(
@@ -57,6 +79,8 @@ def propagate(
                 labels.setdefault(_key(part), "PERSON")
             for part in strict:
                 cap_only.setdefault(part, "PERSON")
+            for short in initials(_ordered(value, loose, strict)):
+                cap_only.setdefault(short, "PERSON")
     found = list(_occurrences(text, labels, ignore_case=True))
     found += _capitalised(text, cap_only)
     return found

@@ -6,18 +6,28 @@ fails the independent leak gate, is quarantined with a reason and never dispatch
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from models.audit import Action
 from models.document import MediaType, content_hash
-from models.errors import DocumentError, LeakDetected, RedactionError, UnsupportedDocument
+from models.errors import (
+    CorruptDocument,
+    DocumentError,
+    LeakDetected,
+    RedactionError,
+    UnsupportedDocument,
+)
 from models.finding import RedactionResult
 from models.vault_ref import Purpose
 from redaction import pdf
 from redaction.leakcheck import redact_to_fixpoint
+from redaction.operators import TokenNamer
 from stages.gate import gate_pdf, gate_text
 from stages.ingest import quarantine
+from stages.matter_config import load_matter_config
+from stages.matter_keys import document_policy, matter_namer, policed
 from stages.records import DocFacts, dump_redaction
 from stages.services import Services
 
@@ -45,21 +55,48 @@ def doc_facts(svc: Services, doc_id: str) -> DocFacts:
 
 
 def build(
-    detector: Any, media_type: MediaType | None, original: bytes, ref: str
+    detector: Any,
+    media_type: MediaType | None,
+    original: bytes,
+    ref: str,
+    engine: pdf.PdfEngine | None = None,
+    passwords: Sequence[str] = (),
+    tokens: TokenNamer | None = None,
 ) -> tuple[Rendition, list[str]]:
     """The rendition and the leak gate's findings (empty when it is safe to send)."""
     if media_type is MediaType.TEXT:
         text = original.decode("utf-8")
-        result = redact_to_fixpoint(text, detector)
+        result = redact_to_fixpoint(text, detector, tokens)
         data = result.redacted_text.encode("utf-8")
         return Rendition(text, result, data, 1), gate_text(data, result, detector)
     if media_type is MediaType.PDF:
-        parsed = pdf.extract(original, ref=ref)
-        result = redact_to_fixpoint(parsed.text, detector)
-        data = pdf.build_rendition(original, parsed, result)
-        problems = gate_pdf(data, result, detector, parsed.page_count)
-        return Rendition(parsed.text, result, data, parsed.page_count), problems
+        try:
+            engine = engine or pdf.PdfiumEngine()
+            return _build_pdf(detector, original, ref, engine, passwords, tokens)
+        except _LIBRARY_ERRORS as exc:  # fail closed, per document: never stop the batch
+            raise CorruptDocument(ref, "PDF processing failed") from exc
     raise UnsupportedDocument(ref)
+
+
+_LIBRARY_ERRORS = (ValueError, TypeError, KeyError, IndexError, OSError, RuntimeError)
+
+
+def _build_pdf(
+    detector: Any,
+    original: bytes,
+    ref: str,
+    engine: pdf.PdfEngine,
+    passwords: Sequence[str],
+    tokens: TokenNamer | None = None,
+) -> tuple[Rendition, list[str]]:
+    """Covered text (a client's own black boxes) is added to the findings, never trusted."""
+    parsed, password = engine.open_text(original, passwords, ref=ref)
+    covered = pdf.covered_findings(parsed)
+    with_covered = pdf.WithFindings(detector, parsed.text, covered)
+    result = redact_to_fixpoint(parsed.text, with_covered, tokens)
+    data = engine.build_rendition(original, parsed, result, password, ref=ref)
+    problems = gate_pdf(data, result, detector, parsed.page_count, engine)
+    return Rendition(parsed.text, result, data, parsed.page_count), problems
 
 
 def redact_document(svc: Services, doc_id: str) -> RedactOutcome:
@@ -68,20 +105,31 @@ def redact_document(svc: Services, doc_id: str) -> RedactOutcome:
     facts = doc_facts(svc, doc_id)
     original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))
     try:
-        rendition, problems = build(svc.detector, facts.media_type, original, doc_id)
+        passwords = _passwords(svc) if facts.media_type is MediaType.PDF else ()
+        policy = document_policy(svc, facts.kind.value)
+        detector, namer = policed(svc, policy), matter_namer(svc)
+        rendition, problems = build(
+            detector, facts.media_type, original, doc_id, svc.pdf_engine, passwords, namer
+        )
     except (DocumentError, RedactionError) as exc:
         quarantine(svc, doc_id, exc.code, exc.reason)
         return RedactOutcome(doc_id, "quarantined", exc.code)
     if problems:
         quarantine(svc, doc_id, LeakDetected.code, "; ".join(problems)[:180])
         return RedactOutcome(doc_id, "quarantined", LeakDetected.code)
-    _seal(svc, doc_id, facts, rendition)
+    _seal(svc, doc_id, facts, rendition, policy.ident)
     return RedactOutcome(doc_id, "redacted")
 
 
-def _seal(svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition) -> None:
+def _passwords(svc: Services) -> tuple[str, ...]:
+    return load_matter_config(svc).pdf_passwords
+
+
+def _seal(
+    svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition, policy: str
+) -> None:
     media = facts.media_type.value if facts.media_type else "unknown"
-    record = dump_redaction(rendition.result, svc.policy_version, media)
+    record = dump_redaction(rendition.result, policy, media)
     svc.vault.put(svc.ref(doc_id, Purpose.TEXT), rendition.text.encode("utf-8"))
     svc.vault.put(svc.ref(doc_id, Purpose.PSEUDONYMS), record)
     svc.vault.put(svc.ref(doc_id, Purpose.RENDITION), rendition.data)
@@ -90,7 +138,7 @@ def _seal(svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition) -> 
         Action.DOC_REDACTED,
         "document",
         doc_id,
-        policy_version=svc.policy_version,
+        policy_version=policy,
         entities=rendition.result.entity_counts(),
         rendition_sha256=content_hash(rendition.data),
         text_sha256=content_hash(rendition.result.redacted_text.encode("utf-8")),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -107,3 +110,31 @@ def test_map_to_original_covers_same_text(
         return
     _, _, restored = _restore_span(result, start, end)
     assert text[o_start:o_end] == restored
+
+
+def test_hmac_tokens_are_keyed_consistent_and_distinct() -> None:
+    from redaction.operators import HmacNamer
+
+    key = b"k" * 32
+    first, second = HmacNamer(key), HmacNamer(key)
+    token = first.name("PERSON", "jane roe")
+    assert token == second.name("PERSON", "jane roe")  # same matter key: same token
+    assert re.fullmatch(r"\[PERSON_\d{8}\]", token)
+    assert first.name("PERSON", "john roe") != token
+    assert HmacNamer(b"x" * 32).name("PERSON", "jane roe") != token  # keyed, not a bare hash
+
+
+def test_hmac_collisions_within_a_namer_get_a_suffix() -> None:
+    from redaction.operators import HmacNamer
+
+    namer = HmacNamer(b"k" * 32)
+    namer.DIGITS = 1  # force collisions
+    tokens = {namer.name("DATE", str(i)) for i in range(30)}
+    assert len(tokens) == 30
+
+
+def test_hmac_key_must_be_long_enough() -> None:
+    from redaction.operators import HmacNamer
+
+    with pytest.raises(ValueError):
+        HmacNamer(b"short")

@@ -1,0 +1,54 @@
+"""Precision guard for clinical text: drug names, doses and clinical shorthand are not names.
+
+The vocabularies are data (``redaction/data/*.txt``, one or more words a line, ``#`` comments);
+a person/organisation/place span made only of those words and numbers is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from models.finding import Finding
+
+DATA = Path(__file__).parent / "data"
+_GUARDED = frozenset({"PERSON", "ORGANIZATION", "ADDRESS"})
+_TRUSTED_SOURCES = ("pattern:address", "pattern:zip", "context:address")
+_WORD = re.compile(r"[^\s,;:()\"]+")
+_NUMBER = re.compile(r"^[\d.,/%x^-]+$")
+
+
+def read_words(path: Path) -> frozenset[str]:
+    """The lower-cased words of a lexicon file (comments and blank lines ignored)."""
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words.update(line.split("#", 1)[0].lower().split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def clinical_words() -> frozenset[str]:
+    """Drug names plus clinical shorthand."""
+    return read_words(DATA / "drugs.txt") | read_words(DATA / "clinical_terms.txt")
+
+
+def clinical_only(value: str, vocabulary: Iterable[str] | None = None) -> bool:
+    """True when every word of ``value`` is a clinical word or a number (and one is a word)."""
+    vocab = clinical_words() if vocabulary is None else vocabulary
+    words = [w.strip(".'").lower() for w in _WORD.findall(value)]
+    words = [w for w in words if w]
+    named = [w for w in words if not _NUMBER.match(w)]
+    return bool(named) and all(w in vocab for w in named)
+
+
+def drop_clinical(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Drop name/organisation/place findings that are only drug names and clinical words."""
+    return [f for f in findings if not _clinical_finding(text, f)]
+
+
+def _clinical_finding(text: str, f: Finding) -> bool:
+    if f.label not in _GUARDED or f.source.startswith(_TRUSTED_SOURCES):
+        return False
+    return clinical_only(text[f.start : f.end])

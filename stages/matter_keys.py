@@ -1,0 +1,50 @@
+"""Per-matter redaction setup: the matter's HMAC key (sealed in the vault, generated on first
+use) for consistent tokens, and the policy each document kind is redacted under."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+
+from config import get_settings
+from models.errors import VaultObjectMissing
+from models.vault_ref import Purpose
+from redaction.operators import HmacNamer
+from redaction.policy import Policy, PolicyDetector, load_policy, with_matter_lists
+from stages.services import Services
+
+KEY_DOC = "matter"  # the reserved vault document id of matter-wide secrets
+KEY_BYTES = 32
+
+
+def matter_key(svc: Services) -> bytes:
+    """The matter's token key; created and sealed on first use, then re-read (never logged)."""
+    ref = svc.ref(KEY_DOC, Purpose.MATTER_KEY)
+    try:
+        return svc.vault.get(ref)
+    except VaultObjectMissing:
+        pass
+    svc.vault.put(ref, secrets.token_bytes(KEY_BYTES))
+    # re-read: if another worker sealed its key first, everyone uses the stored one
+    return svc.vault.get(ref)
+
+
+def matter_namer(svc: Services) -> HmacNamer:
+    return HmacNamer(matter_key(svc))
+
+
+@lru_cache(maxsize=64)
+def _policy(name: str, tenant: str, matter: str) -> Policy:
+    return with_matter_lists(load_policy(name), tenant, matter)
+
+
+def document_policy(svc: Services, kind: str | None) -> Policy:
+    """The policy for a document kind (settings ``policy_by_kind``; else the matter default)."""
+    fallback = svc.policy_version.split("/", 1)[0]
+    name = get_settings().policy_by_kind.get(kind or "", fallback)
+    return _policy(name, svc.tenant, svc.matter)
+
+
+def policed(svc: Services, policy: Policy) -> PolicyDetector:
+    """The matter's detector restricted to ``policy``."""
+    return PolicyDetector(svc.detector, policy)
