@@ -14,6 +14,9 @@ from models.finding import Finding, RedactionResult, Replacement
 from redaction.matching import normalise
 from redaction.merge import merge
 
+# Every token a namer produces: [PERSON_1], [PERSON_04172255_2], [DATE_2031-07-14].
+TOKEN = re.compile(r"\[[A-Z][A-Z_]*_\d[\d-]*(?:_\d+)?\]")
+
 
 class TokenNamer(Protocol):
     """Names the token for a value. ``value`` is already normalised (case, whitespace)."""

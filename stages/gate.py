@@ -17,8 +17,8 @@ from models.finding import RedactionResult
 from redaction import pdf
 from redaction.leakcheck import MIN_VALUE_LENGTH, TextDetector, leak_check
 from redaction.matching import normalise, value_pattern
+from redaction.operators import TOKEN
 
-TOKEN = re.compile(r"\[[A-Z][A-Z_]*_\d+(?:_\d+)?\]")
 SQUASHED_MIN = 8
 _WHITESPACE = re.compile(r"\s+")
 

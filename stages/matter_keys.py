@@ -4,12 +4,14 @@ use) for consistent tokens, and the policy each document kind is redacted under.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from functools import lru_cache
 
 from config import get_settings
 from models.errors import VaultObjectMissing
 from models.vault_ref import Purpose
-from redaction.operators import HmacNamer
+from redaction.dateshift import DateShiftNamer, patient_of, shift_days
+from redaction.operators import HmacNamer, TokenNamer
 from redaction.policy import Policy, PolicyDetector, load_policy, with_matter_lists
 from stages.services import Services
 
@@ -31,6 +33,18 @@ def matter_key(svc: Services) -> bytes:
 
 def matter_namer(svc: Services) -> HmacNamer:
     return HmacNamer(matter_key(svc))
+
+
+def document_namer(
+    svc: Services, policy: Policy, doc_id: str
+) -> TokenNamer | Callable[[str], TokenNamer]:
+    """The matter's HMAC tokens; with date shifting, a factory that shifts each document's
+    dates by its patient's offset (the document itself when no patient is named)."""
+    key = matter_key(svc)
+    namer = HmacNamer(key)
+    if not policy.date_shift:
+        return namer
+    return lambda text: DateShiftNamer(namer, shift_days(key, patient_of(text, doc_id)))
 
 
 @lru_cache(maxsize=64)

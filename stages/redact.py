@@ -6,7 +6,7 @@ fails the independent leak gate, is quarantined with a reason and never dispatch
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +27,7 @@ from redaction.operators import TokenNamer
 from stages.gate import gate_pdf, gate_text
 from stages.ingest import quarantine
 from stages.matter_config import load_matter_config
-from stages.matter_keys import document_policy, matter_namer, policed
+from stages.matter_keys import document_namer, document_policy, policed
 from stages.records import DocFacts, dump_redaction
 from stages.services import Services
 
@@ -61,12 +61,15 @@ def build(
     ref: str,
     engine: pdf.PdfEngine | None = None,
     passwords: Sequence[str] = (),
-    tokens: TokenNamer | None = None,
+    tokens: Namers = None,
 ) -> tuple[Rendition, list[str]]:
-    """The rendition and the leak gate's findings (empty when it is safe to send)."""
+    """The rendition and the leak gate's findings (empty when it is safe to send).
+
+    ``tokens`` is a namer, or a factory that picks the namer from the document's text
+    (date shifting needs to know whose dates they are)."""
     if media_type is MediaType.TEXT:
         text = original.decode("utf-8")
-        result = redact_to_fixpoint(text, detector, tokens)
+        result = redact_to_fixpoint(text, detector, _namer(tokens, text))
         data = result.redacted_text.encode("utf-8")
         return Rendition(text, result, data, 1), gate_text(data, result, detector)
     if media_type is MediaType.PDF:
@@ -78,6 +81,13 @@ def build(
     raise UnsupportedDocument(ref)
 
 
+Namers = TokenNamer | Callable[[str], TokenNamer] | None
+
+
+def _namer(tokens: Namers, text: str) -> TokenNamer | None:
+    return tokens(text) if callable(tokens) else tokens
+
+
 _LIBRARY_ERRORS = (ValueError, TypeError, KeyError, IndexError, OSError, RuntimeError)
 
 
@@ -87,13 +97,13 @@ def _build_pdf(
     ref: str,
     engine: pdf.PdfEngine,
     passwords: Sequence[str],
-    tokens: TokenNamer | None = None,
+    tokens: Namers = None,
 ) -> tuple[Rendition, list[str]]:
     """Covered text (a client's own black boxes) is added to the findings, never trusted."""
     parsed, password = engine.open_text(original, passwords, ref=ref)
     covered = pdf.covered_findings(parsed)
     with_covered = pdf.WithFindings(detector, parsed.text, covered)
-    result = redact_to_fixpoint(parsed.text, with_covered, tokens)
+    result = redact_to_fixpoint(parsed.text, with_covered, _namer(tokens, parsed.text))
     data = engine.build_rendition(original, parsed, result, password, ref=ref)
     problems = gate_pdf(data, result, detector, parsed.page_count, engine)
     return Rendition(parsed.text, result, data, parsed.page_count), problems
@@ -107,7 +117,7 @@ def redact_document(svc: Services, doc_id: str) -> RedactOutcome:
     try:
         passwords = _passwords(svc) if facts.media_type is MediaType.PDF else ()
         policy = document_policy(svc, facts.kind.value)
-        detector, namer = policed(svc, policy), matter_namer(svc)
+        detector, namer = policed(svc, policy), document_namer(svc, policy, doc_id)
         rendition, problems = build(
             detector, facts.media_type, original, doc_id, svc.pdf_engine, passwords, namer
         )

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from stages import collect, dispatch, ingest, reassemble, redact
 from stages.services import Services
 
 MAX = 10_000_000
+PERSON_TOKEN = re.compile(r"\[PERSON_\d{8}(?:_\d+)?\]")  # matter-wide HMAC tokens
 PII = ["Jane", "Roe", "Rahul", "Mehta", "123-45-6789", "04/12/1961", "jane-roe", "mehta-letter"]
 
 
@@ -40,14 +43,15 @@ def review(store: MemoryObjectStore, tmp_path: Path, batches: list[str]) -> None
         annotations, verdicts = [], []
         for doc in manifest.docs:
             text = (folder / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
-            token = text.index("[PERSON_1]")
+            token = PERSON_TOKEN.search(text)
+            assert token is not None
             annotations.append(
                 {
                     "doc_id": doc.doc_id,
-                    "start": token,
-                    "end": token + 10,
+                    "start": token.start(),
+                    "end": token.end(),
                     "label": "ISSUE",
-                    "comment": "Call [PERSON_1]",
+                    "comment": f"Call {token.group()}",
                 }
             )
             verdicts.append({"doc_id": doc.doc_id, "verdict": "ok"})
@@ -88,7 +92,7 @@ def test_dispatched_renditions_carry_tokens_not_pii(svc: Services, inbox: Path) 
     manifest = svc.queue.manifest(batch_id)
     for doc in manifest.docs:
         text = svc.queue.read_file(batch_id, doc.text_path).decode()
-        assert "[PERSON_1]" in text
+        assert PERSON_TOKEN.search(text)
         assert not [p for p in PII if p.lower() in text.lower()]
 
 
@@ -162,3 +166,28 @@ def test_bad_submission_is_rejected_without_losing_accepted_work(
     assert rejection is not None and "99999" in rejection.reason
     reviews = collect.load_reviews(svc, doc_id)
     assert len(reviews["ana"]["annotations"]) == 1
+
+
+def test_date_shifting_keeps_intervals_per_patient_across_documents(
+    svc: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redaction.policy import Policy
+
+    labels = frozenset({"PERSON", "DATE", "SSN"})
+    shifting = Policy("medical", 1, labels, date_shift=True)
+    monkeypatch.setattr(redact, "document_policy", lambda *a: shifting)
+    inbox = tmp_path / "shift"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("Patient: Jane Roe\nAdmitted 01/10/2024, discharged 01/15/2024.\n")
+    (inbox / "b.txt").write_text("Patient: Jane Roe\nSeen again 01/10/2024.\n")
+    ingest.ingest_inbox(svc, inbox, DocKind.MEDICAL, MAX)
+    texts = []
+    for doc_id in states(svc):
+        assert redact.redact_document(svc, doc_id).state == "redacted"
+        record = svc.vault.get(svc.ref(doc_id, Purpose.PSEUDONYMS))
+        texts.append(json.loads(record)["redacted_text"])
+    shifted = sorted({d for t in texts for d in re.findall(r"\[DATE_(\d{4}-\d\d-\d\d)\]", t)})
+    assert len(shifted) == 2  # the same date in both documents got the same shift
+    first, second = (date.fromisoformat(d) for d in shifted)
+    assert second - first == timedelta(days=5)
+    assert all("01/10/2024" not in t and "2024-01-10" not in t for t in texts)
