@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export SSL_CERT_FILE ?= $(wildcard /etc/ssl/certs/ca-certificates.crt)
 
-.PHONY: setup demo test lint bench samples clean
+.PHONY: setup demo test lint bench bench-e2e samples clean
 
 setup: $(STAMP)
 
@@ -28,6 +28,9 @@ lint: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python scripts/make_samples.py
+
+bench-e2e: $(STAMP)
+	$(BIN)/python bench/bench_e2e.py --docs 1000
 
 clean:
 	rm -rf .sealroom .pytest_cache .mypy_cache .ruff_cache

@@ -14,7 +14,7 @@ FINDINGS = {
     ),
     "ISSUE": r"\b(breach|negligence|damages|liability|termination|injur\w*|settlement)\b",
 }
-TOKEN = re.compile(r"\[PERSON_\d+\]")
+TOKEN = re.compile(r"\[PERSON_\d+(?:_\d+)?\]")
 
 
 def annotate(manifest: Manifest, folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import audit_cmd, local, ops, reviewer
+from cli import audit_cmd, local, matter_cmd, ops, reviewer, vault_cmd
 
 app = typer.Typer(
     name="sealroom",
@@ -20,11 +20,14 @@ app = typer.Typer(
 app.command("demo")(ops.demo)
 app.command("run")(ops.run)
 app.command("status")(ops.status)
+app.command("serve")(ops.serve)
 app.command("detect")(local.detect)
 app.command("redact")(local.redact)
 app.command("extract")(local.extract)
 app.add_typer(reviewer.app, name="reviewer")
 app.add_typer(audit_cmd.app, name="audit")
+app.add_typer(vault_cmd.app, name="vault")
+app.add_typer(matter_cmd.app, name="matter")
 
 
 if __name__ == "__main__":

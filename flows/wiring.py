@@ -3,23 +3,43 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import boto3
 from botocore.config import Config
 
 from audit import Ledger
+from audit.checkpoint_store import CheckpointStore, LocalCheckpoints
+from audit.checkpointer import Checkpointer
+from audit.s3_checkpoints import S3Checkpoints
 from config import Settings, get_settings
 from redaction.detector import Detector
+from redaction.pdf import PdfiumEngine
 from review import ReviewQueue, S3ObjectStore
 from review.layout import queue_prefix
+from review.routing import load_routing
+from stages.inbox import DirInbox, Inbox, S3Inbox, split_s3_url
 from stages.services import Services
-from vault import open_local_vault
+from vault import (
+    BlobStore,
+    KeyProvider,
+    KmsKeyProvider,
+    LocalDirStore,
+    LocalKeyProvider,
+    S3BlobStore,
+    Sealer,
+    Vault,
+)
+from vault.signing import local_signer
 
 
 def s3_client(settings: Settings) -> Any:
     """A boto3 S3 client for the queue bucket (endpoint from settings: AWS or a local S3)."""
-    config = Config(retries={"max_attempts": 5, "mode": "standard"})
+    config = Config(
+        retries={"max_attempts": 5, "mode": "standard"},  # backoff on throttling/5xx
+        max_pool_connections=settings.s3_max_concurrency,  # concurrency limit per client
+    )
     return boto3.client(
         "s3",
         endpoint_url=settings.s3_endpoint_url,
@@ -28,22 +48,80 @@ def s3_client(settings: Settings) -> Any:
     )
 
 
+def build_vault(settings: Settings) -> Vault:
+    """The vault from settings: local dir or S3 store; local keyrings or per-matter KMS keys."""
+    keys: KeyProvider = LocalKeyProvider(settings.key_path)
+    if settings.key_provider == "kms":
+        kms = boto3.client(
+            "kms", endpoint_url=settings.kms_endpoint_url, region_name=settings.aws_region
+        )
+        keys = KmsKeyProvider(kms, alias_prefix=settings.kms_alias_prefix)
+    store: BlobStore = LocalDirStore(settings.vault_path)
+    if settings.vault_s3_bucket:
+        store = S3BlobStore(
+            s3_client(settings),
+            settings.vault_s3_bucket,
+            prefix=settings.vault_s3_prefix,
+            server_side_encryption=settings.vault_sse,
+            kms_key_id=settings.vault_sse_kms_key_id,
+        )
+    return Vault(store, Sealer(keys, frame_length=settings.vault_frame_bytes))
+
+
 def build_services(settings: Settings, queue: str | None = None) -> Services:
     queue_name = queue or settings.queue
     store = S3ObjectStore(
         s3_client(settings), settings.s3_bucket, clock_prefix=queue_prefix(queue_name)
     )
+    ledger = Ledger(settings.ledger)
     return Services(
         tenant=settings.tenant,
         matter=settings.matter,
-        vault=open_local_vault(settings.vault_path, settings.key_path),
-        ledger=Ledger(settings.ledger),
+        vault=build_vault(settings),
+        ledger=ledger,
         queue=ReviewQueue(store, queue_name),
         detector_factory=lambda: Detector(settings.spacy_model),
         outbox=settings.outbox_path,
         policy_version=f"{settings.policy}/1",
         due_hours=settings.batch_due_hours,
+        routing=load_routing(settings.routing_file) if settings.routing_file else None,
+        checkpointer=checkpointer_for(settings, ledger),
+        pdf_engine=PdfiumEngine.from_settings(settings),
     )
+
+
+def checkpoint_stores(settings: Settings) -> list[CheckpointStore]:
+    """Local checkpoints always; S3 (Object Lock, compliance mode) when a bucket is set."""
+    stores: list[CheckpointStore] = [LocalCheckpoints(settings.checkpoint_path)]
+    if settings.checkpoint_bucket:
+        client = s3_client(settings)
+        stores.append(
+            S3Checkpoints(
+                client,
+                settings.checkpoint_bucket,
+                retention_days=settings.checkpoint_retention_days,
+            )
+        )
+    return stores
+
+
+def checkpointer_for(settings: Settings, ledger: Ledger) -> Checkpointer:
+    return Checkpointer(
+        ledger,
+        local_signer(settings.key_path),
+        checkpoint_stores(settings),
+        every_events=settings.checkpoint_every_events,
+        every_seconds=settings.checkpoint_every_minutes * 60,
+    )
+
+
+def inbox_for(settings: Settings, location: str | None = None) -> Inbox:
+    """A local directory or ``s3://bucket/prefix`` (default: the ``inbox`` setting)."""
+    where = location or settings.inbox_location
+    if where.startswith("s3://"):
+        bucket, prefix = split_s3_url(where)
+        return S3Inbox(s3_client(settings), bucket, prefix)
+    return DirInbox(Path(where))
 
 
 @lru_cache(maxsize=4)

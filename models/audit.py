@@ -21,7 +21,13 @@ class Action(StrEnum):
     BATCH_CLAIMED = "batch.claimed"
     SUBMISSION_ACCEPTED = "submission.accepted"
     SUBMISSION_REJECTED = "submission.rejected"
+    QC_AGREEMENT = "qc.agreement"  # two reviews of one batch compared (span F1, kappa)
     LEDGER_VERIFIED = "ledger.verified"
+    VAULT_ROTATED = "vault.rotated"
+    VAULT_KEY_RETIRED = "vault.key_retired"
+    VAULT_SHREDDED = "vault.shredded"
+    VAULT_HOLD_PLACED = "vault.hold_placed"
+    VAULT_HOLD_RELEASED = "vault.hold_released"
 
 
 class Outcome(StrEnum):

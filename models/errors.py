@@ -65,6 +65,26 @@ class InvalidObjectKey(VaultError):
     summary = "invalid object key"
 
 
+class LegalHoldActive(VaultError):
+    code = "SR-VLT-007"
+    summary = "matter is under legal hold"
+
+
+class KeyShredded(UnknownKeyError):
+    code = "SR-VLT-008"
+    summary = "matter keys were shredded"
+
+
+class KeyInUse(VaultError):
+    code = "SR-VLT-009"
+    summary = "key version is current or still seals objects"
+
+
+class KeyServiceError(VaultError):
+    code = "SR-VLT-010"
+    summary = "key service call failed"
+
+
 # --- documents -------------------------------------------------------------
 class DocumentError(SealroomError):
     code = "SR-DOC-000"
@@ -94,6 +114,11 @@ class ImageOnlyDocument(DocumentError):
 class DocumentTooLarge(DocumentError):
     code = "SR-DOC-005"
     summary = "document exceeds configured limits"
+
+
+class DocumentTimeout(DocumentError):
+    code = "SR-DOC-006"
+    summary = "document exceeded the per-document time limit"
 
 
 # --- redaction -------------------------------------------------------------
@@ -147,6 +172,18 @@ class LedgerError(SealroomError):
 class LedgerIntegrityError(LedgerError):
     code = "SR-AUD-001"
     summary = "ledger chain broken"
+
+
+# --- operations --------------------------------------------------------------
+class StepFailed(SealroomError):
+    """What an orchestration step raises instead of a library error (codes and ids only)."""
+
+    code = "SR-OPS-001"
+    summary = "pipeline step failed"
+
+    def __init__(self, ref: str = "", reason: str = "", *, transient: bool = False) -> None:
+        super().__init__(ref, reason)
+        self.transient = transient
 
 
 def all_error_types() -> list[type[SealroomError]]:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-BATCH_FORMAT = "sealroom.batch/1"
+BATCH_FORMAT = "sealroom.batch/2"
 SUBMISSION_FORMAT = "sealroom.submission/1"
 
 DEFAULT_LABELS = ("ISSUE", "PRIVILEGED", "RESPONSIVE", "CLINICAL_FINDING", "NOTE")
@@ -40,6 +40,10 @@ class Manifest(_Strict):
     labels: tuple[str, ...] = DEFAULT_LABELS
     verdicts: tuple[str, ...] = VERDICTS
     docs: tuple[ManifestDoc, ...]
+    priority: str = "normal"
+    qc_of: str | None = None  # set on a QC copy: the batch it double-reviews
+    adjudicates: str | None = None  # set on an adjudication batch: the disputed batch
+    prior_reviews: tuple[PriorReview, ...] = ()  # the two reviews an adjudicator compares
 
     def doc(self, doc_id: str) -> ManifestDoc | None:
         return next((d for d in self.docs if d.doc_id == doc_id), None)
@@ -51,6 +55,7 @@ class Claim(_Strict):
     epoch: int
     lease_seconds: int
     claimed_at: datetime  # time of the S3 write (server clock), informational
+    state: str = "held"  # held | released (kept so epochs only grow) | done (work accepted)
 
 
 class Annotation(_Strict):
@@ -72,5 +77,14 @@ class Submission(_Strict):
     batch_id: str
     reviewer: str
     epoch: int
+    annotations: tuple[Annotation, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
+
+
+class PriorReview(_Strict):
+    """One earlier review shown to an adjudicator: spans and verdicts, comments dropped."""
+
+    batch_id: str
+    reviewer: str
     annotations: tuple[Annotation, ...] = ()
     verdicts: tuple[Verdict, ...] = ()

@@ -17,13 +17,25 @@ class Purpose(StrEnum):
     RENDITION = "rendition"  # the redacted rendition (not PII, still sealed)
     ANNOTATIONS = "annotations"  # accepted reviewer annotations
     DELIVERABLE = "deliverable"  # the annotated result for the client
+    DELIVERABLE_PDF = "deliverable-pdf"  # the original PDF with the reviewers' annotations
     MATTER_KEY = "matter-key"  # per-matter secrets (HMAC key, date shift)
+    MATTER_CONFIG = "matter-config"  # per-matter sealed settings (e.g. PDF passwords)
 
 
 def check_id(value: str, what: str) -> str:
     if not _ID.match(value):
         raise ValueError(f"invalid {what} id")
     return value
+
+
+_KEY = re.compile(
+    r"^tenants/([^/]+)/matters/([^/]+)/docs/([^/]+)/([a-z-]+)/v([1-9][0-9]{0,8})\.sealed$"
+)
+
+
+def matter_prefix(tenant: str, matter: str) -> str:
+    """The object-key prefix holding every sealed object of one matter."""
+    return f"tenants/{check_id(tenant, 'tenant')}/matters/{check_id(matter, 'matter')}/"
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,15 @@ class VaultRef:
             f"tenants/{self.tenant}/matters/{self.matter}/docs/{self.document}/"
             f"{self.purpose.value}/v{self.version}.sealed"
         )
+
+    @classmethod
+    def from_key(cls, key: str) -> VaultRef:
+        """The ref an object key names; ``ValueError`` if it is not a vault object key."""
+        match = _KEY.match(key)
+        if not match:
+            raise ValueError("not a vault object key")
+        tenant, matter, document, purpose, version = match.groups()
+        return cls(tenant, matter, document, Purpose(purpose), int(version))
 
     def context(self) -> dict[str, str]:
         """Encryption context: bound into the ciphertext, checked on open."""

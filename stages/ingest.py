@@ -7,14 +7,16 @@ the same file is a no-op.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from models.audit import Action, Outcome
 from models.document import DocKind, MediaType, content_hash, document_id
 from models.errors import DocumentTooLarge, UnsupportedDocument
 from models.vault_ref import Purpose
+from review.tags import InboxTagger
 from stages.services import Services
 
 KIND_FOLDERS = {kind.value: kind for kind in DocKind}
@@ -51,12 +53,18 @@ def inbox_files(inbox: Path, default_kind: DocKind) -> Iterator[tuple[Path, DocK
 
 
 def ingest_bytes(
-    svc: Services, data: bytes, source_name: str, kind: DocKind, max_bytes: int
+    svc: Services,
+    data: bytes,
+    source_name: str,
+    kind: DocKind,
+    max_bytes: int,
+    tags: Mapping[str, Any] | None = None,
 ) -> IngestOutcome:
     doc_id = document_id(svc.matter, data)
     media = sniff(data)
     key = f"ingest:{doc_id}"
     if svc.seen(key):
+        _quarantine_intake_problem(svc, doc_id, media, len(data), max_bytes)  # crash-resume
         return IngestOutcome(doc_id, media.value if media else "unknown", new=False)
     svc.vault.put(svc.ref(doc_id, Purpose.ORIGINAL), data)
     svc.vault.put(svc.ref(doc_id, Purpose.SOURCE_NAME), source_name.encode("utf-8"))
@@ -70,11 +78,18 @@ def ingest_bytes(
         media_type=media_value,
         size=len(data),
         sha256=content_hash(data),
+        **dict(tags or {}),  # specialty / priority / family (ids and config names only)
     )
-    problem = _intake_problem(doc_id, media, len(data), max_bytes)
+    _quarantine_intake_problem(svc, doc_id, media, len(data), max_bytes)
+    return IngestOutcome(doc_id, media_value, new=True)
+
+
+def _quarantine_intake_problem(
+    svc: Services, doc_id: str, media: MediaType | None, size: int, max_bytes: int
+) -> None:
+    problem = _intake_problem(doc_id, media, size, max_bytes)
     if problem is not None:
         quarantine(svc, doc_id, problem.code, problem.reason)
-    return IngestOutcome(doc_id, media_value, new=True)
 
 
 def _intake_problem(
@@ -103,7 +118,10 @@ def quarantine(svc: Services, doc_id: str, code: str, reason: str) -> None:
 def ingest_inbox(
     svc: Services, inbox: Path, default_kind: DocKind, max_bytes: int
 ) -> list[IngestOutcome]:
-    return [
-        ingest_bytes(svc, path.read_bytes(), path.name, kind, max_bytes)
-        for path, kind in inbox_files(inbox, default_kind)
-    ]
+    tagger = InboxTagger(svc.routing)  # routing tags from folder names (review.tags)
+    outcomes = []
+    for path, kind in inbox_files(inbox, default_kind):
+        data = path.read_bytes()
+        tags = tagger.tags(path.relative_to(inbox).parts, document_id(svc.matter, data))
+        outcomes.append(ingest_bytes(svc, data, path.name, kind, max_bytes, tags=tags))
+    return outcomes

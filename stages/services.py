@@ -8,9 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from audit import Ledger
+from audit.checkpointer import Checkpointer
 from models.audit import Action, AuditEvent, EventDraft, Outcome
 from models.vault_ref import Purpose, VaultRef
+from redaction.pdf import PdfiumEngine
 from review import ReviewQueue
+from review.routing import RoutingTable
 from vault import Vault
 
 
@@ -27,6 +30,9 @@ class Services:
     actor: str = "sealroom"
     batch_size: int = 20
     due_hours: int = 72
+    routing: RoutingTable | None = None  # None: every document to ``queue`` (review.routing)
+    checkpointer: Checkpointer | None = None  # signed ledger checkpoints every N / T
+    pdf_engine: PdfiumEngine = field(default_factory=PdfiumEngine)  # dpi + hostile-input limits
     _detector: Any = field(default=None, repr=False)
 
     @property
@@ -56,7 +62,10 @@ class Services:
             matter=self.matter,
             details=details,
         )
-        return self.ledger.append(draft)
+        event = self.ledger.append(draft)
+        if self.checkpointer is not None:
+            self.checkpointer.maybe(event.seq)
+        return event
 
     def ref(self, doc_id: str, purpose: Purpose, version: int = 1) -> VaultRef:
         return VaultRef(self.tenant, self.matter, doc_id, purpose, version)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -173,3 +174,36 @@ def test_no_fixture_pii_in_ledger_prefect_logs_queue_or_file_names(
         if path.is_file() and "outbox" not in path.parts:
             check(f"file {path.relative_to(home)}", file_text(path))
     assert not leaks, leaks
+
+
+def test_no_fixture_pii_in_result_storage(run: dict[str, Any], scan_pii: Scan) -> None:
+    from prefect.settings import get_current_settings
+
+    storage = Path(get_current_settings().results.local_storage_path).expanduser()
+    files = [p for p in storage.rglob("*") if p.is_file()] if storage.exists() else []
+    leaks = {str(p): found for p in files if (found := scan_pii(file_text(p) + str(p)))}
+    assert not leaks, leaks
+
+
+TASK_RUN_NAME = re.compile(r"^[a-z-]+-([0-9a-f]{3}|\d+|\d{3}-of-\d{3})$")  # Prefect suffix or chunk
+
+
+def test_task_runs_and_flow_runs_carry_ids_only(run: dict[str, Any], scan_pii: Scan) -> None:
+    from prefect import get_client
+
+    with get_client(sync_client=True) as client:
+        task_runs = client.read_task_runs(limit=200)
+        flow_runs = client.read_flow_runs(limit=200)
+    assert task_runs and flow_runs
+    bad_names = [t.name for t in task_runs if not TASK_RUN_NAME.match(t.name)]
+    assert not bad_names  # task names are stage names and chunk labels, nothing else
+    redact_runs = [t for t in task_runs if t.name.startswith("redact-")]
+    assert redact_runs, "redaction ran as chunk tasks"
+    state_texts = [
+        f"{r.name} {r.parameters} {r.state.message if r.state else ''}" for r in flow_runs
+    ]
+    state_texts += [f"{t.task_inputs} {t.state.message if t.state else ''}" for t in task_runs]
+    leaks = {text: found for text in state_texts if (found := scan_pii(text))}
+    assert not leaks, leaks
+    for flow_run in flow_runs:  # parameters are an inbox location and a matter id
+        assert set(flow_run.parameters) <= {"inbox", "matter"}

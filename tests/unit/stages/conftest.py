@@ -17,7 +17,7 @@ from audit import Ledger
 from models.finding import Finding
 from review import MemoryObjectStore, ReviewQueue
 from stages.services import Services
-from vault import LocalKeyring, MemoryStore, Sealer, Vault
+from vault import LocalKeyProvider, MemoryStore, Sealer, Vault
 
 PATTERNS = [
     (re.compile(r"\b(?:Jane Roe|Rahul Mehta|Jane|Roe|Mehta)\b", re.IGNORECASE), "PERSON"),
@@ -63,7 +63,7 @@ def svc(tmp_path: Path, store: MemoryObjectStore) -> Services:
     return Services(
         tenant="t1",
         matter="m1",
-        vault=Vault(MemoryStore(), Sealer(LocalKeyring(tmp_path / "keys"))),
+        vault=Vault(MemoryStore(), Sealer(LocalKeyProvider(tmp_path / "keys"))),
         ledger=Ledger("sqlite://"),
         queue=ReviewQueue(store, "general"),
         detector_factory=FakeDetector,

@@ -1,0 +1,113 @@
+"""Deployments with schedules, served on the embedded server by ``sealroom serve``.
+
+The same flows are deployed to a Prefect server with work pools by ``prefect.yaml``
+(``prefect deploy --all``); see the README's operations section.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from prefect import serve
+from prefect.settings import PREFECT_API_URL, temporary_settings
+
+from config import Settings, get_settings
+from flows.pipeline_flow import collect, intake, pipeline, reassemble
+
+TAGS = ["sealroom"]
+
+
+def inbox_parameter(location: str) -> str:
+    """An absolute directory or an ``s3://`` URL (a location, never a file name)."""
+    return location if location.startswith("s3://") else str(Path(location).resolve())
+
+
+def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
+    """intake every few minutes, collect and reassemble on their own schedules; pipeline
+    on demand. One run of a deployment at a time (``concurrency_limit=1``)."""
+    params: dict[str, Any] = {"matter": matter}
+
+    def every(minutes: int) -> timedelta:
+        return timedelta(minutes=minutes)
+
+    return [
+        intake.to_deployment(
+            name="sealroom-intake",
+            interval=every(settings.ingest_interval_minutes),
+            parameters={"inbox": inbox_parameter(settings.inbox_location), **params},
+            concurrency_limit=1,
+            tags=TAGS,
+        ),
+        collect.to_deployment(
+            name="sealroom-collect",
+            interval=every(settings.collect_interval_minutes),
+            parameters=params,
+            concurrency_limit=1,
+            tags=TAGS,
+        ),
+        reassemble.to_deployment(
+            name="sealroom-reassemble",
+            interval=every(settings.reassemble_interval_minutes),
+            parameters=params,
+            concurrency_limit=1,
+            tags=TAGS,
+        ),
+        pipeline.to_deployment(name="sealroom-pipeline", parameters=params, tags=TAGS),
+    ]
+
+
+@contextmanager
+def local_server(log_dir: Path) -> Iterator[str]:
+    """The API to serve against: PREFECT_API_URL if set, else a local Prefect server
+    started here (Prefect's temporary in-process server does not run the scheduler)."""
+    if PREFECT_API_URL.value():
+        yield str(PREFECT_API_URL.value())
+        return
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log_dir.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1"]
+    with open(log_dir / "prefect-server.log", "ab") as log:
+        server = subprocess.Popen([*command, "--port", str(port)], stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        _wait_healthy(url, server)
+        os.environ["PREFECT_API_URL"] = url  # for the flow-run subprocesses
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _wait_healthy(url: str, server: subprocess.Popen[bytes], timeout_s: float = 180) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("the local Prefect server exited; see prefect-server.log")
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:  # refused, reset or HTTP error while the server starts
+            pass
+        time.sleep(0.5)
+    raise RuntimeError("the local Prefect server did not start in time")
+
+
+def serve_all(matter: str | None = None) -> None:
+    """Run every deployment from this process until interrupted."""
+    settings = get_settings()
+    with local_server(settings.home):
+        serve(*deployments(settings, matter))

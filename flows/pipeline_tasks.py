@@ -1,0 +1,145 @@
+"""Prefect tasks: thin wrappers over the stages, one failed item never failing the rest.
+
+Parameters and results are ids and counts. No task persists a result or is cached.
+Exceptions leaving a task are ``StepFailed`` with a code and an id (library messages may
+quote document text, so they are dropped, ``from None``). Tasks retry with exponential
+backoff only when the failure is transient (storage, KMS/vault, ledger, a lost worker).
+Tags ``sealroom-s3`` and ``sealroom-kms`` carry Prefect concurrency limits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
+
+from audit import document_states
+from config import get_settings
+from flows import redact_pool
+from flows.stage_timer import timed
+from flows.wiring import inbox_for, services
+from models.document import DocKind, DocState
+from models.errors import SealroomError, StepFailed, VaultError
+from stages import collect as collect_stage
+from stages import dispatch as dispatch_stage
+from stages import reassemble as reassemble_stage
+from stages.inbox import ingest_from
+
+
+def _retry_transient(_task: Any, _run: Any, state: Any) -> bool:
+    try:
+        state.result()
+    except StepFailed as exc:
+        return exc.transient
+    except Exception:
+        return False
+    return False
+
+
+SAFE: dict[str, Any] = {
+    "persist_result": False,
+    "cache_policy": NO_CACHE,
+    "retries": 3,
+    "retry_delay_seconds": exponential_backoff(backoff_factor=2),
+    "retry_jitter_factor": 0.5,
+    "retry_condition_fn": _retry_transient,
+}
+S3, KMS = "sealroom-s3", "sealroom-kms"
+
+
+def is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, StepFailed):
+        return exc.transient
+    from concurrent.futures.process import BrokenProcessPool
+
+    storage = isinstance(exc, SealroomError) and exc.code.startswith(("SR-STO", "SR-AUD-000"))
+    return storage or isinstance(exc, (VaultError, OSError, BrokenProcessPool))
+
+
+@contextmanager
+def step(ref: str) -> Iterator[None]:
+    """Time the stage call; re-raise any error as a code-only ``StepFailed``."""
+    try:
+        with timed():
+            yield
+    except StepFailed:
+        raise
+    except Exception as exc:
+        code = redact_pool.error_code(exc)
+        raise StepFailed(ref, f"{code} in step", transient=is_transient(exc)) from None
+
+
+def each(ids: list[str], work: Callable[[str], object], what: str) -> list[str]:
+    """Run ``work`` per id; log failures by id and code; return the ids that failed."""
+    failed = []
+    for item in ids:
+        try:
+            work(item)
+        except Exception as exc:
+            failed.append(item)
+            get_run_logger().warning("%s %s failed: %s", what, item, redact_pool.error_code(exc))
+    return failed
+
+
+@task(name="ingest-inbox", tags=[S3, KMS], **SAFE)
+def ingest_task(inbox: str, matter: str | None) -> dict[str, int]:
+    settings = get_settings()
+    with step("ingest"):
+        run = ingest_from(
+            services(matter),
+            inbox_for(settings, inbox),
+            DocKind(settings.default_kind),
+            settings.max_document_bytes,
+        )
+    new = sum(1 for o in run.outcomes if o.new)
+    return {"new": new, "known": len(run.outcomes) - new, "failed": run.failed}
+
+
+@task(name="redact-chunk", task_run_name="redact-{label}", tags=[KMS], **SAFE)
+def redact_chunk_task(doc_ids: list[str], matter: str | None, label: str) -> dict[str, str]:
+    with step(label):
+        result = redact_pool.run_chunk(get_settings().redact_processes, matter, doc_ids)
+    for doc_id, code in sorted(result.errors.items()):
+        get_run_logger().warning("redact %s: %s (%s)", doc_id, result.states[doc_id], code)
+    return result.states
+
+
+@task(name="dispatch", tags=[S3, KMS], **SAFE)
+def dispatch_task(matter: str | None) -> list[str]:
+    with step("dispatch"):
+        svc = services(matter)
+        dispatch_stage.plan_batches(svc)
+        plans = {b: (docs, at) for b, docs, at in dispatch_stage.unpublished_batches(svc)}
+        failed = each(
+            sorted(plans), lambda b: dispatch_stage.publish_batch(svc, b, *plans[b]), "publish"
+        )
+    return sorted(set(plans) - set(failed))
+
+
+@task(name="collect", tags=[S3, KMS], **SAFE)
+def collect_task(matter: str | None) -> dict[str, int]:
+    outcome = collect_stage.CollectOutcome()
+    with step("collect"):
+        svc = services(matter)
+        batches = collect_stage.dispatched_batches(svc)
+        failed = each(batches, lambda b: collect_stage.collect_batch(svc, b, outcome), "collect")
+    return {
+        "accepted": len(outcome.accepted),
+        "rejected": len(outcome.rejected),
+        "failed": len(failed),
+    }
+
+
+@task(name="reassemble", tags=[KMS], **SAFE)
+def reassemble_task(matter: str | None) -> list[str]:
+    with step("reassemble"):
+        svc = services(matter)
+        states = document_states(svc.ledger.events(matter=svc.matter))
+        ready = sorted(d for d, s in states.items() if s is DocState.REVIEWED)
+        reassemble_stage.sweep_partials(svc.outbox / svc.matter)
+        failed = each(ready, lambda d: reassemble_stage.reassemble_document(svc, d), "deliver")
+    return [d for d in ready if d not in failed]

@@ -1,0 +1,118 @@
+"""The CPU-heavy redaction stage on a process pool (no Prefect here).
+
+Workers are *spawned* (database engines and spaCy must not cross ``fork``); each builds
+its own services once and redacts whole chunks of documents, so the per-call overhead is
+one pickle of a list of ids. A document that fails unexpectedly is quarantined with its
+error code (fail closed); an infrastructure error (vault, ledger, storage) leaves it
+retryable. Nothing returned carries text: ids, states and codes only.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from audit import document_states
+from flows.wiring import services
+from models.document import DocState
+from models.errors import (
+    DocumentError,
+    LedgerError,
+    RedactionError,
+    SealroomError,
+    StorageError,
+    VaultError,
+)
+from stages import redact as redact_stage
+from stages.ingest import quarantine
+from stages.services import Services
+
+INFRASTRUCTURE = (LedgerError, StorageError, VaultError, OSError)
+_lock = threading.Lock()
+_pool: tuple[int, ProcessPoolExecutor] | None = None
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    states: dict[str, str]  # doc id -> redacted | quarantined | skipped | error
+    errors: dict[str, str]  # doc id -> error code or class name (never a message)
+    seconds: float  # time inside the stage function, in the worker
+
+
+def pending_documents(matter: str | None) -> list[str]:
+    """Ingested documents not yet redacted or quarantined."""
+    svc = services(matter)
+    states = document_states(svc.ledger.events(matter=svc.matter))
+    return sorted(d for d, s in states.items() if s is DocState.INGESTED)
+
+
+def chunks(ids: list[str], size: int) -> list[list[str]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def error_code(exc: BaseException) -> str:
+    return exc.code if isinstance(exc, SealroomError) else type(exc).__name__
+
+
+def redact_one(svc: Services, doc_id: str) -> tuple[str, str]:
+    """(state, error code) for one document; never raises for a document's own problem."""
+    try:
+        return redact_stage.redact_document(svc, doc_id).state, ""
+    except INFRASTRUCTURE as exc:
+        return "error", error_code(exc)
+    except Exception as exc:  # a bug or a library failure on this input: fail closed
+        code = exc.code if isinstance(exc, DocumentError | RedactionError) else RedactionError.code
+        try:
+            quarantine(svc, doc_id, code, f"unexpected {error_code(exc)} during redaction")
+        except INFRASTRUCTURE:
+            return "error", error_code(exc)
+        return "quarantined", error_code(exc)
+
+
+def redact_chunk(matter: str | None, doc_ids: list[str]) -> ChunkResult:
+    """Runs in a worker process (or inline): redact each document of the chunk."""
+    started = time.perf_counter()
+    svc = services(matter)
+    states, errors = {}, {}
+    for doc_id in doc_ids:
+        states[doc_id], code = redact_one(svc, doc_id)
+        if code:
+            errors[doc_id] = code
+    return ChunkResult(states, errors, time.perf_counter() - started)
+
+
+def _warm(matter: str | None) -> None:
+    """Worker initializer: load the detector before the first chunk arrives."""
+    _ = services(matter).detector
+
+
+def executor(workers: int, matter: str | None) -> ProcessPoolExecutor:
+    """The process-wide pool of ``workers`` spawned processes (re-created when broken)."""
+    global _pool
+    with _lock:
+        if _pool is not None and (_pool[0] != workers or _pool[1]._broken):
+            _pool[1].shutdown(wait=False, cancel_futures=True)
+            _pool = None
+        if _pool is None:
+            context = multiprocessing.get_context("spawn")
+            pool = ProcessPoolExecutor(workers, context, initializer=_warm, initargs=(matter,))
+            _pool = (workers, pool)
+        return _pool[1]
+
+
+def run_chunk(workers: int, matter: str | None, doc_ids: list[str]) -> ChunkResult:
+    """One chunk: inline with one worker, else on the shared process pool."""
+    if workers <= 1:
+        return redact_chunk(matter, doc_ids)
+    return executor(workers, matter).submit(redact_chunk, matter, doc_ids).result()
+
+
+def shutdown() -> None:
+    global _pool
+    with _lock:
+        if _pool is not None:
+            _pool[1].shutdown(wait=True, cancel_futures=True)
+            _pool = None

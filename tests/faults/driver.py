@@ -1,0 +1,136 @@
+"""Subprocess driver for the fault-injection tests: runs the stages (no Prefect) and
+SIGKILLs itself at a named point.
+
+    python tests/faults/driver.py front|back|pool INBOX [FAULT]
+
+``front`` = ingest, redact, dispatch; ``back`` = collect, reassemble; ``pool`` = like
+``front`` but redacting on the flows' process pool (``flows.redact_pool``).
+FAULT is ``append:K`` (after the K-th ledger append commits), ``action:NAME:K`` (after
+the K-th append of that action), ``vault:K`` (after the K-th sealed write, before its
+ledger event), ``s3:K`` (after the K-th batch object written to the queue) or
+``export:K`` (before the K-th outbox rename, leaving a temp file).
+Settings come from the environment (SEALROOM_*), as in production.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+
+def die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def after(owner: Any, name: str, k: int, when: Callable[..., bool] = lambda *a, **kw: True) -> None:
+    """Wrap ``owner.name`` so the process dies right after its K-th matching call."""
+    original = getattr(owner, name)
+    calls = [0]
+
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        result = original(*args, **kwargs)
+        if when(*args, **kwargs):
+            calls[0] += 1
+            if calls[0] == k:
+                die()
+        return result
+
+    setattr(owner, name, wrapped)
+
+
+def install(fault: str) -> None:
+    from audit import Ledger
+    from review import S3ObjectStore
+    from stages import reassemble
+    from vault import Vault
+
+    kind, _, rest = fault.partition(":")
+    if kind == "append":
+        after(Ledger, "append", int(rest))
+    elif kind == "action":
+        action, _, k = rest.rpartition(":")
+        after(Ledger, "append", int(k), lambda _self, draft: draft.action == action)
+    elif kind == "vault":
+        after(Vault, "put", int(rest))
+    elif kind == "s3":
+        after(S3ObjectStore, "put", int(rest), lambda _s, key, *a, **kw: "/batches/" in key)
+    elif kind == "export":
+        calls = [0]
+        real = reassemble.os.replace
+
+        def replace(src: Any, dst: Any) -> None:
+            calls[0] += 1
+            if calls[0] == int(rest):
+                die()
+            real(src, dst)
+
+        reassemble.os.replace = replace  # type: ignore[assignment]
+    else:
+        raise SystemExit(f"unknown fault {fault}")
+
+
+def front(inbox: str) -> None:
+    from config import get_settings
+    from flows.redact_pool import pending_documents, redact_one
+    from flows.wiring import inbox_for, services
+    from models.document import DocKind
+    from stages import dispatch
+    from stages.inbox import ingest_from
+
+    settings, svc = get_settings(), services(None)
+    ingest_from(svc, inbox_for(settings, inbox), DocKind.LEGAL, settings.max_document_bytes)
+    for doc_id in pending_documents(None):
+        state, code = redact_one(svc, doc_id)
+        assert state != "error", code
+    dispatch.dispatch(svc)
+
+
+def pool(inbox: str) -> None:
+    from config import get_settings
+    from flows.redact_pool import chunks, pending_documents, run_chunk
+    from flows.wiring import inbox_for, services
+    from models.document import DocKind
+    from stages import dispatch
+    from stages.inbox import ingest_from
+
+    settings, svc = get_settings(), services(None)
+    ingest_from(svc, inbox_for(settings, inbox), DocKind.LEGAL, settings.max_document_bytes)
+    for ids in chunks(pending_documents(None), settings.redact_chunk_size):
+        result = run_chunk(settings.redact_processes, None, ids)
+        assert not result.errors, result.errors
+    dispatch.dispatch(svc)
+
+
+def back() -> None:
+    from flows.wiring import services
+    from stages import collect, reassemble
+
+    svc = services(None)
+    collect.collect(svc)
+    reassemble.reassemble(svc)
+
+
+def main() -> None:
+    phase, inbox, *fault = sys.argv[1:]
+    from stages import reassemble
+
+    reassemble.PARTIAL_MAX_AGE_S = 0.0  # one writer here: any temp file is a leftover
+    if fault:
+        install(fault[0])
+    if phase == "front":
+        front(inbox)
+    elif phase == "back":
+        back()
+    else:  # "pool": redaction on the process pool the redact flow uses, then dispatch
+        pool(inbox)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""The status view over a hand-built ledger (fixed clock): backlog, claims, overdue,
+quarantine reasons, 24 h throughput, reviewer turnaround and QC agreement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from audit import Ledger
+from cli.status_view import qc_agreement, status_view
+from models.audit import Action, AuditEvent, EventDraft, Outcome
+
+T0 = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def add(ledger: Ledger, clock: Clock, at_h: float, action: Action, obj: str, **kw: Any) -> None:
+    clock.now = T0 + timedelta(hours=at_h)
+    outcome = kw.pop("outcome", Outcome.OK)
+    key = f"{action}:{obj}:{kw.get('reviewer', '')}"
+    draft = EventDraft(key, "t", action.value, "x", obj, outcome, "m", kw)
+    ledger.append(draft)
+
+
+@pytest.fixture
+def events() -> Iterator[list[AuditEvent]]:
+    clock = Clock()
+    with Ledger("sqlite://", clock=clock) as ledger:
+        for n in range(4):
+            add(ledger, clock, 0, Action.DOC_INGESTED, f"doc-{n}", kind="legal")
+        add(ledger, clock, 1, Action.DOC_QUARANTINED, "doc-3", code="SR-DOC-001", reason="bad")
+        for n in range(3):
+            add(ledger, clock, 1, Action.DOC_REDACTED, f"doc-{n}")
+        add(ledger, clock, 2, Action.BATCH_PLANNED, "batch-a", queue="general", docs=["doc-0"])
+        add(ledger, clock, 2, Action.BATCH_PLANNED, "batch-b", queue="medical", docs=["doc-1"])
+        for batch, doc in (("batch-a", "doc-0"), ("batch-b", "doc-1")):
+            add(ledger, clock, 2, Action.DOC_DISPATCHED, doc, batch=batch)
+            add(ledger, clock, 2, Action.BATCH_DISPATCHED, batch, queue="q", docs=1)
+        add(ledger, clock, 6, Action.SUBMISSION_ACCEPTED, "batch-a", reviewer="ana")
+        add(ledger, clock, 7, Action.DOC_REVIEWED, "doc-0", reviewer="ana")
+        yield list(ledger.events())
+
+
+def test_queues_backlog_claims_and_overdue(events: list[AuditEvent]) -> None:
+    now = T0 + timedelta(hours=30)
+    view = status_view(events, 24, {"medical": {"batch-b"}, "general": set()}, now)
+    assert view["queues"] == {
+        "medical": {"open_batches": 1, "open_documents": 1, "claimed": 1, "overdue": 1}
+    }
+    assert view["awaiting_dispatch"] == 1  # doc-2 redacted, in no batch
+    assert view["quarantined"] == {"doc-3": "bad"}
+    assert view["documents"] == {
+        "reviewed": 1,
+        "dispatched": 1,
+        "redacted": 1,
+        "quarantined": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("hours_later", "expected"),
+    [(10, {"ingested": 4, "redacted": 3, "reviewed": 1}), (26, {"ingested": 0, "reviewed": 1})],
+)
+def test_throughput_counts_only_the_last_24_hours(
+    events: list[AuditEvent], hours_later: int, expected: dict[str, int]
+) -> None:
+    view = status_view(events, 72, None, T0 + timedelta(hours=hours_later))
+    for name, count in expected.items():
+        assert view["throughput_24h"][name] == count
+    assert view["claims_known"] is False
+    assert view["queues"]["medical"]["claimed"] is None
+
+
+def test_reviewer_turnaround_is_dispatch_to_acceptance(events: list[AuditEvent]) -> None:
+    view = status_view(events, 72, {}, T0 + timedelta(hours=8))
+    assert view["reviewers"] == {"ana": {"batches": 1, "median_turnaround_h": 4.0, "qc": None}}
+
+
+def event(action: str, **details: Any) -> AuditEvent:
+    return AuditEvent(
+        1, "2026-01-10T09:00:00Z", "k", "t", action, "batch", "b", Outcome.OK, "m", details, "", ""
+    )
+
+
+def qc(reviewer: str, other: str, agree: bool, f1: float, kappa: float | None) -> AuditEvent:
+    return event(
+        "qc.agreement", reviewer=reviewer, qc_reviewer=other, agree=agree, span_f1=f1, kappa=kappa
+    )
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        ([], {}),
+        (
+            [qc("ana", "bo", True, 0.8, 1.0)],
+            {
+                "ana": {"comparisons": 1, "agreement": 1.0, "span_f1": 0.8, "kappa": 1.0},
+                "bo": {"comparisons": 1, "agreement": 1.0, "span_f1": 0.8, "kappa": 1.0},
+            },
+        ),
+        (
+            [qc("ana", "bo", True, 1.0, None), qc("ana", "cy", False, 0.5, 0.0)],
+            {
+                "ana": {"comparisons": 2, "agreement": 0.5, "span_f1": 0.75, "kappa": 0.0},
+                "bo": {"comparisons": 1, "agreement": 1.0, "span_f1": 1.0, "kappa": None},
+                "cy": {"comparisons": 1, "agreement": 0.0, "span_f1": 0.5, "kappa": 0.0},
+            },
+        ),
+        ([event("submission.accepted", reviewer="ana", agree=True)], {}),  # not a QC event
+    ],
+)
+def test_qc_agreement_per_reviewer(events: list[AuditEvent], expected: dict[str, Any]) -> None:
+    assert qc_agreement(events) == expected
+
+
+def test_reviewer_with_qc_only_still_listed() -> None:
+    view = status_view([qc("ana", "bo", True, 1.0, 1.0)], 72, {}, T0)
+    assert view["reviewers"]["bo"]["batches"] == 0
+    assert view["reviewers"]["bo"]["qc"]["comparisons"] == 1
