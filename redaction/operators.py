@@ -94,18 +94,29 @@ def redact_text(
     return RedactionResult("".join(parts), tuple(reps))
 
 
-def _position(result: RedactionResult, pos: int, is_end: bool) -> int:
-    """Original offset of redacted offset ``pos``; inside a token snaps to the entity's edge."""
-    reps = result.replacements
-    starts = [r.red_start for r in reps]
-    # the last token starting before ``pos`` (an end) or at/before it (a start)
+# (source start, source end, target start, target end) of one replacement
+_Edge = tuple[int, int, int, int]
+
+
+def _snap(edges: Sequence[_Edge], pos: int, is_end: bool) -> int:
+    """Target offset of source offset ``pos``; inside an entity snaps to its edge.
+
+    ``edges`` are sorted by source start; text between them maps one to one."""
+    starts = [e[0] for e in edges]
+    # the last edge starting before ``pos`` (an end) or at/before it (a start)
     idx = (bisect.bisect_left(starts, pos) if is_end else bisect.bisect_right(starts, pos)) - 1
     if idx < 0:
         return pos
-    rep = reps[idx]
-    if pos < rep.red_end:
-        return rep.orig_end if is_end else rep.orig_start
-    return rep.orig_end + (pos - rep.red_end)
+    _, src_end, dst_start, dst_end = edges[idx]
+    if pos < src_end:
+        return dst_end if is_end else dst_start
+    return dst_end + (pos - src_end)
+
+
+def original_length(result: RedactionResult) -> int:
+    return len(result.redacted_text) - sum(
+        (r.red_end - r.red_start) - (r.orig_end - r.orig_start) for r in result.replacements
+    )
 
 
 def map_to_original(result: RedactionResult, start: int, end: int) -> tuple[int, int]:
@@ -113,7 +124,17 @@ def map_to_original(result: RedactionResult, start: int, end: int) -> tuple[int,
     whole original entity."""
     if not 0 <= start <= end <= len(result.redacted_text):
         raise ValueError("span outside the redacted text")
-    return _position(result, start, False), _position(result, end, True)
+    edges = [(r.red_start, r.red_end, r.orig_start, r.orig_end) for r in result.replacements]
+    return _snap(edges, start, False), _snap(edges, end, True)
+
+
+def to_rendition(result: RedactionResult, start: int, end: int) -> tuple[int, int]:
+    """Original offsets -> redacted offsets, the inverse of ``map_to_original``; an edge
+    inside an entity snaps to its token's edge (the whole token is covered)."""
+    if not 0 <= start <= end <= original_length(result):
+        raise ValueError("span outside the original text")
+    edges = [(r.orig_start, r.orig_end, r.red_start, r.red_end) for r in result.replacements]
+    return _snap(edges, start, False), _snap(edges, end, True)
 
 
 def restore_tokens(result: RedactionResult, text: str) -> str:

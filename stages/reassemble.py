@@ -8,7 +8,6 @@ the matter's outbox under the document's opaque id.
 
 from __future__ import annotations
 
-import bisect
 import json
 import os
 import tempfile
@@ -116,29 +115,6 @@ def reassemble_document(svc: Services, doc_id: str) -> Path | None:
         **hashes,
     )
     return path
-
-
-def _rendition_position(record: RedactionResult, pos: int, is_end: bool) -> int:
-    reps = record.replacements
-    starts = [r.orig_start for r in reps]
-    idx = (bisect.bisect_left(starts, pos) if is_end else bisect.bisect_right(starts, pos)) - 1
-    if idx < 0:
-        return pos
-    rep = reps[idx]
-    if pos < rep.orig_end:
-        return rep.red_end if is_end else rep.red_start
-    return rep.red_end + (pos - rep.orig_end)
-
-
-def to_rendition(record: RedactionResult, start: int, end: int) -> tuple[int, int]:
-    """Original offsets -> rendition offsets, the inverse of ``map_to_original``; an edge
-    inside an entity snaps to its token's edge (the whole token is covered)."""
-    length = len(record.redacted_text) - sum(
-        (r.red_end - r.red_start) - (r.orig_end - r.orig_start) for r in record.replacements
-    )
-    if not 0 <= start <= end <= length:
-        raise ValueError("span outside the original text")
-    return _rendition_position(record, start, False), _rendition_position(record, end, True)
 
 
 def reassemble(svc: Services) -> list[str]:

@@ -7,8 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from models.finding import Finding, RedactionResult
-from redaction.operators import map_to_original, redact_text
-from stages.reassemble import to_rendition
+from redaction.operators import map_to_original, redact_text, to_rendition
 
 ALPHABET = st.sampled_from(list("ab cd\n\u00e9\U0001f600"))
 
