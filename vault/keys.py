@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 import struct
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +30,7 @@ from models.errors import (
     VaultError,
     VaultIntegrityError,
 )
+from vault.files import fsync_dir, publish_secret, write_durably
 
 PROVIDER_ID = "sealroom-local"
 FIRST_KEY_ID = "local-v1"
@@ -110,18 +109,18 @@ class LocalKeyring:
         if not path.exists():
             raise UnknownKeyError(key_id)
         path.unlink()
-        _fsync_dir(self.key_dir)
+        fsync_dir(self.key_dir)
 
     def shred(self) -> int:
         """Tombstone the ring, then delete every key file; returns how many were deleted."""
         if not self.key_dir.is_dir():
             self._ensure_dir()
-        _write_durably(self.key_dir, _TOMBSTONE, b"shredded\n")
+        write_durably(self.key_dir, _TOMBSTONE, b"shredded\n")
         doomed = [self._key_path(k) for k in self.key_ids()]
         for path in doomed:
             path.unlink()
         (self.key_dir / _CURRENT).unlink(missing_ok=True)
-        _fsync_dir(self.key_dir)
+        fsync_dir(self.key_dir)
         return len(doomed)
 
     def key_bytes(self, key_id: str) -> bytes:
@@ -166,43 +165,10 @@ class LocalKeyring:
         place, so a concurrent reader never sees a half-written key.
         """
         self._ensure_dir()
-        tmp = self.key_dir / f".key-{secrets.token_hex(8)}"
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
-        try:
-            os.write(fd, secrets.token_bytes(KEY_BYTES))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
-            os.link(tmp, self._key_path(key_id))
-        except FileExistsError:
-            pass
-        finally:
-            os.unlink(tmp)
-        _fsync_dir(self.key_dir)
+        publish_secret(self._key_path(key_id), KEY_BYTES)
 
     def _write_current(self, key_id: str) -> None:
-        _write_durably(self.key_dir, _CURRENT, key_id.encode("ascii") + b"\n")
-
-
-def _write_durably(directory: Path, name: str, data: bytes) -> None:
-    """Temp file + fsync + rename + directory fsync."""
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, directory / name)
-    _fsync_dir(directory)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        write_durably(self.key_dir, _CURRENT, key_id.encode("ascii") + b"\n")
 
 
 class LocalMasterKeyProvider(RawMasterKeyProvider):

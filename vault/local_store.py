@@ -16,17 +16,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from models.errors import InvalidObjectKey, VaultError, VaultObjectMissing
+from vault.files import fsync_dir
 from vault.stores import COPY_CHUNK, check_key, check_prefix
 
 _TMP_PREFIX = ".tmp-"
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _make_private_dirs(path: Path) -> None:
@@ -67,7 +60,7 @@ class LocalDirStore:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
             raise
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
     def get(self, key: str) -> bytes:
         try:
@@ -90,7 +83,7 @@ class LocalDirStore:
             path.unlink()
         except (FileNotFoundError, NotADirectoryError):
             return
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
     def list(self, prefix: str) -> list[str]:
         check_prefix(prefix)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from models.errors import KeyFilePermissionError, VaultError
+from vault.files import publish_secret
 
 SEED_FILE = "checkpoint-ed25519.seed"
 SEED_BYTES = 32
@@ -97,16 +97,4 @@ def _create_seed(path: Path) -> None:
     """Publish a new seed atomically (temp file + link); a concurrent creator's seed wins."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(path.parent, 0o700)
-    tmp = path.parent / f".seed-{secrets.token_hex(8)}"
-    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
-    try:
-        os.write(fd, secrets.token_bytes(SEED_BYTES))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        pass
-    finally:
-        os.unlink(tmp)
+    publish_secret(path, SEED_BYTES)
