@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
+from models.review import Manifest, ManifestDoc
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -44,3 +48,44 @@ def sample_pii() -> re.Pattern[str]:
 def scan_pii(sample_pii: re.Pattern[str]) -> Callable[[str], list[str]]:
     """Return the fixture PII values found in a text (empty when it is clean)."""
     return lambda text: find_pii(text, sample_pii)
+
+
+Batch = tuple[Manifest, dict[str, bytes]]
+
+
+def build_batch(batch_id: str, texts: dict[str, str], queue: str = "general") -> Batch:
+    """A text-only review batch: one docs/<doc_id>.txt per entry, manifest to match."""
+    files: dict[str, bytes] = {}
+    docs = []
+    for doc_id, text in texts.items():
+        path = f"docs/{doc_id}.txt"
+        files[path] = text.encode()
+        digest = hashlib.sha256(files[path]).hexdigest()
+        docs.append(
+            ManifestDoc(
+                doc_id=doc_id,
+                media_type="text/plain",
+                path=path,
+                text_path=path,
+                sha256=digest,
+                text_sha256=digest,
+                text_length=len(text),
+            )
+        )
+    created = datetime(2025, 3, 1, tzinfo=UTC)
+    manifest = Manifest(
+        batch_id=batch_id,
+        queue=queue,
+        matter="m-1",
+        created=created,
+        due=created + timedelta(hours=72),
+        policy_version="strict/1",
+        instructions="Mark responsive passages.",
+        docs=tuple(docs),
+    )
+    return manifest, files
+
+
+@pytest.fixture
+def make_batch() -> Callable[..., Batch]:
+    return build_batch

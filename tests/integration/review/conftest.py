@@ -1,12 +1,10 @@
-"""Fixtures: both ObjectStore implementations (moto S3 and the in-memory fake), batch builder."""
+"""Fixtures: both ObjectStore implementations (moto S3 and the in-memory fake)."""
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import threading
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import boto3
@@ -14,7 +12,6 @@ import pytest
 from moto import mock_aws
 from moto.s3.responses import S3Response
 
-from models.review import Manifest, ManifestDoc
 from review import MemoryObjectStore, ObjectStore, S3ObjectStore
 
 BUCKET = "sealroom-test-queues"
@@ -51,45 +48,3 @@ def store(request: pytest.FixtureRequest) -> ObjectStore:
     if request.param == "memory":
         return MemoryObjectStore()
     return request.getfixturevalue("s3_store")
-
-
-Batch = tuple[Manifest, dict[str, bytes]]
-
-
-def build_batch(batch_id: str, texts: dict[str, str], queue: str = QUEUE) -> Batch:
-    """A text-only batch: one docs/<doc_id>.txt per entry."""
-    files: dict[str, bytes] = {}
-    docs = []
-    for doc_id, text in texts.items():
-        body = text.encode()
-        digest = hashlib.sha256(body).hexdigest()
-        path = f"docs/{doc_id}.txt"
-        files[path] = body
-        docs.append(
-            ManifestDoc(
-                doc_id=doc_id,
-                media_type="text/plain",
-                path=path,
-                text_path=path,
-                sha256=digest,
-                text_sha256=digest,
-                text_length=len(text),
-            )
-        )
-    created = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
-    manifest = Manifest(
-        batch_id=batch_id,
-        queue=queue,
-        matter="m-1",
-        created=created,
-        due=created + timedelta(hours=72),
-        policy_version="strict/1",
-        instructions="Mark responsive passages.",
-        docs=tuple(docs),
-    )
-    return manifest, files
-
-
-@pytest.fixture
-def make_batch() -> Callable[..., Batch]:
-    return build_batch
