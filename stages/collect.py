@@ -50,6 +50,7 @@ def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None
     queue = dispatch.batch_queue(svc, batch_id)
     manifest = queue.manifest(batch_id)
     state = queue.claim_state(batch_id)
+    record_claim(svc, batch_id, state)
     for reviewer, stored in queue.submission_objects(batch_id):
         key = f"submission:{batch_id}:{reviewer}:{content_hash(stored.body)[:16]}"
         if svc.seen(key):
@@ -63,6 +64,24 @@ def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None
             continue
         accept(svc, queue, manifest, submission, key)
         outcome.accepted.append(f"{batch_id}/{reviewer}")
+
+
+def record_claim(svc: Services, batch_id: str, state: ClaimState | None) -> None:
+    """Put who holds (or held) the batch on the audit trail, once per claim epoch.
+
+    Claims are written by reviewers straight to S3; collect is where Sealroom sees them."""
+    if state is None:
+        return
+    claim = state.claim
+    svc.record(
+        f"claim:{batch_id}:{claim.epoch}",
+        Action.BATCH_CLAIMED,
+        "batch",
+        batch_id,
+        reviewer=claim.reviewer,
+        epoch=claim.epoch,
+        claimed_at=claim.claimed_at.isoformat(),
+    )
 
 
 def check(

@@ -191,3 +191,16 @@ def test_date_shifting_keeps_intervals_per_patient_across_documents(
     first, second = (date.fromisoformat(d) for d in shifted)
     assert second - first == timedelta(days=5)
     assert all("01/10/2024" not in t and "2024-01-10" not in t for t in texts)
+
+
+def test_collect_puts_the_claim_on_the_audit_trail_once(
+    svc: Services, store: MemoryObjectStore, inbox: Path, tmp_path: Path
+) -> None:
+    batches = run_to_dispatch(svc, inbox)
+    review(store, tmp_path, batches)
+    collect.collect(svc)
+    collect.collect(svc)
+    claims = list(svc.ledger.events(action=Action.BATCH_CLAIMED.value))
+    assert [(e.object_id, e.details["reviewer"], e.details["epoch"]) for e in claims] == [
+        (batches[0], "ana", 1)
+    ]
