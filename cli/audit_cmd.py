@@ -32,16 +32,13 @@ def _settings(ledger: str | None) -> Settings:
 
 
 def _attest(settings: Settings, book: Ledger) -> Attestation:
-    from audit.attest import attest
-    from flows.wiring import checkpoint_stores
-    from vault.signing import existing_signer
+    from flows.wiring import attest_ledger
 
-    signer = existing_signer(settings.key_path)
-    return attest(book, checkpoint_stores(settings), [signer] if signer else [])
+    return attest_ledger(settings, book)
 
 
 @app.command("verify")
-def verify_cmd(ledger: str = LEDGER_OPT) -> None:
+def verify_cmd(ledger: str | None = LEDGER_OPT) -> None:
     """Check the hash chain, every checkpoint's signature, and the chain against every
     checkpoint; exit 1 naming the first bad event (or checkpoint) if anything is wrong."""
     from audit import Ledger
@@ -64,7 +61,7 @@ def verify_cmd(ledger: str = LEDGER_OPT) -> None:
 
 
 @app.command("checkpoint")
-def checkpoint_cmd(ledger: str = LEDGER_OPT) -> None:
+def checkpoint_cmd(ledger: str | None = LEDGER_OPT) -> None:
     """Sign and store a checkpoint of the current head now (locally and on S3 if set)."""
     from audit import Ledger
     from flows.wiring import checkpointer_for
@@ -120,7 +117,7 @@ def query_cmd(
     action: str = ACTION,
     since: str = SINCE,
     until: str = UNTIL,
-    ledger: str = LEDGER_OPT,
+    ledger: str | None = LEDGER_OPT,
 ) -> None:
     """List matching events, one line each (seq, time, action, actor, object, outcome)."""
     from audit import Ledger
@@ -146,7 +143,7 @@ def export_cmd(
     action: str = ACTION,
     since: str = SINCE,
     until: str = UNTIL,
-    ledger: str = LEDGER_OPT,
+    ledger: str | None = LEDGER_OPT,
 ) -> None:
     """Export matching events as JSON Lines (OCSF API Activity shape) or CSV."""
     from audit import Ledger
@@ -175,8 +172,8 @@ def _write(lines: Iterator[str], out: Path | None) -> None:
 @app.command("report")
 def report_cmd(
     matter: str = typer.Option(..., "--matter", help="Matter id."),
-    out: Path = REPORT_OUT,
-    ledger: str = LEDGER_OPT,
+    out: Path | None = REPORT_OUT,
+    ledger: str | None = LEDGER_OPT,
 ) -> None:
     """Write the matter's chain-of-custody report as one HTML file (no PII)."""
     from audit import Ledger

@@ -21,12 +21,15 @@ from cli.summary import print_summary
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SAMPLES = REPO / "samples"
 REVIEWER = "reviewer-demo"
+CHECKPOINT_BUCKET = "sealroom-checkpoints"
 
 
 def configure(home: Path, endpoint: str) -> None:
     """Point settings and Prefect at the demo's own state directory, before first use."""
     os.environ["SEALROOM_HOME"] = str(home)
     os.environ["SEALROOM_S3_ENDPOINT_URL"] = endpoint
+    os.environ["SEALROOM_CHECKPOINT_BUCKET"] = CHECKPOINT_BUCKET
+    os.environ.setdefault("SEALROOM_CHECKPOINT_EVERY_EVENTS", "10")
     os.environ.setdefault("PREFECT_HOME", str(home / "prefect"))
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -60,6 +63,14 @@ def play_reviewer(console: Console, home: Path) -> int:
     return submitted
 
 
+def compliance(matter: str) -> None:
+    """What a compliance officer would do next: checkpoint the head, write the report."""
+    from cli import audit_cmd
+
+    audit_cmd.checkpoint_cmd(ledger=None)
+    audit_cmd.report_cmd(matter=matter, out=None, ledger=None)
+
+
 def run_demo(home: Path, samples: Path) -> int:
     console = Console()
     started = time.monotonic()
@@ -68,16 +79,20 @@ def run_demo(home: Path, samples: Path) -> int:
     home.mkdir(parents=True)
     with local_s3() as endpoint:
         configure(home, endpoint)
+        from audit.s3_checkpoints import create_locked_bucket
         from config import get_settings
         from flows.pipeline_flow import pipeline
         from flows.wiring import s3_client
 
-        s3_client(get_settings()).create_bucket(Bucket=get_settings().s3_bucket)
+        s3 = s3_client(get_settings())
+        s3.create_bucket(Bucket=get_settings().s3_bucket)
+        create_locked_bucket(s3, CHECKPOINT_BUCKET)  # signed checkpoints, Object Lock
         console.print(f"[bold]Sealroom demo[/] - local S3 at {endpoint}, state in {home}")
         first: dict[str, Any] = pipeline(str(samples))
         console.print(f"  pass 1 (ingest, redact, dispatch): {first}")
         play_reviewer(console, home)
         second: dict[str, Any] = pipeline(str(samples))
         console.print(f"  pass 2 (collect, reassemble): {second}")
+        compliance(get_settings().matter)
         ok = print_summary(console, home, endpoint, time.monotonic() - started)
     return 0 if ok else 1

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from audit import Ledger, document_states, quarantine_reasons
 from config import get_settings
+from flows.wiring import attest_ledger
 from models.audit import Action
 
 SHORT = {"application/pdf": "pdf", "text/plain": "text"}
@@ -46,9 +47,12 @@ def print_summary(console: Console, home: Path, endpoint: str, seconds: float) -
     settings = get_settings()
     with Ledger(settings.ledger) as ledger:
         console.print(documents_table(ledger, settings.matter))
-        result = ledger.verify()
-    verdict = "[green]OK[/]" if result.ok else f"[red]BROKEN at seq {result.first_bad_seq}[/]"
-    console.print(f"Audit trail: {result.count} events, chain {verdict}")
+        result = attest_ledger(settings, ledger)
+    verdict = "[green]OK[/]" if result.ok else "[red]BROKEN: " + "; ".join(result.lines()) + "[/]"
+    console.print(
+        f"Audit trail: {result.chain.count} events, {result.checkpoints} signed checkpoint(s), "
+        f"verification {verdict}"
+    )
     console.print(f"Deliverables (client outbox): {settings.outbox_path / settings.matter}")
     console.print(f"Sealed vault: {settings.vault_path}   keys: {settings.key_path}")
     console.print(

@@ -10,6 +10,7 @@ import boto3
 from botocore.config import Config
 
 from audit import Ledger
+from audit.attest import Attestation
 from audit.checkpoint_store import CheckpointStore, LocalCheckpoints
 from audit.checkpointer import Checkpointer
 from audit.s3_checkpoints import S3Checkpoints
@@ -131,3 +132,12 @@ def services(matter: str | None = None) -> Services:
     if matter:
         settings = settings.model_copy(update={"matter": matter})
     return build_services(settings)
+
+
+def attest_ledger(settings: Settings, book: Ledger) -> Attestation:
+    """Verify the chain against every checkpoint signed with our checkpoint key."""
+    from audit.attest import attest
+    from vault.signing import existing_signer
+
+    signer = existing_signer(settings.key_path)
+    return attest(book, checkpoint_stores(settings), [signer] if signer else [])
