@@ -1,21 +1,22 @@
 """``ObjectStore`` over a boto3 S3 client (the only module of ``review`` that touches boto).
 
 Uses S3 conditional writes: ``PutObject`` with ``IfNoneMatch="*"`` / ``IfMatch=<etag>``
-and ``DeleteObject`` with ``IfMatch``. ``now()`` reads the ``Date`` header of a cheap
-``ListObjectsV2`` under ``clock_prefix`` (pass the queue prefix so a reviewer's
-least-privilege policy allows it).
+and ``DeleteObject`` with ``IfMatch``. ``now()`` is the server's time: taken from the
+``Date`` header of the last response (aged by the monotonic clock, trusted for a minute),
+else from a cheap ``ListObjectsV2`` under ``clock_prefix`` (pass the queue prefix so a
+reviewer's least-privilege policy allows it).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from models.errors import StorageError
 from review.objects import PreconditionFailed, StoredObject
+from review.server_clock import ServerClock, response_headers
 
 _MISSING = {"NoSuchKey", "404", "NotFound"}
 _PRECONDITION = {"PreconditionFailed", "412", "ConditionalRequestConflict", "409"}
@@ -30,6 +31,7 @@ class S3ObjectStore:
         self._s3 = client
         self._bucket = bucket
         self._clock_prefix = clock_prefix
+        self._clock = ServerClock()
 
     def put(
         self, key: str, body: bytes, *, if_none_match: bool = False, if_match: str | None = None
@@ -43,9 +45,11 @@ class S3ObjectStore:
         try:
             response = self._s3.put_object(Bucket=self._bucket, Key=key, Body=body, **extra)
         except ClientError as exc:
+            self._clock.observe(response_headers(exc.response))
             raise self._translate(exc, key, conditional) from exc
         except BotoCoreError as exc:
             raise StorageError(key) from exc
+        self._clock.observe(response_headers(response))
         return str(response["ETag"])
 
     def get(self, key: str) -> StoredObject | None:
@@ -53,11 +57,13 @@ class S3ObjectStore:
             response = self._s3.get_object(Bucket=self._bucket, Key=key)
             body = response["Body"].read()
         except ClientError as exc:
+            self._clock.observe(response_headers(exc.response))
             if _code(exc) in _MISSING:
                 return None
             raise StorageError(key) from exc
         except BotoCoreError as exc:
             raise StorageError(key) from exc
+        self._clock.observe(response_headers(response))
         modified = response["LastModified"].astimezone(UTC)
         return StoredObject(body, str(response["ETag"]), modified)
 
@@ -83,16 +89,20 @@ class S3ObjectStore:
             raise StorageError(key) from exc
 
     def now(self) -> datetime:
+        cached = self._clock.now()
+        if cached is not None:
+            return cached
         try:
             response = self._s3.list_objects_v2(
                 Bucket=self._bucket, Prefix=self._clock_prefix, MaxKeys=1
             )
         except (ClientError, BotoCoreError) as exc:
             raise StorageError(self._bucket) from exc
-        date = response.get("ResponseMetadata", {}).get("HTTPHeaders", {}).get("date")
-        if not date:
+        self._clock.observe(response_headers(response))
+        fresh = self._clock.now()
+        if fresh is None:
             raise StorageError(self._bucket, "object store sent no Date header")
-        return parsedate_to_datetime(date).astimezone(UTC)
+        return fresh
 
     @staticmethod
     def _translate(exc: ClientError, key: str, conditional: bool) -> Exception:
