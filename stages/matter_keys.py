@@ -26,8 +26,8 @@ def matter_key(svc: Services) -> bytes:
         return svc.vault.get(ref)
     except VaultObjectMissing:
         pass
-    svc.vault.put(ref, secrets.token_bytes(KEY_BYTES))
-    # re-read: if another worker sealed its key first, everyone uses the stored one
+    svc.vault.put_new(ref, secrets.token_bytes(KEY_BYTES))
+    # put_new lets exactly one racing worker create the key; everyone reads the winner's
     return svc.vault.get(ref)
 
 

@@ -62,6 +62,22 @@ class LocalDirStore:
             raise
         fsync_dir(path.parent)
 
+    def put_new(self, key: str, data: bytes) -> bool:
+        """Write a temp file, then hard-link it into place: the link fails if the key exists."""
+        path = self._path(key)
+        _make_private_dirs(path.parent)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX)
+        try:
+            _write_file(fd, io.BytesIO(bytes(data)))
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        fsync_dir(path.parent)
+        return True
+
     def get(self, key: str) -> bytes:
         try:
             return self._path(key).read_bytes()

@@ -30,6 +30,11 @@ def transfer_config() -> TransferConfig:
     return config
 
 
+def _precondition_failed(exc: ClientError) -> bool:
+    code = str(exc.response.get("Error", {}).get("Code", ""))
+    return code in {"PreconditionFailed", "412", "ConditionalRequestConflict", "409"}
+
+
 def _is_missing(exc: ClientError) -> bool:
     return str(exc.response.get("Error", {}).get("Code", "")) in _MISSING
 
@@ -60,6 +65,21 @@ class S3BlobStore:
             self._s3.put_object(Bucket=self.bucket, Key=name, Body=bytes(data), **self._sse)
         except (ClientError, BotoCoreError) as exc:
             raise StorageError(key) from exc
+
+    def put_new(self, key: str, data: bytes) -> bool:
+        """``PutObject`` with ``If-None-Match: *``: S3 lets exactly one racing writer win."""
+        name = self._name(key)
+        try:
+            self._s3.put_object(
+                Bucket=self.bucket, Key=name, Body=bytes(data), IfNoneMatch="*", **self._sse
+            )
+        except ClientError as exc:
+            if _precondition_failed(exc):
+                return False
+            raise StorageError(key) from exc
+        except BotoCoreError as exc:
+            raise StorageError(key) from exc
+        return True
 
     def put_stream(self, key: str, source: BinaryIO) -> None:
         """Multipart upload: the object appears only when the upload completes."""

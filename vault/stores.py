@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from typing import BinaryIO, Protocol
 
 from models.errors import InvalidObjectKey, VaultObjectMissing
@@ -26,6 +27,11 @@ class BlobStore(Protocol):
     def put_stream(self, key: str, source: BinaryIO) -> None:
         """Store everything ``source`` yields, in bounded memory, replacing atomically:
         until it completes readers see the previous object (or none)."""
+        ...
+
+    def put_new(self, key: str, data: bytes) -> bool:
+        """Store only if ``key`` is absent (atomic: of racing writers exactly one wins);
+        True when this call created it."""
         ...
 
     def get(self, key: str) -> bytes:
@@ -68,9 +74,17 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self._objects: dict[str, bytes] = {}
+        self._lock = threading.Lock()
 
     def put(self, key: str, data: bytes) -> None:
         self._objects[check_key(key)] = bytes(data)
+
+    def put_new(self, key: str, data: bytes) -> bool:
+        with self._lock:
+            if check_key(key) in self._objects:
+                return False
+            self._objects[key] = bytes(data)
+            return True
 
     def put_stream(self, key: str, source: BinaryIO) -> None:
         check_key(key)

@@ -33,6 +33,13 @@ class Vault:
         """Seal and store; putting the same ref again replaces the object atomically."""
         self.store.put(ref.key, self.sealer.seal(data, ref))
 
+    def put_new(self, ref: VaultRef, data: bytes) -> bool:
+        """Seal and store only if nothing is stored under ``ref`` yet; True if this call did.
+
+        For values that must be created once (a matter's token key): racing workers all
+        end up reading the one that won."""
+        return self.store.put_new(ref.key, self.sealer.seal(data, ref))
+
     def put_stream(self, ref: VaultRef, source: BinaryIO) -> None:
         """Seal and store everything ``source`` yields, in bounded memory."""
         self.store.put_stream(ref.key, self.sealer.seal_stream(source, ref))

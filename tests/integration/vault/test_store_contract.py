@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -222,3 +224,23 @@ def test_s3_large_stream_is_a_multipart_upload(s3_client: Any) -> None:
     assert len(sent) == 3
     head = s3_client.head_object(Bucket=BUCKET, Key=f"vault/{KEY}")
     assert head["ContentLength"] == len(data) and head["ServerSideEncryption"] == "aws:kms"
+
+
+def test_put_new_creates_once(store: BlobStore) -> None:
+    assert store.put_new("a/first", b"one") is True
+    assert store.put_new("a/first", b"two") is False
+    assert store.get("a/first") == b"one"
+    assert store.list("a/") == ["a/first"]  # no temp file left behind
+
+
+def test_put_new_has_exactly_one_winner_under_a_race(store: BlobStore) -> None:
+    barrier = threading.Barrier(6)
+
+    def attempt(i: int) -> bool:
+        barrier.wait()
+        return store.put_new("race/key", f"writer {i}".encode())
+
+    with ThreadPoolExecutor(6) as pool:
+        wins = list(pool.map(attempt, range(6)))
+    assert wins.count(True) == 1
+    assert store.get("race/key") == f"writer {wins.index(True)}".encode()

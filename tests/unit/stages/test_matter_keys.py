@@ -35,3 +35,31 @@ def test_ledger_records_the_policy_of_each_document_kind(svc: Services, inbox: P
         for e in svc.ledger.events(action=Action.DOC_REDACTED.value)
     }
     assert versions == {"medical": "medical/1", "legal": "legal/1"}
+
+
+def test_racing_workers_all_use_the_one_key_that_won(tmp_path: Path) -> None:
+    """Two workers asking for a new matter's key at once must not end up with two keys."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from vault import open_local_vault
+
+    vault = open_local_vault(tmp_path / "vault", tmp_path / "keys")
+    barrier = Barrier(4)
+
+    def worker(_: int) -> bytes:
+        svc = Services(
+            tenant="t1",
+            matter="m1",
+            vault=vault,
+            ledger=None,
+            queue=None,  # type: ignore[arg-type]
+            detector_factory=lambda: None,
+            outbox=tmp_path,
+        )
+        barrier.wait()
+        return matter_key(svc)
+
+    with ThreadPoolExecutor(4) as pool:
+        keys = set(pool.map(worker, range(4)))
+    assert len(keys) == 1
