@@ -9,8 +9,8 @@ from audit.verify import VerifyResult
 from models.audit import AuditEvent, EventDraft
 
 
-class EventLog(Protocol):
-    def append(self, draft: EventDraft) -> AuditEvent: ...
+class EventSource(Protocol):
+    """What readers of the trail (queries, exports, reports) need."""
 
     def events(
         self,
@@ -19,6 +19,10 @@ class EventLog(Protocol):
         object_id: str | None = None,
         action: str | None = None,
     ) -> Iterator[AuditEvent]: ...
+
+
+class EventLog(EventSource, Protocol):
+    def append(self, draft: EventDraft) -> AuditEvent: ...
 
     def head(self) -> AuditEvent | None: ...
 

@@ -7,20 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
 
+from audit.port import EventSource
 from models.audit import AuditEvent
 from models.errors import LedgerError
-
-
-class EventSource(Protocol):
-    def events(
-        self,
-        after_seq: int = 0,
-        matter: str | None = None,
-        object_id: str | None = None,
-        action: str | None = None,
-    ) -> Iterator[AuditEvent]: ...
 
 
 def parse_time(value: str) -> datetime:
