@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cli.documents import LocalDoc, load
 from config import get_settings
 from models.errors import LeakDetected, SealroomError
 from models.finding import Finding
+
+if TYPE_CHECKING:  # the PDF stack is imported only by the commands that read files
+    from cli.documents import LocalDoc
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Input files (.txt or .pdf).", exists=True)]
 
@@ -28,6 +30,8 @@ def _fail(path: Path, exc: SealroomError) -> None:
 
 
 def _load_all(paths: list[Path]) -> tuple[list[LocalDoc], int]:
+    from cli.documents import load
+
     docs, failed = [], 0
     for path in paths:
         try:
@@ -77,6 +81,8 @@ def extract(
 ) -> None:
     """Print the document text that detection runs on (PDF pages separated by form feed)."""
     try:
+        from cli.documents import load
+
         doc = load(path)
     except SealroomError as exc:
         _fail(path, exc)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from config import get_settings
 from models.errors import SealroomError
-from review import ReviewerClient
+
+if TYPE_CHECKING:
+    from review import ReviewerClient
 
 T = TypeVar("T")
 app = typer.Typer(help="Claim, pull, annotate and submit review batches.", no_args_is_help=True)
@@ -25,7 +27,7 @@ BatchArg = Annotated[str, typer.Argument(help="Batch id.")]
 
 def _client(queue: str, reviewer: str) -> ReviewerClient:
     from flows.wiring import s3_client
-    from review import S3ObjectStore
+    from review import ReviewerClient, S3ObjectStore
     from review.layout import queue_prefix
 
     settings = get_settings()

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from audit import Ledger
-from cli.status_view import Claims, status_view
 from config import Settings, get_settings
+
+if TYPE_CHECKING:  # the ledger stack loads only when the command runs (fast --help)
+    from cli.status_view import Claims
 
 
 def live_claims(settings: Settings, queues: list[str]) -> Claims | None:
@@ -73,6 +74,9 @@ def status(
     """Per queue backlog, claimed and overdue batches, quarantined documents with reasons,
     throughput of the last 24 h, per-reviewer turnaround and QC agreement (ids only)."""
     settings = get_settings()
+    from audit import Ledger
+    from cli.status_view import status_view
+
     with Ledger(settings.ledger) as ledger:
         events = list(ledger.events())
     queue_names = sorted({str(e.details["queue"]) for e in events if "queue" in e.details})
