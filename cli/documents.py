@@ -12,23 +12,26 @@ from stages.ingest import sniff
 
 
 @dataclass(frozen=True)
-class LocalDoc:
+class LocalFile:
     path: Path
     media_type: MediaType
     data: bytes
-    text: str
-    parsed: pdf.PdfText | None = None
 
 
-def load(path: Path) -> LocalDoc:
+def read(path: Path) -> LocalFile:
+    """The file's bytes and media type (from content, as the pipeline does)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CorruptDocument("input", "cannot read file") from exc
     media = sniff(data)
-    if media is MediaType.PDF:
-        parsed = pdf.extract(data, ref="input")
-        return LocalDoc(path, media, data, parsed.text, parsed)
-    if media is MediaType.TEXT:
-        return LocalDoc(path, media, data, data.decode("utf-8"))
-    raise UnsupportedDocument("input")
+    if media is None:
+        raise UnsupportedDocument("input")
+    return LocalFile(path, media, data)
+
+
+def text_of(file: LocalFile, engine: pdf.PdfEngine) -> str:
+    """Exactly the text the pipeline's detection runs on (PDF: the engine's extraction)."""
+    if file.media_type is MediaType.PDF:
+        return engine.extract(file.data, ref="input").text
+    return file.data.decode("utf-8")

@@ -14,7 +14,8 @@ from models.errors import LeakDetected, SealroomError
 from models.finding import Finding
 
 if TYPE_CHECKING:  # the PDF stack is imported only by the commands that read files
-    from cli.documents import LocalDoc
+    from cli.documents import LocalFile
+    from redaction.pdf import PdfEngine
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Input files (.txt or .pdf).", exists=True)]
 
@@ -29,17 +30,38 @@ def _fail(path: Path, exc: SealroomError) -> None:
     typer.echo(f"{path}: {exc.message}", err=True)
 
 
-def _load_all(paths: list[Path]) -> tuple[list[LocalDoc], int]:
-    from cli.documents import load
+def _engine() -> PdfEngine:
+    from redaction.pdf import PdfiumEngine
 
-    docs, failed = [], 0
+    return PdfiumEngine.from_settings(get_settings())
+
+
+def _read_all(paths: list[Path]) -> tuple[list[LocalFile], int]:
+    from cli.documents import read
+
+    files, failed = [], 0
     for path in paths:
         try:
-            docs.append(load(path))
+            files.append(read(path))
         except SealroomError as exc:
             _fail(path, exc)
             failed += 1
-    return docs, failed
+    return files, failed
+
+
+def _texts(paths: list[Path]) -> tuple[list[tuple[Path, str]], int]:
+    """(path, detection text) of every readable input; one stderr line per failure."""
+    from cli.documents import text_of
+
+    files, failed = _read_all(paths)
+    engine, texts = _engine(), []
+    for file in files:
+        try:
+            texts.append((file.path, text_of(file, engine)))
+        except SealroomError as exc:
+            _fail(file.path, exc)
+            failed += 1
+    return texts, failed
 
 
 def span_json(finding: Finding) -> dict[str, Any]:
@@ -65,14 +87,14 @@ def detect(
     """
     if format != "jsonl":
         raise typer.BadParameter("only jsonl is supported", param_hint="--format")
-    docs, failed = _load_all(paths)
+    texts, failed = _texts(paths)
     from redaction.parallel import default_workers, detect_parallel
 
     workers = jobs or get_settings().detect_workers or default_workers()
-    findings = detect_parallel(_detector(), [d.text for d in docs], workers)
-    for doc, found in zip(docs, findings, strict=True):
+    findings = detect_parallel(_detector(), [text for _, text in texts], workers)
+    for (path, _), found in zip(texts, findings, strict=True):
         spans = [span_json(f) for f in found]
-        sys.stdout.write(json.dumps({"path": str(doc.path), "spans": spans}) + "\n")
+        sys.stdout.write(json.dumps({"path": str(path), "spans": spans}) + "\n")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -80,14 +102,10 @@ def extract(
     path: Annotated[Path, typer.Argument(help="A .txt or .pdf file.", exists=True)],
 ) -> None:
     """Print the document text that detection runs on (PDF pages separated by form feed)."""
-    try:
-        from cli.documents import load
-
-        doc = load(path)
-    except SealroomError as exc:
-        _fail(path, exc)
-        raise typer.Exit(1) from None
-    sys.stdout.write(doc.text)
+    texts, failed = _texts([path])
+    if failed:
+        raise typer.Exit(1)
+    sys.stdout.write(texts[0][1])
 
 
 def redact(
@@ -99,21 +117,19 @@ def redact(
     Every rendition passes the leak gate before it is written; a failure is reported on
     stderr (one line per input) and makes the exit status non-zero.
     """
-    from redaction.pdf import PdfiumEngine
     from stages.redact import build
 
     out.mkdir(parents=True, exist_ok=True)
-    docs, failed = _load_all(paths)
-    detector = _detector()
-    engine = PdfiumEngine.from_settings(get_settings())
-    for doc in docs:
+    files, failed = _read_all(paths)
+    detector, engine = _detector(), _engine()
+    for file in files:
         try:
-            rendition, problems = build(detector, doc.media_type, doc.data, "input", engine)
+            rendition, problems = build(detector, file.media_type, file.data, "input", engine)
             if problems:
                 raise LeakDetected("input", "; ".join(problems)[:200])
         except SealroomError as exc:
-            _fail(doc.path, exc)
+            _fail(file.path, exc)
             failed += 1
             continue
-        (out / doc.path.name).write_bytes(rendition.data)
+        (out / file.path.name).write_bytes(rendition.data)
     raise typer.Exit(1 if failed else 0)
