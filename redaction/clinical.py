@@ -1,7 +1,8 @@
 """Precision guard for clinical text: drug names, doses and clinical shorthand are not names.
 
 The vocabularies are data (``redaction/data/*.txt``, one or more words a line, ``#`` comments);
-a person/organisation/place span made only of those words and numbers is dropped.
+a person/organisation/place span made only of those words and numbers, or holding a dose,
+is dropped.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ _GUARDED = frozenset({"PERSON", "ORGANIZATION", "ADDRESS"})
 _TRUSTED_SOURCES = ("pattern:address", "pattern:zip", "context:address")
 _WORD = re.compile(r"[^\s,;:()\"]+")
 _NUMBER = re.compile(r"^[\d.,/%x^-]+$")
+# A dose inside a span ("MORPHINE 2 MG IV"): no name or organisation carries one.
+_DOSE = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|g|kg|ml|mL|units?|iu|meq|mmol)(?![\w])",
+    re.IGNORECASE,
+)
 
 
 def read_words(path: Path) -> frozenset[str]:
@@ -51,4 +57,5 @@ def drop_clinical(text: str, findings: Sequence[Finding]) -> list[Finding]:
 def _clinical_finding(text: str, f: Finding) -> bool:
     if f.label not in _GUARDED or f.source.startswith(_TRUSTED_SOURCES):
         return False
-    return clinical_only(text[f.start : f.end])
+    value = text[f.start : f.end]
+    return clinical_only(value) or _DOSE.search(value) is not None

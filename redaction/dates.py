@@ -33,6 +33,18 @@ _DMY = re.compile(
     rf"(?<!\w){_WEEKDAY}(?P<day>\d{{1,2}}){_ORD}\s+(?i:of\s+)?{_M},?\s+(?P<year>\d{{4}})(?!\w)",
 )
 _MY = re.compile(rf"(?<!\w){_M},?\s+(?P<year>\d{{4}})(?!\w)")
+# A month/day without a year ("seen on 2/19", "from 3/4 to 3/9") is a date only after a word
+# that introduces one; bare "6/10" stays readable (pain scores, doses, fractions).
+_MD_CONTEXT = re.compile(
+    r"(?i:\b(?:on|by|since|from|until|till|thru|through|before|after|dated?|dos|admitted"
+    r"|discharged|seen|visit(?:ed)?|effective|due|between|starting|ending|as\s+of)\s+)"
+    r"(?P<md>(?<![\w./-])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/-]|\.\d))"
+)
+# ... and the dates chained to it: "on 2/19 or 2/20", "from 3/4 to 3/9", "3/4, 3/5 and 3/6"
+_MD_NEXT = re.compile(
+    r"\s*(?:,|or|and|to|through|thru|-|\u2013)\s*"
+    r"(?P<md>(?<![\w./-])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/-]|\.\d))"
+)
 
 
 def _month_number(word: str) -> int | None:
@@ -51,9 +63,18 @@ def _numeric(text: str) -> Iterator[Finding]:
             continue
         if date_ok(year, a, b) or date_ok(year, b, a):
             yield Finding(m.start(), m.end(), "DATE", 0.95, SOURCE)
+    yield from _month_days(text)
     for m in _ISO.finditer(text):
         if date_ok(int(m.group(1)), int(m.group(3)), int(m.group(4))):
             yield Finding(m.start(), m.end(), "DATE", 0.95, SOURCE)
+
+
+def _month_days(text: str) -> Iterator[Finding]:
+    for first in _MD_CONTEXT.finditer(text):
+        m: re.Match[str] | None = first
+        while m is not None and date_ok(None, int(m.group("m")), int(m.group("d"))):
+            yield Finding(m.start("md"), m.end("md"), "DATE", 0.8, SOURCE)
+            m = _MD_NEXT.match(text, m.end("md"))
 
 
 def _worded(text: str) -> Iterator[Finding]:

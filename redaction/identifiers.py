@@ -45,6 +45,11 @@ _DOCKET = re.compile(
     r"(?<![\w-])\d{1,2}:\d{2}-(?:cv|cr|mc|mj|bk|ap|md|po|sw)-\d{3,6}(?:-[A-Z]{2,4})*(?![\w-])",
     re.IGNORECASE,
 )
+# Any court's case number announced as such: "Case No. 37-2024-00012345-CU-PO-CTL"
+_CASE_NO = re.compile(
+    r"\b(?i:case|docket|civil\s+action|index|cause)\s+(?i:no\.?|number|#)\s*:?\s*"
+    r"(?P<v>(?=[A-Z0-9:./-]*\d)[A-Z0-9][A-Z0-9:./-]{3,}[A-Z0-9])(?![\w-])"
+)
 _AGE = re.compile(
     r"\b(?P<v>9\d|1[0-4]\d)(?:\s*|-)(?:years?|yrs?|y/?o)\b(?:[\s-]*old\b)?"
     r"|\b(?:age[ds]?|aged)\s*:?\s*(?P<w>9\d|1[0-4]\d)\b"
@@ -104,6 +109,7 @@ RECOGNIZERS: tuple[Callable[[str], Iterator[Finding]], ...] = (
     _simple(_IBAN, "ACCOUNT", iban_ok),
     _simple(_VIN, "VEHICLE"),
     _simple(_DOCKET, "CASE_NUMBER"),
+    _group(_CASE_NO, "CASE_NUMBER"),
     _group(_AGE, "AGE", ("v", "w")),
 )
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
+from redaction.clinical import clinical_words
 from redaction.lexicon import NOT_ENTITY
 
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Hon|Judge|Justice|Rev|Sister|Nurse)(?:\.|\b)"
@@ -33,7 +34,9 @@ _NAME_CONTEXT = re.compile(
 )
 _UPPER = r"A-ZÀ-ÖØ-ÞĀ-Žƀ-ɏ"
 _WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}](?:[^\W\d_]|['\u2019-])*)"
-_NAME = re.compile(rf"{_WORD}(?:(?:,[ \t]|[ \t])(?:{_WORD}))*")
+# a quoted or bracketed nickname inside a name: Dolores "Lola" Fuentes-Ibarra
+_NICK = rf"[\"\u201c(]{_WORD}[\"\u201d)]"
+_NAME = re.compile(rf"{_WORD}(?:(?:,[ \t]|[ \t])(?:{_WORD}|{_NICK}))*")
 _NOT_NAME_WORDS = (
     "md do rn np pa phd esq jr sr ii iii iv mrn dob ssn the a an and or of for in on at to by"
     " patient name date sir madam dear team all this that i we you he she they it his her"
@@ -60,6 +63,8 @@ def _name_words(match: str) -> list[tuple[int, int]]:
             break
         if spans and not caps and len(word) > 1 and w.group().isupper():
             break  # an acronym after a mixed-case name: "Asuka Ikeda DEA"
+        if spans and caps and w.group().isupper() and word in clinical_words():
+            break  # all caps: a clinical word ends the name ("SON ROBERTO OVER PHONE")
         caps = caps and w.group().isupper()
         spans.append((w.start(), w.end()))
     return spans[:5]
@@ -113,6 +118,26 @@ def find_described_names(text: str) -> Iterator[Finding]:
         if len(words) >= 2:
             start = m.start("n")
             yield Finding(start, start + words[-1][1], "PERSON", 0.8, "context:individual")
+
+
+# A name signed with a clinical or professional credential: "- K. OKONKWO RN", "Ana Ruiz, NP"
+_CREDENTIAL = (
+    r"RN|LPN|LVN|MD|DO|NP|APRN|FNP|CRNA|CNM|PA-C|CNA|RRT|PharmD|RPh|MSW|LCSW|LMFT|DPT|OTR"
+    r"|SLP|DDS|DMD|PhD|PsyD|MLS|Esq\.?"
+)
+_CREDENTIALED = re.compile(
+    rf"(?<![\w.])(?P<n>(?:[A-Z]\.[ \t]?){{0,2}}{_WORD}(?:[ \t]{_WORD}){{0,2}}),?[ \t]+"
+    rf"(?:{_CREDENTIAL})(?![\w-])"
+)
+
+
+def find_credentialed_names(text: str) -> Iterator[Finding]:
+    """Signatures with a credential after the name (nursing notes, reports, letters)."""
+    for m in _CREDENTIALED.finditer(text):
+        words = _name_words(m.group("n"))
+        if words:
+            start = m.start("n") + words[0][0]
+            yield Finding(start, m.start("n") + words[-1][1], "PERSON", 0.75, "context:signed")
 
 
 def find_address_block_names(text: str) -> Iterator[Finding]:

@@ -12,6 +12,7 @@ from redaction.names import (
     find_address_block_names,
     find_context_names,
     find_context_organizations,
+    find_credentialed_names,
     find_described_names,
 )
 from redaction.parties import find_address_blocks, find_caption_parties
@@ -27,6 +28,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_context_names,
     find_address_block_names,
     find_described_names,
+    find_credentialed_names,
     find_context_organizations,
     find_long_numbers,
     find_addresses,
