@@ -53,24 +53,16 @@ def timed_flow(work: Callable[[], Any]) -> tuple[Any, float, float]:
 
 
 def review(root: Path) -> int:
-    from cli.demo_reviewer import annotate
+    from cli.demo_reviewer import review_open_batches
     from config import get_settings
     from flows.wiring import s3_client
-    from models.review import Manifest
     from review import ReviewerClient, S3ObjectStore
 
     settings = get_settings()
     client = ReviewerClient(
         S3ObjectStore(s3_client(settings), settings.s3_bucket), settings.queue, "bench"
     )
-    batches = client.available()
-    for batch_id in batches:
-        client.claim(batch_id, 3600)
-        folder = root / "reviewer" / batch_id
-        client.pull(batch_id, folder)
-        manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
-        client.submit(batch_id, *annotate(manifest, folder))
-    return len(batches)
+    return len(review_open_batches(client, root / "reviewer", 3600))
 
 
 def peak_rss_mib() -> tuple[float, float]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from rich.console import Console
 
-from cli.demo_reviewer import annotate
+from cli.demo_reviewer import review_open_batches
 from cli.local_s3 import local_s3
 from cli.summary import print_summary
 
@@ -46,21 +46,10 @@ def play_reviewer(console: Console, home: Path) -> int:
     from config import get_settings
 
     client = _client("", REVIEWER)
-    submitted = 0
-    for batch_id in client.available():
-        client.claim(batch_id, get_settings().lease_seconds)
-        folder = home / "reviewer" / batch_id
-        client.pull(batch_id, folder)
-        from models.review import Manifest
-
-        manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
-        annotations, verdicts = annotate(manifest, folder)
-        client.submit(batch_id, annotations, verdicts)
-        console.print(
-            f"  reviewer {REVIEWER} claimed {batch_id}, submitted {len(annotations)} annotation(s)"
-        )
-        submitted += 1
-    return submitted
+    done = review_open_batches(client, home / "reviewer", get_settings().lease_seconds)
+    for batch_id, count in done:
+        console.print(f"  reviewer {REVIEWER} claimed {batch_id}, submitted {count} annotation(s)")
+    return len(done)
 
 
 def compliance(matter: str) -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.review import Manifest
+
+if TYPE_CHECKING:
+    from review import ReviewerClient
 
 FINDINGS = {
     "CLINICAL_FINDING": (
@@ -39,3 +42,20 @@ def annotate(manifest: Manifest, folder: Path) -> tuple[list[dict[str, Any]], li
                 )
         verdicts.append({"doc_id": doc.doc_id, "verdict": "ok", "comment": f"Reviewed; re {who}."})
     return annotations, verdicts
+
+
+def review_open_batches(
+    client: ReviewerClient, workdir: Path, lease_seconds: int
+) -> list[tuple[str, int]]:
+    """Claim every open batch, pull it into ``workdir/<batch>``, annotate it and submit, as
+    a remote reviewer would; (batch id, annotations submitted) for each."""
+    done = []
+    for batch_id in client.available():
+        client.claim(batch_id, lease_seconds)
+        folder = workdir / batch_id
+        client.pull(batch_id, folder)
+        manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
+        annotations, verdicts = annotate(manifest, folder)
+        client.submit(batch_id, annotations, verdicts)
+        done.append((batch_id, len(annotations)))
+    return done

@@ -21,11 +21,10 @@ import pytest
 
 from audit import Ledger, document_states
 from bench.make_corpus import write_corpus
-from cli.demo_reviewer import annotate
+from cli.demo_reviewer import review_open_batches
 from cli.local_s3 import local_s3
 from models.audit import Action
 from models.document import DocState
-from models.review import Manifest
 from review import ReviewerClient, S3ObjectStore
 
 DRIVER = Path(__file__).with_name("driver.py")
@@ -98,14 +97,7 @@ def make_bucket(env: dict[str, str]) -> None:
 
 def review_all(env: dict[str, str], workdir: Path) -> int:
     client = ReviewerClient(store(env), "general", "reviewer-faults")
-    batches = client.available()
-    for batch_id in batches:
-        client.claim(batch_id, 600)
-        folder = workdir / batch_id
-        client.pull(batch_id, folder)
-        manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
-        client.submit(batch_id, *annotate(manifest, folder))
-    return len(batches)
+    return len(review_open_batches(client, workdir, 600))
 
 
 def check_invariants(env: dict[str, str], home: Path, docs: int, *, delivered: bool) -> None:

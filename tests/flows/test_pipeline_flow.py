@@ -16,12 +16,11 @@ from moto import mock_aws
 from pypdf import PdfReader
 
 from audit import Ledger, document_states
-from cli.demo_reviewer import annotate
+from cli.demo_reviewer import review_open_batches
 from config.settings import get_settings
 from flows.pipeline_flow import pipeline
 from flows.wiring import s3_client, services
 from models.document import DocState
-from models.review import Manifest
 from review import ReviewerClient, S3ObjectStore
 
 Scan = Callable[[str], list[str]]
@@ -88,14 +87,7 @@ def review_everything(workdir: Path) -> int:
     settings = get_settings()
     store = S3ObjectStore(s3_client(settings), settings.s3_bucket)
     client = ReviewerClient(store, settings.queue, "reviewer-flowtest")
-    batches = client.available()
-    for batch_id in batches:
-        client.claim(batch_id, 600)
-        folder = workdir / batch_id
-        client.pull(batch_id, folder)
-        manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
-        client.submit(batch_id, *annotate(manifest, folder))
-    return len(batches)
+    return len(review_open_batches(client, workdir, 600))
 
 
 def bucket_texts() -> Iterator[tuple[str, str]]:
