@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from cli import audit_cmd, local, matter_cmd, ops, reviewer, vault_cmd
+from cli.prefect_env import set_startup_waits
+
+set_startup_waits()  # before any command imports Prefect
+
+from cli import audit_cmd, local, matter_cmd, ops, reviewer, vault_cmd  # noqa: E402
 
 app = typer.Typer(
     name="sealroom",

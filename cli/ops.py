@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from cli.prefect_env import startup_failure
 from cli.status import status
 
 DEMO_HOME = Path(".sealroom") / "demo"
@@ -27,7 +30,9 @@ def demo(
     """
     from cli.demo import DEFAULT_SAMPLES, run_demo
 
-    raise typer.Exit(run_demo(home.resolve(), (samples or DEFAULT_SAMPLES).resolve()))
+    with _prefect_startup_reported():
+        code = run_demo(home.resolve(), (samples or DEFAULT_SAMPLES).resolve())
+    raise typer.Exit(code)
 
 
 def run(
@@ -44,7 +49,22 @@ def run(
     from cli.status_progress import run_with_progress
 
     where = inbox if inbox is None or inbox.startswith("s3://") else str(Path(inbox).resolve())
-    typer.echo(json.dumps(run_with_progress(where, matter)))
+    with _prefect_startup_reported():
+        summary = run_with_progress(where, matter)
+    typer.echo(json.dumps(summary))
+
+
+@contextmanager
+def _prefect_startup_reported() -> Iterator[None]:
+    """Turn Prefect's start-up time-out into one clear line and exit status 1."""
+    try:
+        yield
+    except RuntimeError as exc:
+        message = startup_failure(exc)
+        if message is None:
+            raise
+        typer.echo(message, err=True)
+        raise typer.Exit(1) from None
 
 
 def serve(
