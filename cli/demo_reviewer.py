@@ -38,6 +38,7 @@ def annotate(manifest: Manifest, folder: Path) -> tuple[list[dict[str, Any]], li
                         "end": match.end(),
                         "label": label,
                         "comment": f"Confirm with {who}.",
+                        "quote": match.group(0),
                     }
                 )
         verdicts.append({"doc_id": doc.doc_id, "verdict": "ok", "comment": f"Reviewed; re {who}."})

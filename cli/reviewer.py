@@ -86,18 +86,46 @@ def pull_cmd(
     typer.echo(f"pulled {len(paths)} file(s) into {dest / batch}")
 
 
+WorkArg = Annotated[
+    Path,
+    typer.Argument(
+        help='JSON: {"annotations": [{"doc_id", "start", "end", "label", "quote", "comment"}], '
+        '"verdicts": [{"doc_id", "verdict", "comment"}]}; start/end are character offsets '
+        "into the document's .txt and quote is the text between them."
+    ),
+]
+DestOpt = Annotated[Path, typer.Option("--dest", help="Where the batch was pulled.")]
+
+
 @app.command("submit")
 def submit_cmd(
     batch: BatchArg,
-    work: Annotated[Path, typer.Argument(help='JSON: {"annotations": [...], "verdicts": [...]}')],
+    work: WorkArg,
     queue: QueueOpt = "",
     reviewer: ReviewerOpt = "reviewer",
 ) -> None:
-    """Submit annotations and verdicts for a batch you hold."""
-    body = json.loads(work.read_text(encoding="utf-8"))
+    """Submit annotations and verdicts for a batch you hold (checked as collect will)."""
+    from cli.reviewer_work import load_work
+
+    body = _run(lambda: load_work(work))
     client = _client(queue, reviewer)
-    _run(lambda: client.submit(batch, body.get("annotations", []), body.get("verdicts", [])))
+    _run(lambda: client.submit(batch, body["annotations"], body["verdicts"]))
     typer.echo(f"submitted {batch}")
+
+
+@app.command("validate")
+def validate_cmd(
+    batch: BatchArg, work: WorkArg, dest: DestOpt = Path("."), reviewer: ReviewerOpt = "reviewer"
+) -> None:
+    """Dry run: check a work file against the pulled batch with collect's own validation."""
+    from cli.reviewer_work import check_work, load_work
+
+    problems = _run(lambda: check_work(dest / batch, load_work(work), reviewer))
+    for problem in problems:
+        typer.echo(problem, err=True)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(f"{batch}: valid ({work})")
 
 
 @app.command("status")

@@ -7,7 +7,8 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 BATCH_FORMAT = "sealroom.batch/2"
-SUBMISSION_FORMAT = "sealroom.submission/1"
+SUBMISSION_FORMAT = "sealroom.submission/2"  # /2: every annotation quotes its text
+RETIRED_SUBMISSION_FORMATS = ("sealroom.submission/1",)  # refused: offsets without quotes
 
 DEFAULT_LABELS = ("ISSUE", "PRIVILEGED", "RESPONSIVE", "CLINICAL_FINDING", "NOTE")
 VERDICTS = ("responsive", "not_responsive", "privileged", "needs_escalation", "ok")
@@ -64,6 +65,7 @@ class Annotation(_Strict):
     end: int = Field(ge=0)
     label: str
     comment: str = Field(default="", max_length=4000)
+    quote: str | None = Field(default=None, max_length=100_000)  # rendition text [start:end]
 
 
 class Verdict(_Strict):

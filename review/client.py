@@ -11,12 +11,15 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from models.errors import QueueError, StaleClaim
 from models.review import Annotation, Claim, Manifest, Submission, Verdict
 from review import layout
 from review.objects import ObjectStore
 from review.queue import ReviewQueue
 from review.rejection import Rejection
+from review.validate import schema_rejection
 
 MANIFEST_FILE = "manifest.json"
 Progress = Callable[[int, int], None]
@@ -71,13 +74,19 @@ class ReviewerClient:
         verdicts: Iterable[Verdict | Mapping[str, Any]] = (),
     ) -> Submission:
         """Validate and upload this reviewer's submission at the held claim's epoch."""
-        submission = Submission(
-            batch_id=batch_id,
-            reviewer=self.reviewer,
-            epoch=self._epoch(batch_id),
-            annotations=tuple(Annotation.model_validate(a) for a in annotations),
-            verdicts=tuple(Verdict.model_validate(v) for v in verdicts),
-        )
+        epoch = self._epoch(batch_id)
+        try:
+            submission = Submission.model_validate(
+                {
+                    "batch_id": batch_id,
+                    "reviewer": self.reviewer,
+                    "epoch": epoch,
+                    "annotations": [_plain(a) for a in annotations],
+                    "verdicts": [_plain(v) for v in verdicts],
+                }
+            )
+        except ValidationError as exc:
+            raise schema_rejection(batch_id, exc) from None
         self._queue.submit(submission)
         return submission
 
@@ -97,9 +106,16 @@ class ReviewerClient:
         if held is not None:
             return held.epoch
         current = self._queue.current_claim(batch_id)
-        if current is None or current.reviewer != self.reviewer:
+        if current is None:
+            raise QueueError(batch_id, "nobody has claimed this batch; claim it first")
+        if current.reviewer != self.reviewer:
             raise StaleClaim(batch_id)
         return current.epoch
+
+
+def _plain(item: Annotation | Verdict | Mapping[str, Any]) -> Any:
+    """A model as its fields, anything else as given (the schema check reports its shape)."""
+    return item.model_dump() if isinstance(item, Annotation | Verdict) else item
 
 
 def _files(manifest: Manifest) -> list[tuple[str, str, str]]:

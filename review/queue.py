@@ -18,7 +18,8 @@ from review.claims import Claims, ClaimState
 from review.objects import ObjectStore, PreconditionFailed, StoredObject
 from review.publish import check_files
 from review.rejection import MAX_REASON, Rejection
-from review.validate import validate_submission
+from review.texts import text_reader
+from review.validate import TextOf, validate_submission
 
 
 class ReviewQueue:
@@ -121,8 +122,14 @@ class ReviewQueue:
         key = layout.submission_key(self.queue, batch_id, submission.reviewer)
         state = self._claims.holder(batch_id, submission.reviewer, submission.epoch)
         raw = submission.model_dump_json().encode()
-        validate_submission(raw, self.manifest(batch_id), state.claim)
+        manifest = self.manifest(batch_id)
+        validate_submission(raw, manifest, state.claim, text_of=self.texts(manifest))
         self._store.put(key, raw)
+
+    def texts(self, manifest: Manifest) -> TextOf:
+        """doc id -> the batch's rendition text (what annotation quotes are checked against)."""
+        batch_id = manifest.batch_id
+        return text_reader(manifest, lambda rel_path: self.read_file(batch_id, rel_path))
 
     def submissions(self, batch_id: str) -> list[tuple[str, bytes]]:
         """``(reviewer, raw JSON)`` for every submission of the batch, by reviewer id."""

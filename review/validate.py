@@ -7,12 +7,13 @@ text and never the submitted values of free-text fields.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from pydantic import ValidationError
 
 from models.errors import SubmissionRejected
 from models.review import (
+    RETIRED_SUBMISSION_FORMATS,
     SUBMISSION_FORMAT,
     Annotation,
     Claim,
@@ -23,6 +24,7 @@ from models.review import (
 from review.layout import is_id
 
 MAX_PROBLEMS = 20
+TextOf = Callable[[str], str | None]  # doc id -> its rendition text (None: not available)
 
 
 def validate_submission(
@@ -33,12 +35,15 @@ def validate_submission(
     max_bytes: int = 1_000_000,
     *,
     reviewer: str | None = None,
+    text_of: TextOf | None = None,
 ) -> Submission:
     """Parse and check ``raw``; return the ``Submission`` or raise ``SubmissionRejected``.
 
     ``claim`` is the batch's current claim (``None`` skips the claim checks, e.g. after
     release); ``texts_len`` overrides the manifest's text lengths per doc id;
-    ``reviewer`` is the reviewer the object was stored under, if known.
+    ``reviewer`` is the reviewer the object was stored under, if known; ``text_of``
+    gives a document's rendition text, which every annotation's ``quote`` must equal at
+    its offsets (without it, or without a document's text, annotations are refused).
     Annotation and verdict numbers are 0-based positions in their JSON arrays.
     """
     batch_id = manifest.batch_id
@@ -47,8 +52,10 @@ def validate_submission(
     submission = _parse(raw, batch_id)
     problems = _header_problems(submission, manifest, claim, reviewer)
     lengths = {d.doc_id: d.text_length for d in manifest.docs} | dict(texts_len or {})
+    texts = _TextCache(text_of)
     for index, annotation in enumerate(submission.annotations):
         problems += _annotation_problems(index, annotation, manifest, lengths)
+        problems += _quote_problems(index, annotation, manifest, texts)
     problems += _verdict_problems(submission.verdicts, manifest)
     if problems:
         raise SubmissionRejected(batch_id, _join(problems))
@@ -59,8 +66,13 @@ def _parse(raw: bytes, batch_id: str) -> Submission:
     try:
         return Submission.model_validate_json(raw)
     except ValidationError as exc:
-        problems = [_schema_problem(err) for err in exc.errors(include_input=False)]
-        raise SubmissionRejected(batch_id, _join(problems)) from None
+        raise schema_rejection(batch_id, exc) from None
+
+
+def schema_rejection(batch_id: str, exc: ValidationError) -> SubmissionRejected:
+    """The pydantic error as a ``SubmissionRejected`` naming positions, never values."""
+    problems = [_schema_problem(err) for err in exc.errors(include_input=False)]
+    return SubmissionRejected(batch_id, _join(problems))
 
 
 def _schema_problem(err: object) -> str:
@@ -77,7 +89,12 @@ def _header_problems(
     submission: Submission, manifest: Manifest, claim: Claim | None, reviewer: str | None
 ) -> list[str]:
     problems: list[str] = []
-    if submission.format != SUBMISSION_FORMAT:
+    if submission.format in RETIRED_SUBMISSION_FORMATS:
+        problems.append(
+            f"format {submission.format} is retired (offsets without quotes); "
+            f"use {SUBMISSION_FORMAT}, where every annotation quotes its text"
+        )
+    elif submission.format != SUBMISSION_FORMAT:
         problems.append(f"format is not {SUBMISSION_FORMAT}")
     if submission.batch_id != manifest.batch_id:
         problems.append(f"batch id {_id(submission.batch_id)} is not {manifest.batch_id}")
@@ -109,6 +126,39 @@ def _annotation_problems(
             f"({', '.join(manifest.labels)})"
         )
     return problems
+
+
+class _TextCache:
+    """Each document's text read at most once per validation."""
+
+    def __init__(self, text_of: TextOf | None) -> None:
+        self._text_of = text_of
+        self._texts: dict[str, str | None] = {}
+
+    def get(self, doc_id: str) -> str | None:
+        if doc_id not in self._texts:
+            self._texts[doc_id] = self._text_of(doc_id) if self._text_of else None
+        return self._texts[doc_id]
+
+
+def _quote_problems(
+    index: int, annotation: Annotation, manifest: Manifest, texts: _TextCache
+) -> list[str]:
+    """The anchor: ``quote`` must be exactly the rendition text at ``[start:end]``."""
+    where = f"annotation {index}"
+    if manifest.doc(annotation.doc_id) is None:
+        return []
+    if annotation.quote is None:
+        return [f"{where}: quote missing (the text the annotation covers)"]
+    text = texts.get(annotation.doc_id)
+    if text is None:
+        return [f"{where}: text of {annotation.doc_id} not available to check the quote"]
+    if text[annotation.start : annotation.end] != annotation.quote:
+        return [
+            f"{where}: quote does not match the text at {annotation.start}-{annotation.end} "
+            f"of {annotation.doc_id} (offsets are character positions, not bytes)"
+        ]
+    return []
 
 
 def _verdict_problems(verdicts: tuple[Verdict, ...], manifest: Manifest) -> list[str]:

@@ -21,6 +21,7 @@ from models.review import Manifest, Submission
 from review import ReviewQueue, validate_submission
 from review.claims import HELD, ClaimState
 from review.objects import StoredObject
+from review.validate import TextOf
 from stages import dispatch, qc
 from stages.reviews import load_reviews, store_review
 from stages.services import Services
@@ -57,7 +58,7 @@ def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None
             finish_accepted(svc, queue, manifest, key)  # crash-resume: follow-ups may be missing
             continue
         try:
-            submission = check(svc, manifest, state, reviewer, stored)
+            submission = check(svc, manifest, state, reviewer, stored, queue.texts(manifest))
         except SubmissionRejected as exc:
             _reject(svc, queue, batch_id, reviewer, key, exc)
             outcome.rejected.append(f"{batch_id}/{reviewer}")
@@ -90,14 +91,19 @@ def check(
     state: ClaimState | None,
     reviewer: str,
     stored: StoredObject,
+    text_of: TextOf | None = None,
 ) -> Submission:
-    """The submission if it may be accepted; else ``SubmissionRejected`` with the reason."""
+    """The submission if it may be accepted; else ``SubmissionRejected`` with the reason.
+
+    ``text_of`` gives the batch's rendition texts the annotation quotes are checked against."""
     batch_id = manifest.batch_id
     if state is None:
         raise SubmissionRejected(batch_id, "nobody claimed this batch")
     if state.claim.state != HELD and stored.last_modified > state.written_at:
         raise SubmissionRejected(batch_id, f"submitted after the claim was {state.claim.state}")
-    submission = validate_submission(stored.body, manifest, state.claim, reviewer=reviewer)
+    submission = validate_submission(
+        stored.body, manifest, state.claim, reviewer=reviewer, text_of=text_of
+    )
     conflict = qc.reviewer_conflict(svc, manifest, reviewer)
     if conflict:
         raise SubmissionRejected(batch_id, conflict)

@@ -169,7 +169,7 @@ def test_expired_lease_is_stolen_and_stale_submit_refused(
     assert alice.claim("batch-1", 1).epoch == 1
     time.sleep(2.05)
     assert bob.claim("batch-1", 3600).epoch == 2
-    note = Annotation(doc_id="doc-a", start=0, end=4, label="NOTE")
+    note = Annotation(doc_id="doc-a", start=0, end=4, label="NOTE", quote="0123")
     with pytest.raises(StaleClaim):
         alice.submit("batch-1", [note])
     bob.submit("batch-1", [note])
@@ -189,7 +189,7 @@ def test_reviewer_round_trip(store: ObjectStore, make_batch: MakeBatch, tmp_path
     assert (tmp_path / "doc-a.txt").read_bytes() == b"0123456789"
     sent = client.submit(
         "batch-1",
-        [{"doc_id": "doc-a", "start": 2, "end": 5, "label": "ISSUE"}],
+        [{"doc_id": "doc-a", "start": 2, "end": 5, "label": "ISSUE", "quote": "234"}],
         [{"doc_id": "doc-b", "verdict": "responsive"}],
     )
     assert queue.submissions("batch-1") == [("alice", sent.model_dump_json().encode())]

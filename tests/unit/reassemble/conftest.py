@@ -126,13 +126,14 @@ def annotate(folder: Path, manifest: Manifest) -> tuple[list[dict], list[dict]]:
         token = TOKEN.search(text)
         assert token is not None
         plain = text.index("chest pain")
+        wide = text[plain - 30 : token.end() + 40]
         annotations += [
             {"doc_id": doc.doc_id, "start": token.start(), "end": token.end(), "label": "ISSUE",
-             "comment": f"Ask {token.group()} about this."},
+             "comment": f"Ask {token.group()} about this.", "quote": token.group()},
             {"doc_id": doc.doc_id, "start": plain, "end": plain + 10, "label": "ISSUE",
-             "comment": "symptom"},
+             "comment": "symptom", "quote": text[plain : plain + 10]},
             {"doc_id": doc.doc_id, "start": plain - 30, "end": token.end() + 40,
-             "label": "ISSUE", "comment": "wide span"},
+             "label": "ISSUE", "comment": "wide span", "quote": wide},
         ]  # fmt: skip
         verdicts.append({"doc_id": doc.doc_id, "verdict": "ok", "comment": token.group()})
     return annotations, verdicts

@@ -14,11 +14,17 @@ from models.review import Claim, Manifest, Submission
 from review import validate_submission
 
 SECRET = "Jane Roe"  # stands for document text: it must never appear in a reason
+TEXTS = {"doc-a": "0123456789" * 81 + "01", "doc-b": "abc"}
+NOTE = "Temp 38.5 °C — seen by [PERSON_1] at 10:00."  # non-ASCII: bytes != characters
+
+
+def validate(raw: bytes, manifest: Manifest, claim: Claim | None, **kw: Any) -> Submission:
+    return validate_submission(raw, manifest, claim, text_of=TEXTS.get, **kw)
 
 
 @pytest.fixture
 def manifest(make_batch: Any) -> Manifest:
-    manifest, _ = make_batch("batch-1", {"doc-a": "0123456789" * 81 + "01", "doc-b": "abc"})
+    manifest, _ = make_batch("batch-1", TEXTS)
     return manifest
 
 
@@ -31,12 +37,19 @@ def claim(clock: Any) -> Claim:
 
 def _raw(**changes: Any) -> bytes:
     body: dict[str, Any] = {
-        "format": "sealroom.submission/1",
+        "format": "sealroom.submission/2",
         "batch_id": "batch-1",
         "reviewer": "alice",
         "epoch": 2,
         "annotations": [
-            {"doc_id": "doc-a", "start": 0, "end": 5, "label": "ISSUE", "comment": SECRET}
+            {
+                "doc_id": "doc-a",
+                "start": 0,
+                "end": 5,
+                "label": "ISSUE",
+                "comment": SECRET,
+                "quote": "01234",
+            }
         ],
         "verdicts": [{"doc_id": "doc-b", "verdict": "responsive"}],
     }
@@ -45,11 +58,13 @@ def _raw(**changes: Any) -> bytes:
 
 
 def _ann(**changes: Any) -> list[dict[str, Any]]:
-    return [{"doc_id": "doc-a", "start": 0, "end": 5, "label": "ISSUE"} | changes]
+    ann = {"doc_id": "doc-a", "start": 0, "end": 5, "label": "ISSUE"} | changes
+    text = TEXTS.get(ann["doc_id"], "")
+    return [{"quote": text[max(ann["start"], 0) : max(ann["end"], 0)]} | ann]
 
 
 def test_valid_submission_accepted(manifest: Manifest, claim: Claim) -> None:
-    got = validate_submission(_raw(), manifest, claim, reviewer="alice")
+    got = validate(_raw(), manifest, claim, reviewer="alice")
     assert isinstance(got, Submission) and got.annotations[0].end == 5
 
 
@@ -60,7 +75,19 @@ CASES = [
     ("extra-field", _raw(**{SECRET: 1}), "schema: ?: Extra inputs are not permitted"),
     ("negative", _raw(annotations=_ann(start=-1)), "schema: annotations.0.start"),
     ("oversized", _raw(annotations=_ann(comment="x" * 3000) * 400), "bytes; limit 1000000"),
-    ("wrong-format", _raw(format="sealroom.submission/9"), "format is not sealroom.submission/1"),
+    ("wrong-format", _raw(format="sealroom.submission/9"), "format is not sealroom.submission/2"),
+    ("retired-format", _raw(format="sealroom.submission/1"), "sealroom.submission/1 is retired"),
+    ("no-quote", _raw(annotations=_ann(quote=None)), "annotation 0: quote missing"),
+    (
+        "wrong-quote",
+        _raw(annotations=_ann(quote=SECRET)),
+        "annotation 0: quote does not match the text at 0-5 of doc-a",
+    ),
+    (
+        "shifted-quote",
+        _raw(annotations=_ann(start=1, end=6, quote="01234")),
+        "annotation 0: quote does not match the text at 1-6 of doc-a",
+    ),
     ("wrong-batch", _raw(batch_id="batch-2"), "batch id 'batch-2' is not batch-1"),
     ("wrong-epoch", _raw(epoch=1), "epoch 1 is not the current claim's epoch 2"),
     ("wrong-reviewer", _raw(reviewer="bob"), "reviewer 'bob' does not hold the claim"),
@@ -102,7 +129,7 @@ CASES = [
 @pytest.mark.parametrize(("raw", "reason"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_rejected_with_reason(manifest: Manifest, claim: Claim, raw: bytes, reason: str) -> None:
     with pytest.raises(SubmissionRejected) as info:
-        validate_submission(raw, manifest, claim, reviewer="alice")
+        validate(raw, manifest, claim, reviewer="alice")
     error = info.value
     assert (error.code, error.ref) == ("SR-QUE-003", "batch-1")
     assert reason in error.reason
@@ -111,23 +138,23 @@ def test_rejected_with_reason(manifest: Manifest, claim: Claim, raw: bytes, reas
 
 def test_stored_reviewer_must_match(manifest: Manifest) -> None:
     with pytest.raises(SubmissionRejected, match="reviewer 'alice' is not 'bob'"):
-        validate_submission(_raw(), manifest, None, reviewer="bob")
+        validate(_raw(), manifest, None, reviewer="bob")
 
 
 def test_no_claim_skips_claim_checks(manifest: Manifest) -> None:
-    assert validate_submission(_raw(epoch=9), manifest, None).epoch == 9
+    assert validate(_raw(epoch=9), manifest, None).epoch == 9
 
 
 def test_text_lengths_override_manifest(manifest: Manifest, claim: Claim) -> None:
     with pytest.raises(SubmissionRejected, match="end 5 beyond text length 4 of doc-a"):
-        validate_submission(_raw(), manifest, claim, texts_len={"doc-a": 4})
+        validate(_raw(), manifest, claim, texts_len={"doc-a": 4})
 
 
 def test_all_problems_reported_up_to_a_cap(manifest: Manifest, claim: Claim) -> None:
-    raw = _raw(annotations=_ann(end=10_000) * 30, epoch=1)
+    raw = _raw(annotations=_ann(end=10_000, quote="x") * 30, epoch=1)
     with pytest.raises(SubmissionRejected) as info:
-        validate_submission(raw, manifest, claim, max_bytes=10_000)
-    assert "epoch 1" in info.value.reason and "and 11 more problems" in info.value.reason
+        validate(raw, manifest, claim, max_bytes=10_000)
+    assert "epoch 1" in info.value.reason and "and 41 more problems" in info.value.reason
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # fixture is immutable
@@ -137,7 +164,45 @@ def test_span_accepted_iff_in_range(manifest: Manifest, start: int, length: int)
     raw = _raw(annotations=_ann(start=start, end=end), verdicts=[])
     ok = start < end <= 812
     try:
-        validate_submission(raw, manifest, None)
+        validate(raw, manifest, None)
+    except SubmissionRejected:
+        assert not ok
+    else:
+        assert ok
+
+
+def test_quote_checked_on_character_offsets_of_non_ascii_text(make_batch: Any) -> None:
+    """Byte offsets (as from ``grep -b``) on a note with '°' and '—' quote the wrong words."""
+    manifest, _ = make_batch("batch-1", {"doc-n": NOTE})
+    start = NOTE.index("[PERSON_1]")
+    end = start + len("[PERSON_1]")
+    byte_start = len(NOTE[:start].encode())
+    good = _raw(annotations=[_span("doc-n", start, end, NOTE[start:end])], verdicts=[])
+    bad = _raw(annotations=[_span("doc-n", byte_start, byte_start + 10, "[PERSON_1]")], verdicts=[])
+    texts = {"doc-n": NOTE}.get
+    assert validate_submission(good, manifest, None, text_of=texts).annotations[0].start == start
+    with pytest.raises(SubmissionRejected, match="annotation 0: quote does not match"):
+        validate_submission(bad, manifest, None, text_of=texts)
+
+
+def test_without_texts_annotations_are_refused(manifest: Manifest) -> None:
+    with pytest.raises(SubmissionRejected, match="text of doc-a not available"):
+        validate_submission(_raw(), manifest, None)
+
+
+def _span(doc_id: str, start: int, end: int, quote: str) -> dict[str, Any]:
+    return {"doc_id": doc_id, "start": start, "end": end, "label": "NOTE", "quote": quote}
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # fixture is immutable
+@given(start=st.integers(0, 811), end=st.integers(1, 812), quote=st.text(max_size=12))
+def test_quote_accepted_iff_equal_to_the_span(
+    manifest: Manifest, start: int, end: int, quote: str
+) -> None:
+    raw = _raw(annotations=_ann(start=start, end=end, quote=quote), verdicts=[])
+    ok = start < end and TEXTS["doc-a"][start:end] == quote
+    try:
+        validate(raw, manifest, None)
     except SubmissionRejected:
         assert not ok
     else:

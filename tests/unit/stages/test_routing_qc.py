@@ -197,11 +197,13 @@ def one_batch(store: MemoryObjectStore, tmp_path: Path) -> Iterator[tuple[Servic
 
 def submission(batch_id: str, reviewer: str, epoch: int, **change: Any) -> bytes:
     body = {
-        "format": "sealroom.submission/1",
+        "format": "sealroom.submission/2",
         "batch_id": batch_id,
         "reviewer": reviewer,
         "epoch": epoch,
-        "annotations": [{"doc_id": "doc-a", "start": 4, "end": 11, "label": "NOTE"}],
+        "annotations": [
+            {"doc_id": "doc-a", "start": 4, "end": 11, "label": "NOTE", "quote": EN[4:11]}
+        ],
         "verdicts": [{"doc_id": "doc-a", "verdict": "ok"}],
     } | change
     return json.dumps(body).encode()
@@ -230,7 +232,9 @@ CASES = [
             "B",
             "ana",
             1,
-            annotations=[{"doc_id": "doc-a", "start": 4, "end": 11, "label": "GOSSIP"}],
+            annotations=[
+                {"doc_id": "doc-a", "start": 4, "end": 11, "label": "GOSSIP", "quote": EN[4:11]}
+            ],
         ),
         "label 'GOSSIP' not in",
     ),
@@ -291,7 +295,8 @@ def test_accepting_closes_the_claim(
     svc, batch_id = one_batch
     ana = ReviewerClient(store, "general", "ana")
     ana.claim(batch_id, 600)
-    ana.submit(batch_id, [{"doc_id": "doc-a", "start": 0, "end": 3, "label": "NOTE"}])
+    note = {"doc_id": "doc-a", "start": 0, "end": 3, "label": "NOTE", "quote": EN[0:3]}
+    ana.submit(batch_id, [note])
     collect.collect(svc)
     claim = svc.queue.current_claim(batch_id)
     assert claim is not None and claim.state == "done"
@@ -318,7 +323,9 @@ def review(
 ) -> None:
     client = ReviewerClient(store, queue, who)
     client.claim(batch_id, 600)
-    anns = [{"doc_id": d, "start": s, "end": e, "label": "NOTE"} for d, s, e in spans]
+    anns = [
+        {"doc_id": d, "start": s, "end": e, "label": "NOTE", "quote": EN[s:e]} for d, s, e in spans
+    ]
     vs = [{"doc_id": d, "verdict": v} for d, v in zip(["doc-a", "doc-b"], verdicts, strict=True)]
     client.submit(batch_id, anns, vs)
 

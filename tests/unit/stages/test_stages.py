@@ -52,6 +52,7 @@ def review(store: MemoryObjectStore, tmp_path: Path, batches: list[str]) -> None
                     "end": token.end(),
                     "label": "ISSUE",
                     "comment": f"Call {token.group()}",
+                    "quote": token.group(),
                 }
             )
             verdicts.append({"doc_id": doc.doc_id, "verdict": "ok"})
@@ -153,7 +154,7 @@ def test_bad_submission_is_rejected_without_losing_accepted_work(
     collect.collect(svc)
     doc_id = svc.queue.manifest(batch_id).docs[0].doc_id
     bad = {
-        "format": "sealroom.submission/1",
+        "format": "sealroom.submission/2",
         "batch_id": batch_id,
         "reviewer": "ana",
         "epoch": 1,
