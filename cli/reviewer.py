@@ -118,7 +118,8 @@ def validate_cmd(
     batch: BatchArg, work: WorkArg, dest: DestOpt = Path("."), reviewer: ReviewerOpt = "reviewer"
 ) -> None:
     """Dry run: check a work file against the pulled batch with collect's own validation."""
-    from cli.reviewer_work import check_work, load_work
+    from cli.reviewer_work import load_work
+    from review.pulled import check_work
 
     problems = _run(lambda: check_work(dest / batch, load_work(work), reviewer))
     for problem in problems:
@@ -126,6 +127,25 @@ def validate_cmd(
     if problems:
         raise typer.Exit(1)
     typer.echo(f"{batch}: valid ({work})")
+
+
+@app.command("open")
+def open_cmd(
+    batch: BatchArg,
+    dest: DestOpt = Path("."),
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (0: any free).")] = 0,
+    browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open a browser.")] = True,
+    queue: QueueOpt = "",
+    reviewer: ReviewerOpt = "reviewer",
+) -> None:
+    """Annotate a batch in your browser: claims and pulls it if needed, then serves a local
+    workbench on 127.0.0.1 (drafts kept in the batch folder; submit from the page)."""
+    from cli.reviewer_open import ensure_pulled, open_workbench
+
+    client = _client(queue, reviewer)
+    lease = get_settings().lease_seconds
+    _run(lambda: ensure_pulled(client, batch, dest / batch, lease))
+    _run(lambda: open_workbench(client, dest / batch, lease, port, browser))
 
 
 @app.command("status")

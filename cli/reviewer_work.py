@@ -1,5 +1,5 @@
-"""A reviewer's work file (``{"annotations": [...], "verdicts": [...]}``): read it and check it
-with the same function collect uses, reporting every problem as one plain line."""
+"""A reviewer's work file (``{"annotations": [...], "verdicts": [...]}``), read with one plain
+line per problem (the check itself is ``review.pulled.check_work``)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from models.errors import SealroomError, SubmissionRejected
-from models.review import SUBMISSION_FORMAT, Manifest
-from review.texts import pulled_text_reader
-from review.validate import validate_submission
-
-MANIFEST = "manifest.json"
+from models.errors import SealroomError
 
 
 class WorkFileError(SealroomError):
@@ -52,26 +47,3 @@ def _shape(path: Path, body: object) -> dict[str, list[Any]]:
             raise WorkFileError(str(path), f'"{field}" must be a JSON array')
         work[field] = value
     return work
-
-
-def load_pulled_manifest(folder: Path) -> Manifest:
-    """The manifest of a pulled batch folder; ``WorkFileError`` if the batch was not pulled."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        raise WorkFileError(str(folder), "batch not pulled here; run `sealroom reviewer pull`")
-    return Manifest.model_validate_json(path.read_bytes())
-
-
-def check_work(folder: Path, work: dict[str, list[Any]], reviewer: str) -> list[str]:
-    """Every problem collect would find in this work against the pulled batch ([] if none).
-
-    The claim checks (epoch, holder) need S3 and are left to submit; everything else is
-    the same ``validate_submission`` over the pulled rendition texts."""
-    manifest = load_pulled_manifest(folder)
-    body = {"format": SUBMISSION_FORMAT, "batch_id": manifest.batch_id, "reviewer": reviewer}
-    raw = json.dumps(body | {"epoch": 0} | work).encode()
-    try:
-        validate_submission(raw, manifest, None, text_of=pulled_text_reader(manifest, folder))
-    except SubmissionRejected as exc:
-        return exc.reason.split("; ")
-    return []
