@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -101,16 +101,58 @@ DestOpt = Annotated[Path, typer.Option("--dest", help="Where the batch was pulle
 def submit_cmd(
     batch: BatchArg,
     work: WorkArg,
+    source: Annotated[
+        str,
+        typer.Option(
+            "--from",
+            help="sealroom (a work file) or label-studio (a Label Studio JSON export of the "
+            "tasks written by `reviewer export`; needs the pulled batch in --dest).",
+        ),
+    ] = "sealroom",
+    dest: DestOpt = Path("."),
     queue: QueueOpt = "",
     reviewer: ReviewerOpt = "reviewer",
 ) -> None:
     """Submit annotations and verdicts for a batch you hold (checked as collect will)."""
-    from cli.reviewer_work import load_work
-
-    body = _run(lambda: load_work(work))
+    body = _run(lambda: _load(source, work, dest / batch))
     client = _client(queue, reviewer)
     _run(lambda: client.submit(batch, body["annotations"], body["verdicts"]))
-    typer.echo(f"submitted {batch}")
+    typer.echo(f"submitted {batch} ({len(body['annotations'])} annotation(s))")
+
+
+def _load(source: str, work: Path, folder: Path) -> dict[str, list[Any]]:
+    from cli.reviewer_work import WorkFileError, load_work
+
+    if source == "label-studio":
+        from cli.reviewer_ls import work_from_export
+
+        return work_from_export(folder, work)
+    if source != "sealroom":
+        raise WorkFileError(source, "--from must be sealroom or label-studio")
+    return load_work(work)
+
+
+@app.command("export")
+def export_cmd(
+    batch: BatchArg,
+    fmt: Annotated[str, typer.Option("--format", help="label-studio")] = "label-studio",
+    dest: DestOpt = Path("."),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Default: DEST/BATCH-label-studio")
+    ] = None,
+    image_prefix: Annotated[
+        str, typer.Option("--image-prefix", help="URL prefix of page images in the tasks.")
+    ] = "pages/",
+) -> None:
+    """Write a pulled batch as Label Studio tasks (text; page images for PDFs) + config.xml."""
+    from cli.reviewer_ls import export
+
+    if fmt != "label-studio":
+        typer.echo(f"--format {fmt!r}: the only export format is label-studio", err=True)
+        raise typer.Exit(1)
+    target = out or dest / f"{batch}-label-studio"
+    count = _run(lambda: export(dest / batch, target, image_prefix))
+    typer.echo(f"wrote {count} task(s), config.xml and page images into {target}")
 
 
 @app.command("validate")
