@@ -26,13 +26,15 @@ BatchArg = Annotated[str, typer.Argument(help="Batch id.")]
 
 
 def _client(queue: str, reviewer: str) -> ReviewerClient:
-    from flows.wiring import s3_client
+    """The reviewer client (S3 only: never imports the pipeline, its NLP or PDF stacks)."""
     from review import ReviewerClient, S3ObjectStore
     from review.layout import queue_prefix
+    from review.s3_client import queue_s3_client
 
     settings = get_settings()
     name = queue or settings.queue
-    store = S3ObjectStore(s3_client(settings), settings.s3_bucket, clock_prefix=queue_prefix(name))
+    client = queue_s3_client(settings)
+    store = S3ObjectStore(client, settings.s3_bucket, clock_prefix=queue_prefix(name))
     return ReviewerClient(store, name, reviewer)
 
 
@@ -46,9 +48,13 @@ def _run(action: Callable[[], T]) -> T:
 
 @app.command("list")
 def list_cmd(queue: QueueOpt = "", reviewer: ReviewerOpt = "reviewer") -> None:
-    """List batches nobody holds a live claim on."""
-    for batch_id in _run(lambda: _client(queue, reviewer).available()):
-        typer.echo(batch_id)
+    """The queues you can use (the queue, its -qc and -adjudication siblings) and their free
+    batches: documents, pages, due time and priority, most urgent first."""
+    from cli.reviewer_list import queue_listing
+
+    name = queue or get_settings().queue
+    for line in _run(lambda: queue_listing(name, lambda q: _client(q, reviewer))):
+        typer.echo(line)
 
 
 @app.command("claim")

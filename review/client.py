@@ -36,6 +36,10 @@ class ReviewerClient:
         claimed = self._queue.claimed_batches()
         return [b for b in self._queue.list_batches() if b not in claimed]
 
+    def manifest(self, batch_id: str) -> Manifest:
+        """A published batch's manifest (documents, pages, due time, priority)."""
+        return self._queue.manifest(batch_id)
+
     def claim(self, batch_id: str, lease_seconds: int) -> Claim:
         claim = self._queue.claim(batch_id, self.reviewer, lease_seconds)
         self._held[batch_id] = claim
