@@ -39,13 +39,15 @@ const docAnns = (id = docId()) => S.draft.annotations.filter((a) => a.doc_id ===
 const problemsFor = (pred) => S.problems.filter(pred);
 
 async function openDoc(index, page = 0) {
-  S.doc = Math.max(0, Math.min(index, S.batch.docs.length - 1));
-  S.page = page; S.pending = null; S.current = null; S.findFrom = 0;
-  if (!(docId() in S.texts)) {
-    const res = await api(`/api/doc/${encodeURIComponent(docId())}/text`);
-    S.texts[docId()] = res.ok ? res.body.text : "";
+  const target = Math.max(0, Math.min(index, S.batch.docs.length - 1));
+  const id = S.batch.docs[target].doc_id;
+  if (!(id in S.texts)) {  // load first, so keys pressed meanwhile act on the shown document
+    const res = await api(`/api/doc/${encodeURIComponent(id)}/text`);
+    S.texts[id] = res.ok ? res.body.text : "";
   }
+  S.doc = target; S.page = page; S.pending = null; S.current = null; S.findFrom = 0;
   renderAll();
+  document.body.dataset.doc = id;
 }
 
 // ---- rendering runs of text: tokens, annotations, the pending selection ------------
