@@ -57,6 +57,11 @@ def test_token_sets_a_strict_cookie_and_writes_need_the_header(
         assert web.put("/api/draft", content=body).status_code == 403  # cross-site shape
         ok = web.put("/api/draft", content=body, headers={"x-sealroom-token": _token(server)})
         assert ok.status_code == 200 and session.drafts.path.is_file()
+        lease = web.get("/api/status").json()["lease"]
+        assert lease["state"] == "held" and lease["mine"] and 0 < lease["expires_in"] <= 600
+        assert web.post("/api/renew").status_code == 403
+        renewed = web.post("/api/renew", headers={"x-sealroom-token": _token(server)})
+        assert renewed.status_code == 200 and renewed.json()["lease"]["epoch"] == 1
 
 
 def _stale_draft(session: Session) -> Draft:

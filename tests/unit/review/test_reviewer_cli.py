@@ -95,3 +95,21 @@ def test_never_claimed_batch_is_told_so(make_batch: Any) -> None:
     ReviewerClient(store, "general", "bob").claim("batch-1", 600)
     with pytest.raises(StaleClaim):
         ReviewerClient(store, "general", "ana").submit("batch-1", [])
+
+
+def test_open_claims_and_pulls_only_when_needed(make_batch: Any, tmp_path: Path) -> None:
+    from cli.reviewer_open import ensure_pulled
+
+    store = MemoryObjectStore()
+    ReviewQueue(store, "general").publish(*make_batch("batch-1", {"doc-a": TEXT}))
+    client = ReviewerClient(store, "general", "ana")
+    folder = tmp_path / "batch-1"
+    ensure_pulled(client, "batch-1", folder, 600)
+    claim = client.current_claim("batch-1")
+    assert claim is not None and (claim.reviewer, claim.epoch) == ("ana", 1)
+    assert (folder / "doc-a.txt").read_text(encoding="utf-8") == TEXT
+    (folder / "doc-a.txt").write_text("kept", encoding="utf-8")
+    ensure_pulled(ReviewerClient(store, "general", "ana"), "batch-1", folder, 600)
+    again = client.current_claim("batch-1")
+    assert again is not None and again.epoch == 1  # held: not claimed again
+    assert (folder / "doc-a.txt").read_text(encoding="utf-8") == "kept"  # pulled: not again
