@@ -113,3 +113,32 @@ def test_open_claims_and_pulls_only_when_needed(make_batch: Any, tmp_path: Path)
     again = client.current_claim("batch-1")
     assert again is not None and again.epoch == 1  # held: not claimed again
     assert (folder / "doc-a.txt").read_text(encoding="utf-8") == "kept"  # pulled: not again
+
+
+def test_label_studio_export_and_submit_through_the_cli(
+    pulled: Path, make_batch: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = MemoryObjectStore()
+    ReviewQueue(store, "general").publish(*make_batch("batch-1", {"doc-a": TEXT}))
+    ReviewerClient(store, "general", "ana").claim("batch-1", 600)
+    monkeypatch.setattr(
+        "cli.reviewer._client", lambda queue, reviewer: ReviewerClient(store, "general", reviewer)
+    )
+    out = pulled / "ls"
+    done = runner.invoke(app, ["export", "batch-1", "--dest", str(pulled), "--out", str(out)])
+    assert done.exit_code == 0 and "wrote 1 task(s)" in done.output
+    (task,) = json.loads((out / "tasks.json").read_text(encoding="utf-8"))
+    units = len(TEXT[: TEXT.index("[PERSON_1]")].encode("utf-16-le")) // 2
+    region = {"id": "r", "from_name": "label", "to_name": "text", "type": "labels",
+              "value": {"start": units, "end": units + 10, "text": "[PERSON_1]",
+                        "labels": ["NOTE"]}}  # fmt: skip
+    task["annotations"] = [{"result": [region]}]
+    export = _work(pulled, [task])
+    args = ["submit", "batch-1", str(export), "--from", "label-studio", "--dest", str(pulled)]
+    sent = runner.invoke(app, [*args, "-r", "ana"])
+    assert sent.exit_code == 0, sent.output
+    assert "submitted batch-1 (1 annotation(s))" in sent.output
+    (reviewer, raw), *_ = ReviewQueue(store, "general").submissions("batch-1")
+    assert reviewer == "ana" and json.loads(raw)["annotations"][0]["quote"] == "[PERSON_1]"
+    wrong = runner.invoke(app, ["export", "batch-1", "--format", "csv", "--dest", str(pulled)])
+    assert wrong.exit_code == 1 and "the only export format is label-studio" in wrong.output
