@@ -32,9 +32,10 @@ def config_xml(manifest: Manifest) -> str:
     verdict and a document comment; PDF page images above the text when there are any."""
     labels = "".join(f"\n    <Label value={quoteattr(v)}/>" for v in manifest.labels)
     verdicts = "".join(f"\n    <Choice value={quoteattr(v)}/>" for v in manifest.verdicts)
+    has_pdf = any(d.media_type == "application/pdf" for d in manifest.docs)
+    pages = f'\n  <Image name="{PAGES}" valueList="${PAGES}"/>' if has_pdf else ""
     return f"""<View>
-  <Header value="$instructions"/>
-  <Image name="{PAGES}" valueList="${PAGES}"/>
+  <Header value="$instructions"/>{pages}
   <Labels name="{LABELS}" toName="{TEXT}">{labels}
   </Labels>
   <Text name="{TEXT}" value="${TEXT}"/>

@@ -56,6 +56,8 @@ def test_export_annotate_submit_collect(
     out = tmp_path / "ls"
     assert export(session.folder, out, "/data/local-files/?d=pages/") == 2
     config = ET.fromstring((out / "config.xml").read_text(encoding="utf-8"))
+    image = config.find("Image")
+    assert image is not None and image.get("valueList") == "$pages"
     labels = [e.get("value") for e in config.iter("Label")]
     assert labels == list(session.manifest.labels)
     assert [e.get("value") for e in config.iter("Choice")] == list(session.manifest.verdicts)

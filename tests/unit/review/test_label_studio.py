@@ -60,3 +60,14 @@ def test_python_offsets_given_as_utf16_are_refused(make_batch: Any) -> None:
 def test_malformed_exports_refused(make_batch: Any, export: object, reason: str) -> None:
     with pytest.raises(SubmissionRejected, match=reason):
         _check(make_batch, export)
+
+
+def test_config_for_a_text_only_batch_has_no_page_images(make_batch: Any) -> None:
+    import xml.etree.ElementTree as ET
+
+    from review.label_studio import config_xml
+
+    manifest, _ = make_batch("batch-1", {"doc-a": TEXT})
+    config = ET.fromstring(config_xml(manifest))
+    assert config.find("Image") is None
+    assert [e.get("value") for e in config.iter("Label")] == list(manifest.labels)
