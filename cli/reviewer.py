@@ -48,8 +48,9 @@ def _run(action: Callable[[], T]) -> T:
 
 @app.command("list")
 def list_cmd(queue: QueueOpt = "", reviewer: ReviewerOpt = "reviewer") -> None:
-    """The queues you can use (the queue, its -qc and -adjudication siblings) and their free
-    batches: documents, pages, due time and priority, most urgent first."""
+    """Your queues and their free batches (documents, pages, due time, priority).
+
+    The queue, its -qc and -adjudication siblings; the most urgent batches first."""
     from cli.reviewer_list import queue_listing
 
     name = queue or get_settings().queue
@@ -186,8 +187,9 @@ def open_cmd(
     queue: QueueOpt = "",
     reviewer: ReviewerOpt = "reviewer",
 ) -> None:
-    """Annotate a batch in your browser: claims and pulls it if needed, then serves a local
-    workbench on 127.0.0.1 (drafts kept in the batch folder; submit from the page)."""
+    """Annotate a batch in your browser (claims and pulls it if needed).
+
+    Serves it on 127.0.0.1 and prints its URL (with a session token); drafts stay on disk."""
     from cli.reviewer_open import ensure_pulled, open_workbench
 
     client = _client(queue, reviewer)
