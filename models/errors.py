@@ -6,6 +6,8 @@ Library errors are translated at the boundary: ``raise VaultIntegrityError(ref) 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class SealroomError(Exception):
     """Base of every Sealroom error. ``code`` is stable; ``ref`` is an opaque id."""
@@ -184,6 +186,36 @@ class StepFailed(SealroomError):
     def __init__(self, ref: str = "", reason: str = "", *, transient: bool = False) -> None:
         super().__init__(ref, reason)
         self.transient = transient
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One item a step could not finish: the step, an opaque id, an error code and the
+    library's error code or exception type as the cause (never a message)."""
+
+    step: str
+    ref: str
+    code: str
+    cause: str = ""
+
+    def line(self) -> str:
+        cause = f" ({self.cause})" if self.cause else ""
+        return f"{self.step} {self.ref}: {self.code}{cause}"
+
+
+class StepIncomplete(StepFailed):
+    """A step (or a run) did part of its work: ``result`` is what it did, ``failures``
+    what it could not do. Fails the Prefect state; the next run retries the failures."""
+
+    code = "SR-OPS-002"
+    summary = "finished with failures"
+
+    def __init__(self, ref: str, failures: list[Failure], result: object = None) -> None:
+        self.failures = list(failures)
+        self.result = result
+        shown = "; ".join(f.line() for f in self.failures[:5])
+        more = f"; +{len(self.failures) - 5} more" if len(self.failures) > 5 else ""
+        super().__init__(ref, f"{self.summary}: {shown}{more}")
 
 
 def all_error_types() -> list[type[SealroomError]]:

@@ -38,7 +38,12 @@ CONFINED = {
         "vault/local_keys.py",
         "vault/kms_keys.py",
     },
-    "prefect": {"flows/pipeline_flow.py", "flows/pipeline_tasks.py", "flows/deploy.py"},
+    "prefect": {
+        "flows/pipeline_flow.py",
+        "flows/pipeline_tasks.py",
+        "flows/deploy.py",
+        "flows/run_events.py",
+    },
     **{lib: PDF_MODULES for lib in ("pypdf", "pypdfium2", "fpdf")},
 }
 
