@@ -81,6 +81,11 @@ class Settings(BaseSettings):
 
     # operations (deployments, parallelism, retries)
     inbox: str | None = Field(None, description="Inbox directory or s3://bucket/prefix.")
+    inbox_lifecycle: str = Field(
+        "keep",
+        pattern="^(keep|move)$",
+        description="Directory inbox: move handled entries to sibling processed/, refused/.",
+    )
     redact_workers: int = Field(0, ge=0, description="Redaction processes; 0 = CPU count.")
     redact_chunk_size: int = Field(50, ge=1, description="Documents per redaction task.")
     s3_max_concurrency: int = Field(10, ge=1, description="Concurrent S3 calls per process.")

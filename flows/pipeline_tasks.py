@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from prefect import get_run_logger, task
@@ -28,6 +29,7 @@ from models.errors import Failure, SealroomError, StepFailed, StepIncomplete, Va
 from stages import collect as collect_stage
 from stages import dispatch as dispatch_stage
 from stages import reassemble as reassemble_stage
+from stages.drop_folder import ingest_dir
 from stages.inbox import ingest_from
 
 
@@ -100,13 +102,13 @@ def finish(step_name: str, result: Any, failures: list[Failure]) -> Any:
 @task(name="ingest-inbox", tags=[S3, KMS], **SAFE)
 def ingest_task(inbox: str, matter: str | None) -> dict[str, int]:
     settings = get_settings()
+    kind, limit = DocKind(settings.default_kind), settings.max_document_bytes
     with step("ingest"):
-        run = ingest_from(
-            services(matter),
-            inbox_for(settings, inbox),
-            DocKind(settings.default_kind),
-            settings.max_document_bytes,
-        )
+        if inbox.startswith("s3://"):
+            run = ingest_from(services(matter), inbox_for(settings, inbox), kind, limit)
+        else:  # a drop folder: every entry ingested or refused, never a link followed
+            lifecycle = settings.inbox_lifecycle
+            run = ingest_dir(services(matter), Path(inbox), kind, limit, lifecycle)
     new = sum(1 for o in run.outcomes if o.new)
     counts = {"new": new, "known": len(run.outcomes) - new, "failed": run.failed}
     return finish("ingest", counts, [Failure("ingest", "inbox", c) for c in run.codes])

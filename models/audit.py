@@ -11,6 +11,7 @@ class Action(StrEnum):
     """Stable action names. Document and batch state are projections of these."""
 
     DOC_INGESTED = "document.ingested"
+    INBOX_REFUSED = "inbox.refused"  # an inbox entry not ingested, with its code and reason
     DOC_REDACTED = "document.redacted"
     DOC_QUARANTINED = "document.quarantined"
     DOC_DISPATCHED = "document.dispatched"

@@ -123,6 +123,52 @@ class DocumentTimeout(DocumentError):
     summary = "document exceeded the per-document time limit"
 
 
+# --- inbox entries refused at intake (recorded as ``inbox.refused``; never read) -----
+class EntryRefused(SealroomError):
+    code = "SR-INB-000"
+    summary = "inbox entry refused"
+
+
+class SymlinkRefused(EntryRefused):
+    code = "SR-INB-001"
+    summary = "symbolic link: links are never followed"
+
+
+class DanglingSymlink(EntryRefused):
+    code = "SR-INB-002"
+    summary = "dangling symbolic link"
+
+
+class HiddenEntry(EntryRefused):
+    code = "SR-INB-003"
+    summary = "hidden file or folder (name starts with a dot)"
+
+
+class EmptyEntry(EntryRefused):
+    code = "SR-INB-004"
+    summary = "zero-byte file"
+
+
+class SpecialEntry(EntryRefused):
+    code = "SR-INB-005"
+    summary = "not a regular file (device, pipe or socket)"
+
+
+class UnreadableEntry(EntryRefused):
+    code = "SR-INB-006"
+    summary = "entry cannot be read (permissions)"
+
+
+class DuplicateEntry(EntryRefused):
+    code = "SR-INB-007"
+    summary = "same content as an ingested document"
+
+
+class EntryChanged(SealroomError):
+    code = "SR-INB-008"
+    summary = "file changed while it was being read; retried by the next run"
+
+
 # --- redaction -------------------------------------------------------------
 class RedactionError(SealroomError):
     code = "SR-RED-000"

@@ -24,6 +24,7 @@ from models.vault_ref import Purpose
 from redaction import pdf
 from redaction.leakcheck import redact_to_fixpoint
 from redaction.operators import TokenNamer
+from redaction.text_codec import decode_text
 from stages.gate import gate_pdf, gate_text
 from stages.ingest import quarantine
 from stages.matter_config import load_matter_config
@@ -68,7 +69,7 @@ def build(
     ``tokens`` is a namer, or a factory that picks the namer from the document's text
     (date shifting needs to know whose dates they are)."""
     if media_type is MediaType.TEXT:
-        text = original.decode("utf-8")
+        text = decode_text(original)  # UTF-8, UTF-16/32 with BOM, or single-byte
         result = redact_to_fixpoint(text, detector, _namer(tokens, text))
         data = result.redacted_text.encode("utf-8")
         return Rendition(text, result, data, 1), gate_text(data, result, detector)
@@ -135,9 +136,7 @@ def _passwords(svc: Services) -> tuple[str, ...]:
     return load_matter_config(svc).pdf_passwords
 
 
-def _seal(
-    svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition, policy: str
-) -> None:
+def _seal(svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition, policy: str) -> None:
     media = facts.media_type.value if facts.media_type else "unknown"
     record = dump_redaction(rendition.result, policy, media)
     svc.vault.put(svc.ref(doc_id, Purpose.TEXT), rendition.text.encode("utf-8"))
