@@ -73,7 +73,10 @@ def test_missing_bucket_fails_the_step_and_the_flow_but_the_rest_is_done(
     assert tasks["dispatch"].state is not None and tasks["dispatch"].state.is_failed()
     assert "NoSuchBucket" in str(tasks["dispatch"].state.message)
     assert tasks["ingest-inbox"].state is not None and tasks["ingest-inbox"].state.is_completed()
-    summary = [a for a in artifacts if a.key == "sealroom-pipeline-summary"]
+    run_id = state.state_details.flow_run_id
+    summary = [
+        a for a in artifacts if a.key == "sealroom-pipeline-summary" and a.flow_run_id == run_id
+    ]
     assert summary and "SR-STO-001" in json.dumps(summary[0].data)
 
 
