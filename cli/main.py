@@ -8,7 +8,7 @@ from cli.prefect_env import set_startup_waits
 
 set_startup_waits()  # before any command imports Prefect
 
-from cli import audit_cmd, local, matter_cmd, ops, reviewer, vault_cmd  # noqa: E402
+from cli import audit_cmd, local, matter_cmd, ops, quarantine_cmd, reviewer, vault_cmd  # noqa: E402
 
 app = typer.Typer(
     name="sealroom",
@@ -32,6 +32,7 @@ app.add_typer(reviewer.app, name="reviewer")
 app.add_typer(audit_cmd.app, name="audit")
 app.add_typer(vault_cmd.app, name="vault")
 app.add_typer(matter_cmd.app, name="matter")
+app.add_typer(quarantine_cmd.app, name="quarantine")
 
 
 if __name__ == "__main__":

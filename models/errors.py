@@ -264,6 +264,11 @@ class StepIncomplete(StepFailed):
         super().__init__(ref, f"{self.summary}: {shown}{more}")
 
 
+class NotQuarantined(SealroomError):
+    code = "SR-OPS-003"
+    summary = "document is not in quarantine (or was dismissed)"
+
+
 def all_error_types() -> list[type[SealroomError]]:
     """Every error class in the tree (used to check codes are unique)."""
     found: list[type[SealroomError]] = []

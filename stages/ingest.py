@@ -130,10 +130,16 @@ def _intake_problem(
     return None
 
 
+def quarantine_key(svc: Services, doc_id: str) -> str:
+    """One quarantine per attempt: an operator's retry (``document.retried``) opens the next."""
+    attempts = len(svc.events_for(doc_id, Action.DOC_RETRIED))
+    return f"quarantine:{doc_id}" + (f":retry-{attempts}" if attempts else "")
+
+
 def quarantine(svc: Services, doc_id: str, code: str, reason: str) -> None:
     """Terminal state: the document is never sent; the reason is an error code and summary."""
     svc.record(
-        f"quarantine:{doc_id}",
+        quarantine_key(svc, doc_id),
         Action.DOC_QUARANTINED,
         "document",
         doc_id,

@@ -26,7 +26,7 @@ from redaction.leakcheck import redact_to_fixpoint
 from redaction.operators import TokenNamer
 from redaction.text_codec import decode_text
 from stages.gate import gate_pdf, gate_text
-from stages.ingest import quarantine
+from stages.ingest import quarantine, quarantine_key
 from stages.matter_config import load_matter_config
 from stages.matter_keys import document_namer, document_policy, policed
 from stages.records import DocFacts, dump_redaction
@@ -111,7 +111,7 @@ def _build_pdf(
 
 
 def redact_document(svc: Services, doc_id: str) -> RedactOutcome:
-    if svc.seen(f"redact:{doc_id}") or svc.seen(f"quarantine:{doc_id}"):
+    if svc.seen(f"redact:{doc_id}") or svc.seen(quarantine_key(svc, doc_id)):
         return RedactOutcome(doc_id, "skipped")
     facts = doc_facts(svc, doc_id)
     original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))
