@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -44,10 +44,19 @@ def _run(action: Callable[[], T]) -> T:
         raise typer.Exit(1) from None
 
 
+JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")]
+
+
 @app.command("list")
-def list_cmd(queue: QueueOpt = "", reviewer: ReviewerOpt = "reviewer") -> None:
+def list_cmd(
+    queue: QueueOpt = "", reviewer: ReviewerOpt = "reviewer", as_json: JsonOpt = False
+) -> None:
     """List batches nobody holds a live claim on."""
-    for batch_id in _run(lambda: _client(queue, reviewer).available()):
+    batches = _run(lambda: _client(queue, reviewer).available())
+    if as_json:
+        typer.echo(json.dumps(list(batches)))
+        return
+    for batch_id in batches:
         typer.echo(batch_id)
 
 
@@ -101,15 +110,35 @@ def submit_cmd(
 
 
 @app.command("status")
-def status_cmd(batch: BatchArg, queue: QueueOpt = "", reviewer: ReviewerOpt = "reviewer") -> None:
+def status_cmd(
+    batch: BatchArg,
+    queue: QueueOpt = "",
+    reviewer: ReviewerOpt = "reviewer",
+    as_json: JsonOpt = False,
+) -> None:
     """Show the claim on a batch and why your last submission was rejected, if it was."""
     client = _client(queue, reviewer)
     claim = _run(lambda: client.current_claim(batch))
+    rejection = _run(lambda: client.rejection(batch))
+    if as_json:
+        typer.echo(json.dumps(_status_json(batch, claim, rejection)))
+        return
     held = f"{claim.state} by {claim.reviewer} (epoch {claim.epoch})" if claim else "unclaimed"
     typer.echo(f"{batch}: {held}")
-    rejection = _run(lambda: client.rejection(batch))
     if rejection is not None:
         typer.echo(f"rejected at {rejection.rejected_at.isoformat()}: {rejection.reason}")
+
+
+def _status_json(batch: str, claim: Any, rejection: Any) -> dict[str, Any]:
+    return {
+        "batch_id": batch,
+        "claim": None
+        if claim is None
+        else {"state": str(claim.state), "reviewer": claim.reviewer, "epoch": claim.epoch},
+        "rejection": None
+        if rejection is None
+        else {"rejected_at": rejection.rejected_at.isoformat(), "reason": rejection.reason},
+    }
 
 
 @app.command("release")

@@ -43,6 +43,7 @@ CONFINED = {
         "flows/pipeline_tasks.py",
         "flows/deploy.py",
         "flows/run_events.py",
+        "flows/serve_recovery.py",
     },
     **{lib: PDF_MODULES for lib in ("pypdf", "pypdfium2", "fpdf")},
 }
