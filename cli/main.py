@@ -13,6 +13,7 @@ set_startup_waits()  # before any command imports Prefect
 from cli import (  # noqa: E402
     audit_cmd,
     config_cmd,
+    doctor,
     local,
     matter_cmd,
     ops,
@@ -54,6 +55,7 @@ app.command("demo")(ops.demo)
 app.command("run")(ops.run)
 app.command("status")(ops.status)
 app.command("serve")(ops.serve)
+app.command("doctor")(doctor.doctor)
 app.command("detect")(local.detect)
 app.command("redact")(local.redact)
 app.command("extract")(local.extract)
