@@ -6,6 +6,7 @@ states are Failed naming the batch, code and S3 cause; the run leaves a summary 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from config.settings import get_settings
 from flows.pipeline_flow import pipeline
 from flows.wiring import services
 from models.document import DocState
+from tests.unit.test_cli_safety import PLANTED, malformed_pdf
 
 TEXTS = {
     "legal/a.txt": "The lessee shall pay the rent on the first day of each month.\n",
@@ -34,6 +36,7 @@ def no_bucket(prefect_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     for rel, text in TEXTS.items():
         (inbox / rel).parent.mkdir(parents=True, exist_ok=True)
         (inbox / rel).write_text(text, encoding="utf-8")
+    malformed_pdf(inbox / "legal" / "c.pdf")  # pypdf quotes its trailer bytes in a warning
     with pytest.MonkeyPatch.context() as mp, mock_aws():
         mp.setenv("SEALROOM_HOME", str(root / "home"))
         mp.setenv("SEALROOM_MATTER", "matter-nobucket")
@@ -53,18 +56,29 @@ def no_bucket(prefect_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 def test_missing_bucket_fails_the_step_and_the_flow_but_the_rest_is_done(
     no_bucket: Path,
+    prefect_db: str,
+    capfd: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     from prefect import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
-    state = pipeline(str(no_bucket), return_state=True)
+    with caplog.at_level(logging.WARNING):
+        state = pipeline(str(no_bucket), return_state=True)
     assert state.is_failed()
     message = str(state.message)
     assert "SR-OPS-002" in message and "SR-STO-001" in message and "NoSuchBucket" in message
     assert "publish batch-" in message
     with Ledger(get_settings().ledger) as ledger:
         states = document_states(ledger.events(matter="matter-nobucket"))
-    assert sorted(states.values()) == [DocState.REDACTED, DocState.REDACTED]  # work done
+    assert list(states.values()) == [DocState.REDACTED] * 3  # the work was done
+    printed = capfd.readouterr()  # this process and the redaction pool's workers
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert any(r.name.startswith("pypdf") for r in caplog.records)  # pypdf did warn ...
+    assert PLANTED.decode() not in printed.out + printed.err + logged  # ... without its bytes
+    prefect_file = Path(prefect_db.split("///", 1)[1])
+    for path in prefect_file.parent.glob(prefect_file.name + "*"):
+        assert PLANTED not in path.read_bytes(), path.name
     with get_client(sync_client=True) as client:
         flow_run = FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id]))
         runs = client.read_task_runs(flow_run_filter=flow_run)
