@@ -5,9 +5,10 @@ Every command prints ids and counts only and is recorded on the ledger.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -118,16 +119,24 @@ def shred_cmd(
 
 
 @app.command("keys")
-def keys_cmd(matter: str = MATTER, tenant: str = TENANT) -> None:
+def keys_cmd(
+    matter: str = MATTER,
+    tenant: str = TENANT,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
+) -> None:
     """List the matter's key versions (ids only) and its legal-hold state."""
     from vault import LegalHolds
 
     def show(vault: Any, _ledger: Any, scope: Any) -> None:
         ids = vault.keys.key_ids(scope)
         current = vault.keys.current_key_id(scope) if ids else "-"
+        held = LegalHolds(vault.store).is_held(scope)
+        if as_json:
+            body = {"keys": list(ids), "current": current if ids else None, "legal_hold": held}
+            typer.echo(json.dumps(body))
+            return
         for key_id in ids:
             typer.echo(f"{key_id}{'  (current)' if key_id == current else ''}")
-        held = LegalHolds(vault.store).is_held(scope)
         typer.echo(f"legal hold: {'yes' if held else 'no'}")
 
     _run(tenant, matter, show)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from prefect import get_run_logger, task
@@ -20,13 +21,15 @@ from prefect.tasks import exponential_backoff
 from audit import document_states
 from config import get_settings
 from flows import redact_pool
+from flows.reporting import cause_of, failure_of
 from flows.stage_timer import timed
 from flows.wiring import inbox_for, services
 from models.document import DocKind, DocState
-from models.errors import SealroomError, StepFailed, VaultError
+from models.errors import Failure, SealroomError, StepFailed, StepIncomplete, VaultError
 from stages import collect as collect_stage
 from stages import dispatch as dispatch_stage
 from stages import reassemble as reassemble_stage
+from stages.drop_folder import ingest_dir
 from stages.inbox import ingest_from
 
 
@@ -70,42 +73,57 @@ def step(ref: str) -> Iterator[None]:
         raise
     except Exception as exc:
         code = redact_pool.error_code(exc)
-        raise StepFailed(ref, f"{code} in step", transient=is_transient(exc)) from None
+        cause = cause_of(exc)
+        because = f" ({cause})" if cause and cause != code else ""
+        raise StepFailed(ref, f"{code}{because} in step", transient=is_transient(exc)) from None
 
 
-def each(ids: list[str], work: Callable[[str], object], what: str) -> list[str]:
-    """Run ``work`` per id; log failures by id and code; return the ids that failed."""
+def each(ids: list[str], work: Callable[[str], object], what: str) -> list[Failure]:
+    """Run ``work`` per id; log failures by id, code and cause; return them."""
     failed = []
     for item in ids:
         try:
             work(item)
         except Exception as exc:
-            failed.append(item)
-            get_run_logger().warning("%s %s failed: %s", what, item, redact_pool.error_code(exc))
+            failure = failure_of(what, item, exc)
+            failed.append(failure)
+            get_run_logger().warning("%s failed", failure.line())
     return failed
+
+
+def finish(step_name: str, result: Any, failures: list[Failure]) -> Any:
+    """Return ``result``, or fail the task's state naming every failure (the result rides
+    along on the exception, so the flow still reports the work done)."""
+    if failures:
+        raise StepIncomplete(step_name, failures, result)
+    return result
 
 
 @task(name="ingest-inbox", tags=[S3, KMS], **SAFE)
 def ingest_task(inbox: str, matter: str | None) -> dict[str, int]:
     settings = get_settings()
+    kind, limit = DocKind(settings.default_kind), settings.max_document_bytes
     with step("ingest"):
-        run = ingest_from(
-            services(matter),
-            inbox_for(settings, inbox),
-            DocKind(settings.default_kind),
-            settings.max_document_bytes,
-        )
+        if inbox.startswith("s3://"):
+            run = ingest_from(services(matter), inbox_for(settings, inbox), kind, limit)
+        else:  # a drop folder: every entry ingested or refused, never a link followed
+            lifecycle = settings.inbox_lifecycle
+            run = ingest_dir(services(matter), Path(inbox), kind, limit, lifecycle)
     new = sum(1 for o in run.outcomes if o.new)
-    return {"new": new, "known": len(run.outcomes) - new, "failed": run.failed}
+    counts = {"new": new, "known": len(run.outcomes) - new, "failed": run.failed}
+    return finish("ingest", counts, [Failure("ingest", "inbox", c) for c in run.codes])
 
 
 @task(name="redact-chunk", task_run_name="redact-{label}", tags=[KMS], **SAFE)
 def redact_chunk_task(doc_ids: list[str], matter: str | None, label: str) -> dict[str, str]:
     with step(label):
         result = redact_pool.run_chunk(get_settings().redact_processes, matter, doc_ids)
+    failures = []
     for doc_id, code in sorted(result.errors.items()):
         get_run_logger().warning("redact %s: %s (%s)", doc_id, result.states[doc_id], code)
-    return result.states
+        if result.states[doc_id] == "error":  # infrastructure: retried by the next run
+            failures.append(Failure("redact", doc_id, code))
+    return finish("redact", result.states, failures)
 
 
 @task(name="dispatch", tags=[S3, KMS], **SAFE)
@@ -117,7 +135,8 @@ def dispatch_task(matter: str | None) -> list[str]:
         failed = each(
             sorted(plans), lambda b: dispatch_stage.publish_batch(svc, b, *plans[b]), "publish"
         )
-    return sorted(set(plans) - set(failed))
+    done = sorted(set(plans) - {f.ref for f in failed})
+    return finish("publish", done, failed)
 
 
 @task(name="collect", tags=[S3, KMS], **SAFE)
@@ -127,11 +146,12 @@ def collect_task(matter: str | None) -> dict[str, int]:
         svc = services(matter)
         batches = collect_stage.dispatched_batches(svc)
         failed = each(batches, lambda b: collect_stage.collect_batch(svc, b, outcome), "collect")
-    return {
+    counts = {
         "accepted": len(outcome.accepted),
         "rejected": len(outcome.rejected),
         "failed": len(failed),
     }
+    return finish("collect", counts, failed)
 
 
 @task(name="reassemble", tags=[KMS], **SAFE)
@@ -142,4 +162,4 @@ def reassemble_task(matter: str | None) -> list[str]:
         ready = sorted(d for d, s in states.items() if s is DocState.REVIEWED)
         reassemble_stage.sweep_partials(svc.outbox / svc.matter)
         failed = each(ready, lambda d: reassemble_stage.reassemble_document(svc, d), "deliver")
-    return [d for d in ready if d not in failed]
+    return finish("deliver", [d for d in ready if d not in {f.ref for f in failed}], failed)

@@ -11,8 +11,12 @@ class Action(StrEnum):
     """Stable action names. Document and batch state are projections of these."""
 
     DOC_INGESTED = "document.ingested"
+    INBOX_REFUSED = "inbox.refused"  # an inbox entry not ingested, with its code and reason
     DOC_REDACTED = "document.redacted"
     DOC_QUARANTINED = "document.quarantined"
+    DOC_RETRIED = "document.retried"  # an operator released a quarantined document for retry
+    DOC_DISMISSED = "document.dismissed"  # an operator closed a quarantine, with a reason
+    DOC_SOURCE_UNSEALED = "document.source_unsealed"  # an operator read the sealed file name
     DOC_DISPATCHED = "document.dispatched"
     DOC_REVIEWED = "document.reviewed"
     DOC_DELIVERED = "document.delivered"

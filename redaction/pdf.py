@@ -30,7 +30,10 @@ from redaction.pdf_gate import (
     rendition_text,
 )
 from redaction.pdf_limits import DEFAULT_LIMITS, PdfLimits
+from redaction.pdf_quiet import install as _quiet_pdf_libraries
 from redaction.pdf_render import DEFAULT_DPI, build_rendition
+
+_quiet_pdf_libraries()  # library warnings quote document bytes: withheld in every process
 
 __all__ = [
     "COVERED_LABEL",

@@ -86,13 +86,25 @@ def _sticky(first: Box, note: Note) -> Text:
     return annot
 
 
-def annotate_pdf(original: bytes, pdf_text: PdfText, notes: Sequence[Note], ref: str = "") -> bytes:
+def annotate_pdf(
+    original: bytes,
+    pdf_text: PdfText,
+    notes: Sequence[Note],
+    ref: str = "",
+    password: str | None = None,
+) -> bytes:
     """The original PDF with a highlight and a note per annotation (spans without any
-    drawn glyph, e.g. only whitespace, get no annotation)."""
+    drawn glyph, e.g. only whitespace, get no annotation). An original opened with
+    ``password`` is written back encrypted with the same password."""
     try:
-        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(original)))
+        reader = PdfReader(io.BytesIO(original))
+        if password is not None and reader.is_encrypted:
+            reader.decrypt(password)
+        writer = PdfWriter(clone_from=reader)
         for note in notes:
             _add(writer, pdf_text, note)
+        if password is not None and reader.is_encrypted:
+            writer.encrypt(user_password=password, algorithm="AES-256")
         out = io.BytesIO()
         writer.write(out)
     except (PyPdfError, ValueError, KeyError) as exc:

@@ -7,7 +7,7 @@ name only so that ingest can seal it; it is never logged or used as an id.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -103,6 +103,7 @@ def split_s3_url(url: str) -> tuple[str, str]:
 class InboxRun:
     outcomes: list[IngestOutcome]
     failed: int  # entries that could not be read or recorded; retried by the next run
+    codes: list[str] = field(default_factory=list)  # their error codes
 
 
 def ingest_from(svc: Services, inbox: Inbox, default_kind: DocKind, max_bytes: int) -> InboxRun:
@@ -115,8 +116,9 @@ def ingest_from(svc: Services, inbox: Inbox, default_kind: DocKind, max_bytes: i
             data = entry.read()
             tags = tagger.tags(entry.parts, document_id(svc.matter, data))
             outcome = ingest_bytes(svc, data, entry.name, entry.kind, max_bytes, tags=tags)
-        except (SealroomError, OSError):
+        except (SealroomError, OSError) as exc:
             run.failed += 1
+            run.codes.append(exc.code if isinstance(exc, SealroomError) else type(exc).__name__)
             continue
         run.outcomes.append(outcome)
     return run

@@ -7,7 +7,7 @@ the same file is a no-op.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from models.audit import Action, Outcome
 from models.document import DocKind, MediaType, content_hash, document_id
 from models.errors import DocumentTooLarge, UnsupportedDocument
 from models.vault_ref import Purpose
+from redaction import text_codec
 from review.tags import InboxTagger
 from stages.services import Services
 
@@ -30,16 +31,9 @@ class IngestOutcome:
 
 
 def sniff(data: bytes) -> MediaType | None:
-    """Media type from content, never from the (PII) file name."""
-    if b"%PDF-" in data[:1024]:
-        return MediaType.PDF
-    if b"\x00" in data:
-        return None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return MediaType.TEXT
+    """Media type from content, never from the (PII) file name (``redaction.text_codec``:
+    PDF magic at offset 0 only; UTF-8, UTF-16/32 with a BOM, or single-byte text)."""
+    return text_codec.sniff(data)[0]
 
 
 def inbox_files(inbox: Path, default_kind: DocKind) -> Iterator[tuple[Path, DocKind]]:
@@ -61,14 +55,47 @@ def ingest_bytes(
     tags: Mapping[str, Any] | None = None,
 ) -> IngestOutcome:
     doc_id = document_id(svc.matter, data)
-    media = sniff(data)
+    facts = Facts(doc_id, sniff(data), len(data), content_hash(data), _name_bytes(source_name))
+    return record_ingest(
+        svc,
+        facts,
+        lambda: svc.vault.put(svc.ref(doc_id, Purpose.ORIGINAL), data),
+        kind,
+        max_bytes,
+        tags,
+    )
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What ingest knows of one file before sealing it (``name`` is PII: sealed only)."""
+
+    doc_id: str
+    media: MediaType | None
+    size: int
+    sha256: str
+    name: bytes
+    encoding: str | None = None
+
+
+def record_ingest(
+    svc: Services,
+    facts: Facts,
+    seal: Callable[[], None],
+    kind: DocKind,
+    max_bytes: int,
+    tags: Mapping[str, Any] | None = None,
+    **extra: Any,
+) -> IngestOutcome:
+    """Seal the original (``seal``) and its name, then record the document; idempotent."""
+    doc_id, media, size = facts.doc_id, facts.media, facts.size
     key = f"ingest:{doc_id}"
-    if svc.seen(key):
-        _quarantine_intake_problem(svc, doc_id, media, len(data), max_bytes)  # crash-resume
-        return IngestOutcome(doc_id, media.value if media else "unknown", new=False)
-    svc.vault.put(svc.ref(doc_id, Purpose.ORIGINAL), data)
-    svc.vault.put(svc.ref(doc_id, Purpose.SOURCE_NAME), source_name.encode("utf-8"))
     media_value = media.value if media else "unknown"
+    if svc.seen(key):
+        _quarantine_intake_problem(svc, doc_id, media, size, max_bytes)  # crash-resume
+        return IngestOutcome(doc_id, media_value, new=False)
+    seal()
+    svc.vault.put(svc.ref(doc_id, Purpose.SOURCE_NAME), facts.name)
     svc.record(
         key,
         Action.DOC_INGESTED,
@@ -76,11 +103,12 @@ def ingest_bytes(
         doc_id,
         kind=kind.value,
         media_type=media_value,
-        size=len(data),
-        sha256=content_hash(data),
+        size=size,
+        sha256=facts.sha256,
         **dict(tags or {}),  # specialty / priority / family (ids and config names only)
+        **extra,  # e.g. the text encoding, the inbox entry id
     )
-    _quarantine_intake_problem(svc, doc_id, media, len(data), max_bytes)
+    _quarantine_intake_problem(svc, doc_id, media, size, max_bytes)
     return IngestOutcome(doc_id, media_value, new=True)
 
 
@@ -102,10 +130,16 @@ def _intake_problem(
     return None
 
 
+def quarantine_key(svc: Services, doc_id: str) -> str:
+    """One quarantine per attempt: an operator's retry (``document.retried``) opens the next."""
+    attempts = len(svc.events_for(doc_id, Action.DOC_RETRIED))
+    return f"quarantine:{doc_id}" + (f":retry-{attempts}" if attempts else "")
+
+
 def quarantine(svc: Services, doc_id: str, code: str, reason: str) -> None:
     """Terminal state: the document is never sent; the reason is an error code and summary."""
     svc.record(
-        f"quarantine:{doc_id}",
+        quarantine_key(svc, doc_id),
         Action.DOC_QUARANTINED,
         "document",
         doc_id,
@@ -125,3 +159,8 @@ def ingest_inbox(
         tags = tagger.tags(path.relative_to(inbox).parts, document_id(svc.matter, data))
         outcomes.append(ingest_bytes(svc, data, path.name, kind, max_bytes, tags=tags))
     return outcomes
+
+
+def _name_bytes(name: str) -> bytes:
+    """The file name as the file system spelled it (undecodable bytes kept as they were)."""
+    return name.encode("utf-8", "surrogateescape")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 from config import get_settings
 from models.errors import VaultObjectMissing
@@ -48,15 +49,17 @@ def document_namer(
 
 
 @lru_cache(maxsize=64)
-def _policy(name: str, tenant: str, matter: str) -> Policy:
-    return with_matter_lists(load_policy(name), tenant, matter)
+def _policy(name: str, tenant: str, matter: str, directory: Path | None) -> Policy:
+    if directory is None:  # the packaged config/policies
+        return with_matter_lists(load_policy(name), tenant, matter)
+    return with_matter_lists(load_policy(name, directory), tenant, matter, directory)
 
 
 def document_policy(svc: Services, kind: str | None) -> Policy:
     """The policy for a document kind (settings ``policy_by_kind``; else the matter default)."""
     fallback = svc.policy_version.split("/", 1)[0]
     name = get_settings().policy_by_kind.get(kind or "", fallback)
-    return _policy(name, svc.tenant, svc.matter)
+    return _policy(name, svc.tenant, svc.matter, get_settings().policy_dir)
 
 
 def policed(svc: Services, policy: Policy) -> PolicyDetector:

@@ -21,10 +21,10 @@ from models.document import DocState, MediaType, content_hash
 from models.errors import CorruptDocument
 from models.finding import RedactionResult
 from models.vault_ref import Purpose
-from redaction import pdf
 from redaction.operators import map_to_original, restore_tokens
 from redaction.pdf_annotate import Note, annotate_pdf
 from stages.collect import load_reviews
+from stages.matter_config import load_matter_config
 from stages.records import load_redaction
 from stages.redact import doc_facts
 from stages.services import Services
@@ -36,7 +36,7 @@ PARTIAL_MAX_AGE_S = 600.0  # a crashed export's temp file older than this is swe
 def deliverable(svc: Services, doc_id: str) -> dict[str, Any]:
     record = load_redaction(svc.vault.get(svc.ref(doc_id, Purpose.PSEUDONYMS)))
     text = svc.vault.get(svc.ref(doc_id, Purpose.TEXT)).decode("utf-8")
-    name = svc.vault.get(svc.ref(doc_id, Purpose.SOURCE_NAME)).decode("utf-8")
+    name = svc.vault.get(svc.ref(doc_id, Purpose.SOURCE_NAME)).decode("utf-8", "replace")
     annotations, verdicts = [], []
     for reviewer, work in sorted(load_reviews(svc, doc_id).items()):
         annotations += [_map(record, text, reviewer, a) for a in work["annotations"]]
@@ -79,7 +79,8 @@ def record_media(svc: Services, doc_id: str) -> str:
 def annotated_pdf(svc: Services, doc_id: str, annotations: list[dict[str, Any]]) -> bytes:
     """The original PDF with a highlight and a note per annotation (original offsets)."""
     original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))
-    parsed = pdf.extract(original, ref=doc_id)
+    passwords = load_matter_config(svc).pdf_passwords  # an encrypted original opens as redacted
+    parsed, password = svc.pdf_engine.open_text(original, passwords, ref=doc_id)
     sealed = svc.vault.get(svc.ref(doc_id, Purpose.TEXT))
     if content_hash(parsed.text.encode("utf-8")) != content_hash(sealed):
         raise CorruptDocument(doc_id, "original text differs from the one redacted")
@@ -87,7 +88,7 @@ def annotated_pdf(svc: Services, doc_id: str, annotations: list[dict[str, Any]])
         Note(int(a["start"]), int(a["end"]), str(a["label"]), str(a["comment"]), a["reviewer"])
         for a in annotations
     ]
-    return annotate_pdf(original, parsed, notes, ref=doc_id)
+    return annotate_pdf(original, parsed, notes, ref=doc_id, password=password)
 
 
 def reassemble_document(svc: Services, doc_id: str) -> Path | None:

@@ -24,8 +24,9 @@ from models.vault_ref import Purpose
 from redaction import pdf
 from redaction.leakcheck import redact_to_fixpoint
 from redaction.operators import TokenNamer
+from redaction.text_codec import decode_text
 from stages.gate import gate_pdf, gate_text
-from stages.ingest import quarantine
+from stages.ingest import quarantine, quarantine_key
 from stages.matter_config import load_matter_config
 from stages.matter_keys import document_namer, document_policy, policed
 from stages.records import DocFacts, dump_redaction
@@ -68,7 +69,7 @@ def build(
     ``tokens`` is a namer, or a factory that picks the namer from the document's text
     (date shifting needs to know whose dates they are)."""
     if media_type is MediaType.TEXT:
-        text = original.decode("utf-8")
+        text = decode_text(original)  # UTF-8, UTF-16/32 with BOM, or single-byte
         result = redact_to_fixpoint(text, detector, _namer(tokens, text))
         data = result.redacted_text.encode("utf-8")
         return Rendition(text, result, data, 1), gate_text(data, result, detector)
@@ -110,7 +111,7 @@ def _build_pdf(
 
 
 def redact_document(svc: Services, doc_id: str) -> RedactOutcome:
-    if svc.seen(f"redact:{doc_id}") or svc.seen(f"quarantine:{doc_id}"):
+    if svc.seen(f"redact:{doc_id}") or svc.seen(quarantine_key(svc, doc_id)):
         return RedactOutcome(doc_id, "skipped")
     facts = doc_facts(svc, doc_id)
     original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))
@@ -135,9 +136,7 @@ def _passwords(svc: Services) -> tuple[str, ...]:
     return load_matter_config(svc).pdf_passwords
 
 
-def _seal(
-    svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition, policy: str
-) -> None:
+def _seal(svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition, policy: str) -> None:
     media = facts.media_type.value if facts.media_type else "unknown"
     record = dump_redaction(rendition.result, policy, media)
     svc.vault.put(svc.ref(doc_id, Purpose.TEXT), rendition.text.encode("utf-8"))

@@ -50,7 +50,13 @@ CONFINED = {
         "vault/local_keys.py",
         "vault/kms_keys.py",
     },
-    "prefect": {"flows/pipeline_flow.py", "flows/pipeline_tasks.py", "flows/deploy.py"},
+    "prefect": {
+        "flows/pipeline_flow.py",
+        "flows/pipeline_tasks.py",
+        "flows/deploy.py",
+        "flows/run_events.py",
+        "flows/serve_recovery.py",
+    },
     **{lib: PDF_MODULES for lib in ("pypdf", "fpdf")},
     "pypdfium2": PDF_MODULES | {"workbench/pdf_pages.py"},  # the workbench's page images
     "starlette": {"workbench/app.py", "workbench/api.py", "workbench/security.py"},
