@@ -174,6 +174,20 @@ class LedgerIntegrityError(LedgerError):
     summary = "ledger chain broken"
 
 
+class CheckpointKeyError(LedgerError):
+    """The checkpoint signing key is missing, unreadable or not the pinned one."""
+
+    code = "SR-AUD-020"
+    summary = "checkpoint signing key unavailable"
+
+
+class AuditRequestError(LedgerError):
+    """A compliance request names an unknown matter, action or a malformed time."""
+
+    code = "SR-AUD-021"
+    summary = "invalid audit request"
+
+
 # --- operations --------------------------------------------------------------
 class StepFailed(SealroomError):
     """What an orchestration step raises instead of a library error (codes and ids only)."""

@@ -13,6 +13,7 @@ import pytest
 
 from audit.attest import attest
 from audit.checkpoint import make_checkpoint
+from audit.checkpointer import ledger_id
 from audit.custody import custody
 from audit.export import csv_lines, jsonl_lines
 from audit.query import EventFilter, query
@@ -106,7 +107,9 @@ def test_report_tells_the_chain_of_custody_without_pii(run: Any, pii_values: lis
 def test_report_shows_a_broken_ledger(run: Any) -> None:
     run.checkpoints.objects.clear()
     head = run.svc.ledger.head()
-    run.checkpoints.put(make_checkpoint(replace(head, hash="0" * 64), head.time, run.signer))
+    run.checkpoints.put(
+        make_checkpoint(replace(head, hash="0" * 64), ledger_id(run.svc.ledger), run.signer)
+    )
     html = _report(run)
     assert "BROKEN" in html and f"first bad event seq {head.seq}" in html
 
