@@ -76,14 +76,15 @@ def collect(
 
 
 def trusted_anchors(
-    found: Iterable[tuple[str, Checkpoint]], checks: Sequence[SignatureCheck]
+    found: Iterable[tuple[str, Checkpoint]], checks: Sequence[SignatureCheck], ledger: str = ""
 ) -> tuple[list[Anchor], list[str]]:
     """Anchors from validly signed checkpoints, and a line per bad or conflicting one."""
     by_key: dict[str, SignatureCheck] = {c.key_id: c for c in checks}
     heads: dict[int, str] = {}
     problems: list[str] = []
     for store, cp in found:
-        problem = signature_problem(cp, by_key)
+        other = ledger and cp.origin and cp.ledger_id != ledger
+        problem = "checkpoint of another ledger" if other else signature_problem(cp, by_key)
         if problem:
             problems.append(f"{store} checkpoint at tree size {cp.tree_size}: {problem}")
         elif heads.setdefault(cp.tree_size, cp.head_hash) != cp.head_hash:
@@ -120,8 +121,9 @@ def attest(
     published: Sequence[str] | None = None,
     allow_unanchored: bool = False,
 ) -> Attestation:
-    found, problems = collect(stores, ledger_id(ledger))
-    anchors, bad = trusted_anchors(found, checks)
+    lid = ledger_id(ledger)
+    found, problems = collect(stores, lid)
+    anchors, bad = trusted_anchors(found, checks, lid)
     chain = ledger.verify(anchors)
     problems = key_problems(checks, published) + problems + bad
     notes = _anchor_notes(chain, anchors)

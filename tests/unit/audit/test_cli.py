@@ -19,26 +19,6 @@ from vault.signing import Ed25519Signer
 runner = CliRunner()
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_draft) -> Path:  # type: ignore[no-untyped-def]
-    state = tmp_path / "home"
-    monkeypatch.setenv("SEALROOM_HOME", str(state))
-    monkeypatch.setenv("SEALROOM_CHECKPOINT_KEY_DIR", str(tmp_path / "signing"))
-    for name in ("SEALROOM_LEDGER_URL", "SEALROOM_CHECKPOINT_BUCKET", "SEALROOM_S3_ENDPOINT_URL",
-                 "SEALROOM_CHECKPOINT_PUBLIC_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                 "AWS_PROFILE"):  # fmt: skip
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
-    get_settings.cache_clear()
-    state.mkdir()
-    with Ledger(f"sqlite:///{state / 'ledger.db'}") as ledger:
-        for n in range(1, 6):
-            ledger.append(make_draft(n, action="document.quarantined", reason="code only"))
-    yield state
-    get_settings.cache_clear()
-
-
 def _events(home: Path, action: str) -> list:
     with Ledger(f"sqlite:///{home / 'ledger.db'}") as ledger:
         return list(ledger.events(action=action))
