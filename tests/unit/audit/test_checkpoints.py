@@ -116,7 +116,7 @@ def _resign_blob(text: str, blob: bytes) -> str:
 NOTE_EDITS = [  # (edit of the note text, reason)
     (lambda t: _swap_line(t, 2, base64.b64encode(b"a" * 32).decode()), "does not verify"),
     (lambda t: _swap_line(t, 1, "9"), "signature does not verify"),
-    (lambda t: _swap_line(t, 0, "sealroom/ledger/ffffffffffffffff"), "does not verify"),
+    (lambda t: _swap_line(t, 0, "sealroom/ledger/ffffffffffffffff"), "of another ledger"),
     (lambda t: _resign_blob(t, base64.b64decode(t.split(" ")[-1])[:4] + bytes(64)), "verify"),
     (lambda t: _resign_blob(t, bytes(4) + bytes(64)), "signed by an unknown key"),
     (lambda t: t.replace("sealroom-checkpoint", "someone-else"), "signed by an unknown key"),
