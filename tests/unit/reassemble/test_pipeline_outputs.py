@@ -21,6 +21,7 @@ from audit.report import render
 from models.audit import Action
 from models.vault_ref import Purpose
 from redaction.pdf_annotate import highlight_rects
+from tests.unit.audit.ocsf_schema import event_problems
 
 
 def pii_hits(text: str, values: list[str]) -> list[str]:
@@ -124,8 +125,10 @@ def test_exports_hold_no_pii(run: Any, pii_values: list[str], fmt: str) -> None:
 
 def test_jsonl_export_is_ocsf_shaped(run: Any) -> None:
     first = json.loads(next(jsonl_lines(run.svc.ledger.events())))
-    assert (first["class_uid"], first["category_uid"], first["activity_id"]) == (6003, 6, 99)
-    assert first["metadata"]["sequence"] == 1 and first["activity_name"] == "document.ingested"
+    assert (first["class_uid"], first["category_uid"], first["activity_id"]) == (6003, 6, 1)
+    problems = [event_problems(json.loads(x)) for x in jsonl_lines(run.svc.ledger.events())]
+    assert problems and not any(problems)  # every event of a pipeline run is valid OCSF
+    assert first["metadata"]["sequence"] == 1 and first["api"]["operation"] == "document.ingested"
     assert first["resources"][0]["type"] == "document" and first["status"] == "Success"
 
 
