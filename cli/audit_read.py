@@ -157,30 +157,61 @@ def _write(lines: Iterator[str], out: Path | None) -> None:
 def report_cmd(
     matter: str = typer.Option(..., "--matter", help="Matter id."),
     out: Path | None = REPORT_OUT,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    pdf: bool = typer.Option(False, "--pdf", help="Also print it to PDF (headless Chromium)."),
     ledger: str | None = LEDGER_OPT,
 ) -> None:
-    """Write the matter's chain-of-custody report as one HTML file (no PII); exit 1 when
-    verification fails, 2 for an unknown matter."""
+    """Write the matter's chain-of-custody report as one HTML file (no PII), and with
+    --pdf its printed rendition beside it; exit 1 when verification fails, 2 for an
+    unknown matter or a bad time."""
     from audit import Ledger
-    from audit.custody import custody
-    from audit.report import render
-    from flows.audit_wiring import attest_ledger
 
     settings = settings_for(ledger)
     target = out or settings.home / "reports" / f"custody-{matter}.html"
     with one_line_errors(), Ledger(settings.ledger) as book:
         known_matter(book, matter)
-        result = attest_ledger(settings, book)
-        facts = custody(matter, book.events(matter=matter))
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        html = render(facts, result.ok, result.lines(), result.checkpoints, now)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
-        record_read(settings, book, Action.AUDIT_REPORTED, result.ok,
-                    filters={"matter": matter}, events=facts.events)  # fmt: skip
-    typer.echo(f"report: {target} ({facts.events} events, verification {_word(result.ok)})")
-    if not result.ok:
+        ok, events = _write_report(settings, book, matter, target, since, until)
+        if pdf:
+            _print_pdf(target)
+        record_read(settings, book, Action.AUDIT_REPORTED, ok, events=events,
+                    filters=_ids(_given(matter, None, None, None, None, since, until)))  # fmt: skip
+    extra = f", PDF {target.with_suffix('.pdf')}" if pdf else ""
+    typer.echo(f"report: {target} ({events} events, verification {_word(ok)}{extra})")
+    if not ok:
         raise typer.Exit(1)
+
+
+def _write_report(
+    settings: Any, book: Any, matter: str, target: Path, since: str | None, until: str | None
+) -> tuple[bool, int]:
+    from audit.custody import custody
+    from audit.matter_status import matter_status
+    from audit.query import query
+    from audit.report import Page, Verdict, render
+    from flows.audit_wiring import attest_ledger
+
+    wanted = make_filter(**_given(matter, None, None, None, None, since, until))
+    result = attest_ledger(settings, book)
+    facts = custody(matter, query(book, wanted))
+    status = matter_status(book.events(matter=matter))
+    window = f"{since or 'the first event'} to {until or 'now'}" if since or until else "all events"
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    page = Page(now, window, status)
+    html = render(facts, Verdict.of(result, book.head()), page)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
+    return result.ok, facts.events
+
+
+def _print_pdf(target: Path) -> None:
+    from audit.printer import ChromiumPrinter, find_chromium
+    from models.errors import LedgerError
+
+    binary = find_chromium()
+    if binary is None:
+        raise LedgerError("chromium", "no Chromium found for the PDF (apt-get install chromium)")
+    ChromiumPrinter(binary).print_pdf(target, target.with_suffix(".pdf"))
 
 
 def _word(ok: bool) -> str:

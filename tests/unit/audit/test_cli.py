@@ -133,3 +133,21 @@ def test_reads_of_the_trail_are_recorded(home: Path) -> None:
     assert verify.details["checkpoints"] == 1 and verify.outcome == "ok"
     assert len(_events(home, "audit.key_initialised")) == 1
     assert len(_events(home, "audit.checkpointed")) == 1
+
+
+def test_report_window_hold_status_and_pdf(home: Path) -> None:
+    from audit.printer import find_chromium
+
+    runner.invoke(app, ["audit", "init-key"])
+    runner.invoke(app, ["audit", "checkpoint"])
+    assert runner.invoke(app, ["vault", "hold", "--matter", "m-1"]).exit_code == 0
+    report = runner.invoke(app, ["audit", "report", "--matter", "m-1", "--since", "2999-01-01"])
+    assert report.exit_code == 0 and "(0 events" in report.output
+    html = (home / "reports" / "custody-m-1.html").read_text()
+    assert "on legal hold since" in html and "not shredded" in html
+    assert "2999-01-01 to now" in html and "<details" not in html
+    if find_chromium() is None:
+        pytest.skip("no chromium on PATH for the --pdf rendition (CI installs it)")
+    printed = runner.invoke(app, ["audit", "report", "--matter", "m-1", "--pdf"])
+    assert printed.exit_code == 0, printed.output
+    assert (home / "reports" / "custody-m-1.pdf").read_bytes().startswith(b"%PDF")

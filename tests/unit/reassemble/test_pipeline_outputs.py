@@ -17,7 +17,7 @@ from audit.checkpointer import ledger_id
 from audit.custody import custody
 from audit.export import csv_lines, jsonl_lines
 from audit.query import EventFilter, query
-from audit.report import render
+from audit.report import Page, Verdict, render
 from models.audit import Action
 from models.vault_ref import Purpose
 from redaction.pdf_annotate import highlight_rects
@@ -88,7 +88,8 @@ def test_pdf_highlights_cover_the_annotated_original_text(run: Any) -> None:
 def _report(run: Any) -> str:
     result = attest(run.svc.ledger, [run.checkpoints], [run.signer])
     facts = custody("m1", run.svc.ledger.events(matter="m1"))
-    return render(facts, result.ok, result.lines(), result.checkpoints, "2024-01-01T00:00:00Z")
+    verdict = Verdict.of(result, run.svc.ledger.head())
+    return render(facts, verdict, Page("2024-01-01T00:00:00Z"))
 
 
 def test_report_tells_the_chain_of_custody_without_pii(run: Any, pii_values: list[str]) -> None:
