@@ -151,3 +151,34 @@ def test_report_window_hold_status_and_pdf(home: Path) -> None:
     printed = runner.invoke(app, ["audit", "report", "--matter", "m-1", "--pdf"])
     assert printed.exit_code == 0, printed.output
     assert (home / "reports" / "custody-m-1.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_first_format_seed_is_moved_in_and_its_checkpoints_still_anchor(home: Path) -> None:
+    """Migration: a ledger checkpointed by the first format (JSON, key under $HOME/keys)."""
+    import os
+    from dataclasses import replace
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from audit.checkpoint import LEGACY_FORMAT, Checkpoint
+    from vault.signing import public_key_id
+
+    seed = os.urandom(32)
+    (home / "keys").mkdir(mode=0o700)
+    fd = os.open(home / "keys" / "checkpoint-ed25519.seed", os.O_CREAT | os.O_WRONLY, 0o600)
+    os.write(fd, seed)
+    os.close(fd)
+    old = Ed25519Signer(Ed25519PrivateKey.from_private_bytes(seed))
+    with Ledger(f"sqlite:///{home / 'ledger.db'}") as ledger:
+        head = ledger.head()
+    assert head is not None
+    unsigned = Checkpoint(5, head.hash, head.time, public_key_id(old.public_key), "", LEGACY_FORMAT)
+    legacy = replace(unsigned, signature=old.sign(unsigned.message()).hex())
+    (home / "checkpoints").mkdir()
+    (home / "checkpoints" / legacy.name).write_bytes(legacy.serialize())
+    moved = runner.invoke(
+        app, ["audit", "init-key", "--from-seed", str(home / "keys" / "checkpoint-ed25519.seed")]
+    )
+    assert moved.exit_code == 0 and old.key_id in moved.output
+    ok = runner.invoke(app, ["audit", "verify"])
+    assert ok.exit_code == 0 and "1 signed checkpoint(s) matched" in ok.output
