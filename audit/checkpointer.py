@@ -1,4 +1,5 @@
-"""When to checkpoint: every N events or every T seconds (whichever comes first).
+"""When to checkpoint: at the first event of a new ledger, then every N events or every T
+seconds (whichever comes first).
 
 ``maybe(seq)`` is cheap enough to call after every append: it compares the appended
 seq and the clock with the last checkpoint it knows, and reads the ledger head only when
@@ -43,6 +44,7 @@ class Checkpointer:
         every_events: int = 1000,
         every_seconds: float = 3600.0,
         clock: Callable[[], datetime] = utc_now,
+        anchor_first: bool = True,
     ) -> None:
         self._ledger = ledger
         self._signer = signer
@@ -53,6 +55,7 @@ class Checkpointer:
         self._last_size: int | None = None
         self._last_time = clock()
         self._ledger_id = ""
+        self._anchor_first = anchor_first
 
     def ledger_id(self) -> str:
         if not self._ledger_id:
@@ -67,9 +70,12 @@ class Checkpointer:
 
     def due(self, seq: int) -> bool:
         """Whether a checkpoint is due now that the ledger holds at least ``seq`` events."""
-        behind = seq - self._known_size()
+        known = self._known_size()
+        behind = seq - known
         if behind <= 0:
             return False
+        if known == 0 and self._anchor_first:
+            return True  # a new ledger is anchored from its first event, not after N or T
         elapsed = (self._clock() - self._last_time).total_seconds()
         return behind >= self._every_events or elapsed >= self._every_seconds
 

@@ -60,10 +60,14 @@ def play_reviewer(console: Console, home: Path) -> int:
 
 def compliance(matter: str) -> None:
     """What a compliance officer would do next: checkpoint the head, write the report."""
+    from audit.printer import find_chromium
     from cli import audit_cmd, audit_read
 
     audit_cmd.checkpoint_cmd(ledger=None)
-    audit_read.report_cmd(matter=matter, out=None, ledger=None)
+    printable = find_chromium() is not None  # the PDF rendition too, where Chromium exists
+    audit_read.report_cmd(
+        matter=matter, out=None, since=None, until=None, pdf=printable, ledger=None
+    )
 
 
 def run_demo(home: Path, samples: Path) -> int:

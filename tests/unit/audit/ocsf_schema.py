@@ -85,10 +85,8 @@ def _value_problems(path: str, value: Any, spec: dict[str, Any]) -> list[str]:
     if kind in schema()["objects"]:
         return object_problems(path, value, kind)
     wanted = PY_TYPES.get(_base_type(kind))
-    if (
-        wanted is None
-        or (isinstance(value, wanted)
-        and not (wanted == (int,) and isinstance(value, bool)))
+    if wanted is None or (
+        isinstance(value, wanted) and not (wanted == (int,) and isinstance(value, bool))
     ):
         return []
     return [f"{path}: {type(value).__name__} where {kind} is expected"]

@@ -63,7 +63,9 @@ def ledger(tmp_path: Path, clock) -> Ledger:  # type: ignore[no-untyped-def]
 
 def test_checkpoint_every_n_events(ledger: Ledger, signer: Ed25519Signer, make_draft) -> None:
     store = MemoryCheckpoints()
-    cps = Checkpointer(ledger, signer, [store], every_events=5, every_seconds=1e9)
+    cps = Checkpointer(
+        ledger, signer, [store], anchor_first=False, every_events=5, every_seconds=1e9
+    )
     fill(ledger, make_draft, N, cps)
     lid = ledger_id(ledger)
     assert [cp.tree_size for cp in store.all(lid)] == [5, 10]
@@ -74,7 +76,15 @@ def test_checkpoint_every_n_events(ledger: Ledger, signer: Ed25519Signer, make_d
 
 def test_checkpoint_every_t_minutes(ledger: Ledger, signer: Ed25519Signer, make_draft) -> None:
     store, clock = MemoryCheckpoints(), ManualClock()
-    cps = Checkpointer(ledger, signer, [store], every_events=1000, every_seconds=60, clock=clock)
+    cps = Checkpointer(
+        ledger,
+        signer,
+        [store],
+        anchor_first=False,
+        every_events=1000,
+        every_seconds=60,
+        clock=clock,
+    )
     fill(ledger, make_draft, 3, cps)
     assert store.all(ledger_id(ledger)) == []
     clock.now += timedelta(seconds=61)
@@ -84,9 +94,22 @@ def test_checkpoint_every_t_minutes(ledger: Ledger, signer: Ed25519Signer, make_
     assert cps.maybe(4) is None  # nothing new since the last checkpoint
 
 
+def test_a_new_ledger_is_anchored_from_its_first_event(ledger, signer, make_draft) -> None:
+    store = MemoryCheckpoints()
+    cps = Checkpointer(ledger, signer, [store], every_events=5, every_seconds=1e9)
+    fill(ledger, make_draft, 7, cps)
+    assert [cp.tree_size for cp in store.all(ledger_id(ledger))] == [1, 6]
+    assert attest(ledger, [store], [signer]).ok  # no unanchored first hour
+
+
 def _signed_setup(ledger: Ledger, signer: Ed25519Signer, make_draft) -> MemoryCheckpoints:
     store = MemoryCheckpoints()
-    fill(ledger, make_draft, N, Checkpointer(ledger, signer, [store], every_events=4))
+    fill(
+        ledger,
+        make_draft,
+        N,
+        Checkpointer(ledger, signer, [store], anchor_first=False, every_events=4),
+    )
     assert [cp.tree_size for cp in store.all(ledger_id(ledger))] == [4, 8, 12]
     return store
 
@@ -238,7 +261,12 @@ def test_local_store_is_write_once(tmp_path: Path, ledger, signer, make_draft) -
 
 def test_unreadable_checkpoint_is_reported(tmp_path: Path, ledger, signer, make_draft) -> None:
     store = LocalCheckpoints(tmp_path / "cps")
-    fill(ledger, make_draft, 3, Checkpointer(ledger, signer, [store], every_events=3))
+    fill(
+        ledger,
+        make_draft,
+        3,
+        Checkpointer(ledger, signer, [store], anchor_first=False, every_events=3),
+    )
     (tmp_path / "cps" / ledger_id(ledger) / "checkpoint-000000000003.note").write_text("{x")
     result = attest(ledger, [store], [signer], allow_unanchored=True)
     assert result.problems == [
@@ -270,7 +298,12 @@ def test_s3_checkpoints_are_locked_in_compliance_mode(ledger, signer, make_draft
     create_locked_bucket(client, "ledger-cps")  # idempotent
     s3 = S3Checkpoints(client, "ledger-cps", retention_days=30)
     local = MemoryCheckpoints()
-    fill(ledger, make_draft, 8, Checkpointer(ledger, signer, [local, s3], every_events=4))
+    fill(
+        ledger,
+        make_draft,
+        8,
+        Checkpointer(ledger, signer, [local, s3], anchor_first=False, every_events=4),
+    )
     lid = ledger_id(ledger)
     assert [cp.tree_size for cp in s3.all(lid)] == [4, 8] and s3.all(lid) == local.all(lid)
     retention = s3.retention(s3.all(lid)[0])

@@ -78,7 +78,12 @@ def test_zero_anchors_fail_unless_allowed(db: Path, signer, make_draft) -> None:
 def test_no_pinned_key_fails(db: Path, signer, make_draft) -> None:
     store = MemoryCheckpoints()
     with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(ledger, make_draft, 4, Checkpointer(ledger, signer, [store], every_events=2))
+        _fill(
+            ledger,
+            make_draft,
+            4,
+            Checkpointer(ledger, signer, [store], anchor_first=False, every_events=2),
+        )
     result = _attest(db, [store], [])
     assert NO_KEY in result.problems and UNANCHORED in result.problems
     assert "signed by an unknown key" in result.problems[1]
@@ -87,7 +92,12 @@ def test_no_pinned_key_fails(db: Path, signer, make_draft) -> None:
 def test_published_key_must_be_the_pinned_one(db: Path, signer, make_draft) -> None:
     store = MemoryCheckpoints()
     with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(ledger, make_draft, 4, Checkpointer(ledger, signer, [store], every_events=2))
+        _fill(
+            ledger,
+            make_draft,
+            4,
+            Checkpointer(ledger, signer, [store], anchor_first=False, every_events=2),
+        )
     assert _attest(db, [store], [signer], published=[signer.vkey]).ok
     other = Ed25519Signer.generate()
     swapped = _attest(db, [store], [signer], published=[other.vkey])
@@ -105,7 +115,12 @@ def test_published_key_must_be_the_pinned_one(db: Path, signer, make_draft) -> N
 def test_unanchored_tail_is_noted_not_failed(db: Path, signer, make_draft) -> None:
     store = MemoryCheckpoints()
     with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(ledger, make_draft, 5, Checkpointer(ledger, signer, [store], every_events=4))
+        _fill(
+            ledger,
+            make_draft,
+            5,
+            Checkpointer(ledger, signer, [store], anchor_first=False, every_events=4),
+        )
     result = _attest(db, [store], [signer])
     assert result.ok and result.notes == [
         "1 event(s) after the last checkpoint (tree size 4) not anchored yet"
@@ -122,7 +137,12 @@ def test_delete_markers_and_lost_local_copies_do_not_hide_anchors(
     create_locked_bucket(client, "cps")
     s3, local = S3Checkpoints(client, "cps"), LocalCheckpoints(tmp_path / "cps")
     with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(ledger, make_draft, N, Checkpointer(ledger, signer, [local, s3], every_events=4))
+        _fill(
+            ledger,
+            make_draft,
+            N,
+            Checkpointer(ledger, signer, [local, s3], anchor_first=False, every_events=4),
+        )
         lid = ledger_id(ledger)
     listed = client.list_objects_v2(Bucket="cps")["Contents"]
     for obj in listed:
@@ -148,7 +168,12 @@ def test_a_later_forged_version_does_not_replace_a_locked_checkpoint(
     create_locked_bucket(client, "cps")
     s3 = S3Checkpoints(client, "cps")
     with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(ledger, make_draft, 4, Checkpointer(ledger, signer, [s3], every_events=4))
+        _fill(
+            ledger,
+            make_draft,
+            4,
+            Checkpointer(ledger, signer, [s3], anchor_first=False, every_events=4),
+        )
         lid, head = ledger_id(ledger), ledger.head()
     forged = make_checkpoint(replace(head, hash="f" * 64), lid, Ed25519Signer.generate())
     key = f"ledger-checkpoints/{lid}/checkpoint-000000000004.note"
@@ -164,7 +189,12 @@ def test_two_ledgers_share_a_store(tmp_path: Path, signer, make_draft) -> None:
     for i, path in enumerate(dbs):
         with Ledger(f"sqlite:///{path}") as ledger:
             ledger.append(make_draft(100 + i))  # different first events
-            _fill(ledger, make_draft, 3 + i, Checkpointer(ledger, signer, [store], every_events=2))
+            _fill(
+                ledger,
+                make_draft,
+                3 + i,
+                Checkpointer(ledger, signer, [store], anchor_first=False, every_events=2),
+            )
     assert len(store.objects) == 2 + 2  # sizes 2, 4 of a; 2, 4 of b: no collision
     for path in dbs:
         assert _attest(path, [store], [signer]).ok
@@ -182,7 +212,12 @@ def test_kms_signing_key(db: Path, make_draft) -> None:
     assert base64.b64decode(public.vkey.split("+", 2)[2])[0] == 0x02  # C2SP ECDSA
     store = MemoryCheckpoints()
     with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(ledger, make_draft, 4, Checkpointer(ledger, signer, [store], every_events=2))
+        _fill(
+            ledger,
+            make_draft,
+            4,
+            Checkpointer(ledger, signer, [store], anchor_first=False, every_events=2),
+        )
         (cp,) = [c for c in store.all(ledger_id(ledger)) if c.tree_size == 4]
     assert isinstance(cp, Checkpoint) and public.verify(cp.signatures[0].signature, cp.message())
     assert _attest(db, [store], [public], published=[public.vkey]).ok
