@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 from pathlib import Path
@@ -182,3 +183,29 @@ def test_a_first_format_seed_is_moved_in_and_its_checkpoints_still_anchor(home: 
     assert moved.exit_code == 0 and old.key_id in moved.output
     ok = runner.invoke(app, ["audit", "verify"])
     assert ok.exit_code == 0 and "1 signed checkpoint(s) matched" in ok.output
+
+
+def test_kms_mode_signs_with_the_kms_key(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from moto import mock_aws
+
+    from flows.identity import _sts_identity
+
+    monkeypatch.setenv("SEALROOM_KEY_PROVIDER", "kms")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    get_settings.cache_clear()
+    _sts_identity.cache_clear()
+    with mock_aws():
+        assert runner.invoke(app, ["audit", "checkpoint"]).exit_code == 2  # no key yet
+        made = runner.invoke(app, ["audit", "init-key"])
+        assert made.exit_code == 0, made.output
+        vkey = made.output.strip().rsplit(" ", 1)[-1]
+        assert runner.invoke(app, ["audit", "checkpoint"]).exit_code == 0
+        ok = runner.invoke(app, ["audit", "verify"])
+        assert ok.exit_code == 0 and "1 signed checkpoint(s) matched" in ok.output
+        (actor,) = {e.actor for e in _events(home, "audit.checkpointed")}
+    _sts_identity.cache_clear()
+    assert actor.startswith("arn:aws:")  # the STS principal, not a local identity
+    assert not (home.parent / "signing").exists()  # no local key in KMS mode
+    assert base64.b64decode(vkey.split("+", 2)[2])[0] == 0x02  # ECDSA P-256 note key
