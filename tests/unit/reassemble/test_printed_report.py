@@ -49,7 +49,11 @@ def printed(run: Any, tmp_path: Path) -> tuple[str, Any]:
 
 
 @needs_tools
-def test_printed_report_holds_every_timeline_and_the_head_hash(run: Any, printed) -> None:  # type: ignore[no-untyped-def]
+def test_printed_report_holds_every_timeline_and_the_head_hash_and_no_pii(
+    run: Any, printed, pii_values: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.reassemble.test_pipeline_outputs import pii_hits
+
     text, facts = printed
     flat = _flat(text)
     head = run.svc.ledger.head()
@@ -64,11 +68,4 @@ def test_printed_report_holds_every_timeline_and_the_head_hash(run: Any, printed
         assert _flat(f"Batch {batch.batch_id} ({len(batch.timeline)} events)") in flat
     assert "2024-05-01 10:00:00 UTC" in text and ".123456" not in text  # human times
     assert "legal/1" in flat or "medical/1" in flat or "strict/1" in flat  # policy column
-
-
-@needs_tools
-def test_printed_report_holds_no_pii(printed, pii_values: list[str]) -> None:  # type: ignore[no-untyped-def]
-    from tests.unit.reassemble.test_pipeline_outputs import pii_hits
-
-    text, _ = printed
-    assert pii_hits(text, pii_values) == []
+    assert pii_hits(text, pii_values) == []  # and none of the fixture PII
