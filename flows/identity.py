@@ -20,6 +20,7 @@ from config import Settings
 from models.errors import ConfigError
 
 LOCAL_PREFIX = "local:"
+_inherited: list[str] = []  # set in a worker process its authenticated parent spawned
 
 
 def local_identity() -> str:
@@ -35,8 +36,16 @@ def _sts_identity(endpoint: str | None, region: str) -> str:
         raise ConfigError("sts", "cannot establish the operator identity") from exc
 
 
+def inherit_identity(actor: str) -> None:
+    """In a worker process (the redaction pool), act as the parent that spawned it and
+    authenticated itself; never called with a caller-typed value."""
+    _inherited[:] = [actor]
+
+
 def operator_identity(settings: Settings) -> str:
     """The authenticated principal acting now (see the module docstring)."""
+    if _inherited:
+        return _inherited[0]
     has_credentials = boto3.Session().get_credentials() is not None
     if not has_credentials and not settings.s3_endpoint_url:
         return local_identity()
