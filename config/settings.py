@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     checkpoint_every_minutes: float = Field(60.0, gt=0, description="... or every T minutes.")
     checkpoint_bucket: str | None = Field(None, description="S3 bucket (Object Lock) or none.")
     checkpoint_retention_days: int = Field(2555, ge=1, description="Object Lock retention.")
+    checkpoint_key_dir: Path | None = Field(None, description="Local signing key directory.")
+    checkpoint_key_name: str = Field("sealroom-checkpoint", pattern=r"^[^\s+]+$")
+    checkpoint_public_key: str | None = Field(None, description="Pinned verifier key.")
 
     # reviewer queues (S3)
     s3_bucket: str = "sealroom-queues"
@@ -120,6 +123,14 @@ class Settings(BaseSettings):
     @property
     def ledger(self) -> str:
         return self.ledger_url or f"sqlite:///{self.home / 'ledger.db'}"
+
+    @property
+    def checkpoint_key_path(self) -> Path:
+        """The local checkpoint key's own directory (outside the state directory)."""
+        if self.checkpoint_key_dir:
+            return self.checkpoint_key_dir
+        config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+        return Path(config) / "sealroom" / "checkpoint-key"
 
     @property
     def checkpoint_path(self) -> Path:

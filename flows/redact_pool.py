@@ -16,6 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from audit import document_states
+from config import get_settings
+from flows.identity import inherit_identity, operator_identity
 from flows.wiring import services
 from models.document import DocState
 from models.errors import (
@@ -84,8 +86,10 @@ def redact_chunk(matter: str | None, doc_ids: list[str]) -> ChunkResult:
     return ChunkResult(states, errors, time.perf_counter() - started)
 
 
-def _warm(matter: str | None) -> None:
-    """Worker initializer: load the detector before the first chunk arrives."""
+def _warm(matter: str | None, actor: str) -> None:
+    """Worker initializer: adopt the parent's authenticated identity (its own process,
+    spawned by it), then load the detector before the first chunk arrives."""
+    inherit_identity(actor)
     _ = services(matter).detector
 
 
@@ -98,7 +102,10 @@ def executor(workers: int, matter: str | None) -> ProcessPoolExecutor:
             _pool = None
         if _pool is None:
             context = multiprocessing.get_context("spawn")
-            pool = ProcessPoolExecutor(workers, context, initializer=_warm, initargs=(matter,))
+            actor = operator_identity(get_settings())
+            pool = ProcessPoolExecutor(
+                workers, context, initializer=_warm, initargs=(matter, actor)
+            )
             _pool = (workers, pool)
         return _pool[1]
 

@@ -10,11 +10,9 @@ import boto3
 from botocore.config import Config
 
 from audit import Ledger
-from audit.attest import Attestation
-from audit.checkpoint_store import CheckpointStore, LocalCheckpoints
-from audit.checkpointer import Checkpointer
-from audit.s3_checkpoints import S3Checkpoints
 from config import Settings, get_settings
+from flows.audit_wiring import attest_ledger, checkpoint_stores, checkpointer_for
+from flows.identity import operator_identity
 from redaction.detector import Detector
 from redaction.pdf import PdfiumEngine
 from review import ReviewQueue, S3ObjectStore
@@ -32,7 +30,6 @@ from vault import (
     Sealer,
     Vault,
 )
-from vault.signing import local_signer
 
 
 def s3_client(settings: Settings) -> Any:
@@ -87,32 +84,8 @@ def build_services(settings: Settings, queue: str | None = None) -> Services:
         due_hours=settings.batch_due_hours,
         routing=load_routing(settings.routing_file) if settings.routing_file else None,
         checkpointer=checkpointer_for(settings, ledger),
+        actor=operator_identity(settings),
         pdf_engine=PdfiumEngine.from_settings(settings),
-    )
-
-
-def checkpoint_stores(settings: Settings) -> list[CheckpointStore]:
-    """Local checkpoints always; S3 (Object Lock, compliance mode) when a bucket is set."""
-    stores: list[CheckpointStore] = [LocalCheckpoints(settings.checkpoint_path)]
-    if settings.checkpoint_bucket:
-        client = s3_client(settings)
-        stores.append(
-            S3Checkpoints(
-                client,
-                settings.checkpoint_bucket,
-                retention_days=settings.checkpoint_retention_days,
-            )
-        )
-    return stores
-
-
-def checkpointer_for(settings: Settings, ledger: Ledger) -> Checkpointer:
-    return Checkpointer(
-        ledger,
-        local_signer(settings.key_path),
-        checkpoint_stores(settings),
-        every_events=settings.checkpoint_every_events,
-        every_seconds=settings.checkpoint_every_minutes * 60,
     )
 
 
@@ -134,10 +107,4 @@ def services(matter: str | None = None) -> Services:
     return build_services(settings)
 
 
-def attest_ledger(settings: Settings, book: Ledger) -> Attestation:
-    """Verify the chain against every checkpoint signed with our checkpoint key."""
-    from audit.attest import attest
-    from vault.signing import existing_signer
-
-    signer = existing_signer(settings.key_path)
-    return attest(book, checkpoint_stores(settings), [signer] if signer else [])
+__all__ = ["attest_ledger", "checkpoint_stores", "checkpointer_for", "services"]

@@ -26,7 +26,12 @@ class Action(StrEnum):
     SUBMISSION_ACCEPTED = "submission.accepted"
     SUBMISSION_REJECTED = "submission.rejected"
     QC_AGREEMENT = "qc.agreement"  # two reviews of one batch compared (span F1, kappa)
-    LEDGER_VERIFIED = "ledger.verified"
+    LEDGER_VERIFIED = "ledger.verified"  # `sealroom audit verify` ran (meta-audit)
+    AUDIT_QUERIED = "audit.queried"  # the trail was read: query, export, report, key
+    AUDIT_EXPORTED = "audit.exported"
+    AUDIT_REPORTED = "audit.reported"
+    AUDIT_CHECKPOINTED = "audit.checkpointed"
+    AUDIT_KEY_INITIALISED = "audit.key_initialised"
     VAULT_ROTATED = "vault.rotated"
     VAULT_KEY_RETIRED = "vault.key_retired"
     VAULT_SHREDDED = "vault.shredded"

@@ -191,6 +191,13 @@ class ClaimConflict(QueueError):
     summary = "batch already claimed"
 
 
+class WorkFileError(QueueError):
+    """A reviewer's work file that cannot be read as one JSON object."""
+
+    code = "SR-QUE-005"
+    summary = "unreadable work file"
+
+
 class StaleClaim(QueueError):
     code = "SR-QUE-002"
     summary = "claim lease lost or epoch superseded"
@@ -220,6 +227,20 @@ class LedgerError(SealroomError):
 class LedgerIntegrityError(LedgerError):
     code = "SR-AUD-001"
     summary = "ledger chain broken"
+
+
+class CheckpointKeyError(LedgerError):
+    """The checkpoint signing key is missing, unreadable or not the pinned one."""
+
+    code = "SR-AUD-020"
+    summary = "checkpoint signing key unavailable"
+
+
+class AuditRequestError(LedgerError):
+    """A compliance request names an unknown matter, action or a malformed time."""
+
+    code = "SR-AUD-021"
+    summary = "invalid audit request"
 
 
 # --- operations --------------------------------------------------------------

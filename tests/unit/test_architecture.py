@@ -41,7 +41,14 @@ PDF_MODULES = {  # the PDF libraries live only in redaction/pdf_*.py (not the pd
     str(path.relative_to(REPO)) for path in (REPO / "redaction").glob("pdf_*.py")
 }
 CONFINED = {
-    "boto3": {"vault/s3_store.py", "review/s3_store.py", "review/s3_client.py", "flows/wiring.py"},
+    "boto3": {
+        "vault/s3_store.py",
+        "review/s3_store.py",
+        "review/s3_client.py",
+        "flows/wiring.py",
+        "flows/audit_wiring.py",  # the checkpoint key's KMS client (composition root)
+        "flows/identity.py",  # STS GetCallerIdentity: the operator's principal
+    },
     "spacy": {"redaction/ner.py"},
     "aws_encryption_sdk": {
         "vault/keys.py",
