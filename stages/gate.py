@@ -18,6 +18,7 @@ from redaction import pdf
 from redaction.leakcheck import MIN_VALUE_LENGTH, TextDetector, leak_check
 from redaction.matching import normalise, value_pattern
 from redaction.operators import TOKEN
+from redaction.pixel_gate import layer_mismatches
 
 SQUASHED_MIN = 8
 _WHITESPACE = re.compile(r"\s+")
@@ -85,6 +86,18 @@ def gate_pdf(
         source = EXTRACTORS[index] if index < len(EXTRACTORS) else f"extractor{index}"
         problems += [f"{source}:{p}" for p in values_in(text, result)]
         problems += detected_in(text, detector, source)
+    return problems + pixel_problems(data, result, detector, engine)
+
+
+def pixel_problems(
+    data: bytes, result: RedactionResult, detector: TextDetector, engine: pdf.PdfEngine
+) -> list[str]:
+    """The rendition's pages read back by OCR: sealed values, detection, layer agreement."""
+    seen = engine.pixel_texts(data)
+    problems = layer_mismatches(seen, result.redacted_text)
+    for number, text in enumerate(seen, start=1):
+        problems += [f"ocr:p{number}:{p}" for p in values_in(text, result)]
+        problems += detected_in(text, detector, f"ocr:p{number}")
     return problems
 
 

@@ -1,0 +1,58 @@
+"""The pixel side of the leak gate: what a reviewer would see on each rendition page.
+
+Every page of a finished rendition is rendered (PDFium) and read back by OCR, so text that
+is visible but not in the text layer (a stamp, a signature image, a font whose Unicode map
+lies) is checked like extracted text. ``layer_mismatches`` names pages whose visible words
+are missing from the redacted text layer. Returns texts and codes, never logs them.
+"""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+from models.errors import CorruptDocument
+from redaction.ocr import OcrPort
+from redaction.pdf_extract import PAGE_BREAK
+from redaction.pdf_limits import PdfLimits
+from redaction.pdf_ocr import LAYER_COVERAGE, coverage, read_upright
+
+MIN_GATE_DPI = 100  # renditions are read at their own dpi, never below this
+MAX_GATE_DPI = 200
+
+
+def gate_dpi(rendition_dpi: int) -> int:
+    return min(max(rendition_dpi, MIN_GATE_DPI), MAX_GATE_DPI)
+
+
+def page_texts(
+    rendition: bytes, ocr: OcrPort, dpi: int, limits: PdfLimits, ref: str = ""
+) -> list[str]:
+    """The OCR text of every page of ``rendition``, in page order."""
+    deadline = limits.deadline(ref)
+    try:
+        doc = pdfium.PdfDocument(rendition)
+    except pdfium.PdfiumError as exc:
+        raise CorruptDocument(ref, "rendition unreadable for OCR") from exc
+    try:
+        texts = []
+        for index in range(len(doc)):
+            deadline.check()
+            page = doc[index]
+            image = page.render(scale=dpi / 72.0, draw_annots=False).to_pil().convert("RGB")
+            page.close()
+            texts.append(read_upright(image, ocr)[0].text)
+        return texts
+    finally:
+        doc.close()
+
+
+def layer_mismatches(seen: list[str], redacted_text: str) -> list[str]:
+    """``ocr:layer-mismatch:pN`` for each page whose visible words the layer lacks."""
+    layers = redacted_text.split(PAGE_BREAK)
+    if len(layers) != len(seen):
+        return ["ocr:page-count"]
+    return [
+        f"ocr:layer-mismatch:p{number}"
+        for number, (text, layer) in enumerate(zip(seen, layers, strict=True), start=1)
+        if coverage(text, layer) < LAYER_COVERAGE
+    ]
