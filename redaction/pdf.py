@@ -20,7 +20,7 @@ from config.settings import Settings
 from models.errors import EncryptedDocument
 from models.finding import Finding, RedactionResult
 from redaction.leakcheck import TextDetector
-from redaction.ocr import OcrPort
+from redaction.ocr import OcrPage, OcrPort
 from redaction.pdf_chars import Box
 from redaction.pdf_covered import COVERED_LABEL
 from redaction.pdf_extract import PAGE_BREAK, PageBoxes, PageText, PdfText, extract
@@ -31,9 +31,9 @@ from redaction.pdf_gate import (
     rendition_text,
 )
 from redaction.pdf_limits import DEFAULT_LIMITS, PdfLimits
+from redaction.pdf_pixels import gate_dpi, read_pages
 from redaction.pdf_quiet import install as _quiet_pdf_libraries
 from redaction.pdf_render import DEFAULT_DPI, build_rendition
-from redaction.pixel_gate import gate_dpi, page_texts
 
 _quiet_pdf_libraries()  # library warnings quote document bytes: withheld in every process
 
@@ -81,7 +81,7 @@ class PdfEngine(Protocol):
 
     def second_texts(self, pdf: bytes, ref: str = "") -> list[str]: ...
 
-    def pixel_texts(self, pdf: bytes, ref: str = "") -> list[str]: ...
+    def pixel_pages(self, pdf: bytes, ref: str = "") -> list[OcrPage]: ...
 
     def open_text(
         self, data: bytes, passwords: Sequence[str] = (), *, ref: str = ""
@@ -161,9 +161,9 @@ class PdfiumEngine:
         poppler = pdftotext_text(pdf, ref, timeout=self.limits.max_seconds)
         return texts if poppler is None else [*texts, poppler]
 
-    def pixel_texts(self, pdf: bytes, ref: str = "") -> list[str]:
+    def pixel_pages(self, pdf: bytes, ref: str = "") -> list[OcrPage]:
         """What a reviewer sees: each rendition page rendered and read back by OCR."""
-        return page_texts(pdf, self.ocr, gate_dpi(self.dpi), self.limits, ref)
+        return read_pages(pdf, self.ocr, gate_dpi(self.dpi), self.limits, ref)
 
 
 def covered_findings(pdf_text: PdfText) -> list[Finding]:

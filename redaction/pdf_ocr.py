@@ -29,6 +29,8 @@ LAYER_COVERAGE = 0.80  # share of the words OCR sees that the text layer must ho
 MIN_IMAGE_SHARE = 0.20  # pages whose images cover this much of the page are checked by OCR
 _WORD = re.compile(r"[^\W_]{3,}")
 _NON_ALNUM = re.compile(r"[\W_]+")
+_TOKENISH = re.compile(r"\[[A-Z0-9_ -]*\]?")  # a replacement token as OCR may read it
+MIN_MISSING = 2  # fewer missing words than this is OCR noise, not hidden text
 
 PageGlyphs = tuple[str, tuple[Box | None, ...]]
 
@@ -48,13 +50,23 @@ def _weight(page: OcrPage) -> float:
     return page.confidence * len(page.text)
 
 
-def coverage(visible: str, layer: str) -> float:
-    """Share of the words in ``visible`` found in ``layer`` (spacing and case ignored)."""
-    words = [_squash(w) for w in _WORD.findall(visible)]
-    if not words:
-        return 1.0
+def visible_words(page: OcrPage, min_confidence: float = MIN_CONFIDENCE) -> list[str]:
+    """Words of the lines read with confidence (replacement tokens, often misread, left out)."""
+    text = "\n".join(line.text for line in page.lines if line.confidence >= min_confidence)
+    return [_squash(word) for word in _WORD.findall(_TOKENISH.sub(" ", text))]
+
+
+def missing_words(words: list[str], layer: str) -> list[str]:
+    """The ``words`` a text layer does not hold (spacing, case and punctuation ignored)."""
     squashed = _squash(layer)
-    return sum(1 for w in words if w in squashed) / len(words)
+    return [word for word in words if word not in squashed]
+
+
+def layer_lacks(page: OcrPage, layer: str) -> bool:
+    """True when the layer misses at least ``MIN_MISSING`` words and too large a share."""
+    words = visible_words(page)
+    missing = missing_words(words, layer)
+    return len(missing) >= MIN_MISSING and len(missing) > (1 - LAYER_COVERAGE) * len(words)
 
 
 def _squash(text: str) -> str:
@@ -83,7 +95,7 @@ def ocr_glyphs(
     seen, angle = read_upright(image, ocr)
     if seen.confidence < MIN_CONFIDENCE:
         raise LowOcrConfidence(ref, f"page {index + 1} read below OCR confidence")
-    if layer.strip() and coverage(seen.text, layer) >= LAYER_COVERAGE:
+    if layer.strip() and not layer_lacks(seen, layer):
         return None
     return _glyphs(seen, angle, image.size, bitmap.get_posconv(page))
 

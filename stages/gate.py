@@ -18,7 +18,7 @@ from redaction import pdf
 from redaction.leakcheck import MIN_VALUE_LENGTH, TextDetector, leak_check
 from redaction.matching import normalise, value_pattern
 from redaction.operators import TOKEN
-from redaction.pixel_gate import layer_mismatches
+from redaction.pdf_pixels import layer_mismatches
 
 SQUASHED_MIN = 8
 _WHITESPACE = re.compile(r"\s+")
@@ -93,11 +93,11 @@ def pixel_problems(
     data: bytes, result: RedactionResult, detector: TextDetector, engine: pdf.PdfEngine
 ) -> list[str]:
     """The rendition's pages read back by OCR: sealed values, detection, layer agreement."""
-    seen = engine.pixel_texts(data)
+    seen = engine.pixel_pages(data)
     problems = layer_mismatches(seen, result.redacted_text)
-    for number, text in enumerate(seen, start=1):
-        problems += [f"ocr:p{number}:{p}" for p in values_in(text, result)]
-        problems += detected_in(text, detector, f"ocr:p{number}")
+    for number, page in enumerate(seen, start=1):
+        problems += [f"ocr:p{number}:{p}" for p in values_in(page.text, result)]
+        problems += detected_in(page.text, detector, f"ocr:p{number}")
     return problems
 
 

@@ -43,6 +43,7 @@ PDF_MODULES = {  # the PDF libraries live only in redaction/pdf_*.py (not the pd
 CONFINED = {
     "boto3": {"vault/s3_store.py", "review/s3_store.py", "review/s3_client.py", "flows/wiring.py"},
     "spacy": {"redaction/ner.py"},
+    "rapidocr_onnxruntime": {"redaction/ocr_rapid.py"},
     "aws_encryption_sdk": {
         "vault/keys.py",
         "vault/sealer.py",

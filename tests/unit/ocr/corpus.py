@@ -37,7 +37,9 @@ def page_image(data: bytes, dpi: int) -> Image.Image:
         doc.close()
 
 
-def degrade(image: Image.Image, angle: float = 0.0, noise: float = 0.0, jpeg: int = 0) -> Image.Image:
+def degrade(
+    image: Image.Image, angle: float = 0.0, noise: float = 0.0, jpeg: int = 0
+) -> Image.Image:
     """Turn by ``angle`` degrees, speckle a share ``noise`` of pixels, JPEG at ``jpeg``."""
     out = image.rotate(angle, expand=True, fillcolor=(255, 255, 255)) if angle else image
     if noise:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from models.errors import CorruptDocument
-from redaction.ocr import OcrPort
+from redaction.ocr import OcrPage, OcrPort
 from redaction.pdf_extract import PAGE_BREAK
 from redaction.pdf_limits import PdfLimits
-from redaction.pdf_ocr import LAYER_COVERAGE, coverage, read_upright
+from redaction.pdf_ocr import layer_lacks, read_upright
 
 MIN_GATE_DPI = 100  # renditions are read at their own dpi, never below this
 MAX_GATE_DPI = 200
@@ -24,35 +24,35 @@ def gate_dpi(rendition_dpi: int) -> int:
     return min(max(rendition_dpi, MIN_GATE_DPI), MAX_GATE_DPI)
 
 
-def page_texts(
+def read_pages(
     rendition: bytes, ocr: OcrPort, dpi: int, limits: PdfLimits, ref: str = ""
-) -> list[str]:
-    """The OCR text of every page of ``rendition``, in page order."""
+) -> list[OcrPage]:
+    """Every page of ``rendition`` read by OCR, in page order."""
     deadline = limits.deadline(ref)
     try:
         doc = pdfium.PdfDocument(rendition)
     except pdfium.PdfiumError as exc:
         raise CorruptDocument(ref, "rendition unreadable for OCR") from exc
     try:
-        texts = []
+        pages = []
         for index in range(len(doc)):
             deadline.check()
             page = doc[index]
             image = page.render(scale=dpi / 72.0, draw_annots=False).to_pil().convert("RGB")
             page.close()
-            texts.append(read_upright(image, ocr)[0].text)
-        return texts
+            pages.append(read_upright(image, ocr)[0])
+        return pages
     finally:
         doc.close()
 
 
-def layer_mismatches(seen: list[str], redacted_text: str) -> list[str]:
+def layer_mismatches(seen: list[OcrPage], redacted_text: str) -> list[str]:
     """``ocr:layer-mismatch:pN`` for each page whose visible words the layer lacks."""
     layers = redacted_text.split(PAGE_BREAK)
     if len(layers) != len(seen):
         return ["ocr:page-count"]
     return [
         f"ocr:layer-mismatch:p{number}"
-        for number, (text, layer) in enumerate(zip(seen, layers, strict=True), start=1)
-        if coverage(text, layer) < LAYER_COVERAGE
+        for number, (page, layer) in enumerate(zip(seen, layers, strict=True), start=1)
+        if layer_lacks(page, layer)
     ]
