@@ -19,7 +19,7 @@ from redaction.ocr import OcrLine, OcrPage, PixelBox
 
 _LOCK = threading.Lock()
 _ENGINES: dict[int, Any] = {}
-WORD_GAP = 0.4  # a gap between char boxes wider than this share of the line height
+WORD_GAP = 0.33  # a gap between char boxes wider than this share of the line height
 
 
 def _engine(threads: int) -> Any:

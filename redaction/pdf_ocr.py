@@ -25,11 +25,13 @@ from redaction.pdf_limits import PdfLimits
 OCR_DPI = 200  # scanned pages are read at this resolution
 MIN_CONFIDENCE = 0.80  # a page read below this mean confidence is quarantined
 RETRY_CONFIDENCE = 0.90  # below this, the page is also read upside down
+RETRY_WORD_SHARE = 0.5  # ... and when fewer of its chars than this form words
 LAYER_COVERAGE = 0.80  # share of the words OCR sees that the text layer must hold
 MIN_IMAGE_SHARE = 0.20  # pages whose images cover this much of the page are checked by OCR
 _WORD = re.compile(r"[^\W_]{3,}")
 _NON_ALNUM = re.compile(r"[\W_]+")
-_TOKENISH = re.compile(r"\[[A-Z0-9_ -]*\]?")  # a replacement token as OCR may read it
+_TOKENISH = re.compile(r"\[[A-Z]+_[A-Z0-9_ -]*\]?")  # a replacement token as OCR may read it
+READ_TOKEN = "[OCR_0]"  # what a misread token becomes before the gate's detection
 MIN_MISSING = 2  # fewer missing words than this is OCR noise, not hidden text
 
 PageGlyphs = tuple[str, tuple[Box | None, ...]]
@@ -39,15 +41,24 @@ def read_upright(image: Image.Image, ocr: OcrPort) -> tuple[OcrPage, float]:
     """The page read with its text lines horizontal, and the turn that made them so."""
     angle = estimate_angle(image)
     best = ocr.read(rotate(image, angle))
-    if best.confidence < RETRY_CONFIDENCE or not best.lines:
+    if best.confidence < RETRY_CONFIDENCE or _word_share(best) < RETRY_WORD_SHARE:
         flipped = ocr.read(rotate(image, angle + 180))
         if _weight(flipped) > _weight(best):
             return flipped, angle + 180
     return best, angle
 
 
+def _word_chars(page: OcrPage) -> int:
+    return sum(len(word) for word in _WORD.findall(page.text))
+
+
+def _word_share(page: OcrPage) -> float:
+    """Share of the chars read that form words: upside-down text reads as scattered marks."""
+    return _word_chars(page) / max(len(page.text.replace(" ", "")), 1)
+
+
 def _weight(page: OcrPage) -> float:
-    return page.confidence * len(page.text)
+    return page.confidence * _word_chars(page)
 
 
 def visible_words(page: OcrPage, min_confidence: float = MIN_CONFIDENCE) -> list[str]:
@@ -67,6 +78,11 @@ def layer_lacks(page: OcrPage, layer: str) -> bool:
     words = visible_words(page)
     missing = missing_words(words, layer)
     return len(missing) >= MIN_MISSING and len(missing) > (1 - LAYER_COVERAGE) * len(words)
+
+
+def tokens_mended(text: str) -> str:
+    """OCR text with misread replacement tokens (``[EMAIL_``, ``[PERSON_ 1``) made whole."""
+    return _TOKENISH.sub(READ_TOKEN, text)
 
 
 def _squash(text: str) -> str:

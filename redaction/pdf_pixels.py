@@ -8,14 +8,21 @@ are missing from the redacted text layer. Returns texts and codes, never logs th
 
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
 
 from models.errors import CorruptDocument
+from models.finding import Finding, RedactionResult
+from redaction.leakcheck import TextDetector
 from redaction.ocr import OcrPage, OcrPort
+from redaction.operators import TOKEN
 from redaction.pdf_extract import PAGE_BREAK
 from redaction.pdf_limits import PdfLimits
 from redaction.pdf_ocr import layer_lacks, read_upright
 
+NAME_LABELS = frozenset({"PERSON"})
+MIN_PART = 4  # letters: shorter name parts are too common to search for on their own
 MIN_GATE_DPI = 100  # renditions are read at their own dpi, never below this
 MAX_GATE_DPI = 200
 
@@ -44,6 +51,44 @@ def read_pages(
         return pages
     finally:
         doc.close()
+
+
+def name_parts_in(text: str, result: RedactionResult) -> list[str]:
+    """``name-part`` for each word of a sealed name found in ``text`` with spaces removed.
+
+    OCR may read a name's words apart or glued to their neighbours, and one surname left
+    visible is as telling as the whole name, so each capitalised word of at least
+    ``MIN_PART`` letters of a PERSON value is searched for on its own.
+    """
+    squashed = _squash(TOKEN.sub(" ", text))
+    parts = {
+        _squash(word)
+        for rep in result.replacements
+        if rep.label in NAME_LABELS
+        for word in rep.original.split()
+        if len(word.strip(".,")) >= MIN_PART and word[:1].isupper()
+    }
+    return ["name-part" for part in sorted(parts) if part and part in squashed]
+
+
+def unseen_findings(text: str, layer: str, detector: TextDetector) -> list[Finding]:
+    """Detector findings on OCR text that the page's redacted layer does not hold.
+
+    Text the layer holds was already scanned by detection and the leak check; what only
+    the pixels show (and sealed values, checked separately) is what this gate is for.
+    """
+    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    held = _squash(layer)
+    return [
+        f
+        for f in detector.detect(text)
+        if not any(lo < f.end and f.start < hi for lo, hi in tokens)
+        and _squash(text[f.start : f.end]) not in held
+    ]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
 
 
 def layer_mismatches(seen: list[OcrPage], redacted_text: str) -> list[str]:

@@ -18,7 +18,8 @@ from redaction import pdf
 from redaction.leakcheck import MIN_VALUE_LENGTH, TextDetector, leak_check
 from redaction.matching import normalise, value_pattern
 from redaction.operators import TOKEN
-from redaction.pdf_pixels import layer_mismatches
+from redaction.pdf_ocr import tokens_mended
+from redaction.pdf_pixels import layer_mismatches, name_parts_in, unseen_findings
 
 SQUASHED_MIN = 8
 _WHITESPACE = re.compile(r"\s+")
@@ -95,9 +96,12 @@ def pixel_problems(
     """The rendition's pages read back by OCR: sealed values, detection, layer agreement."""
     seen = engine.pixel_pages(data)
     problems = layer_mismatches(seen, result.redacted_text)
-    for number, page in enumerate(seen, start=1):
-        problems += [f"ocr:p{number}:{p}" for p in values_in(page.text, result)]
-        problems += detected_in(page.text, detector, f"ocr:p{number}")
+    layers = result.redacted_text.split(pdf.PAGE_BREAK)
+    for number, (page, layer) in enumerate(zip(seen, layers, strict=False), start=1):
+        found = values_in(page.text, result) + name_parts_in(page.text, result)
+        problems += [f"ocr:p{number}:{p}" for p in found]
+        unseen = unseen_findings(tokens_mended(page.text), layer, detector)
+        problems += [f"ocr:p{number}:detected:{f.label}@{f.start}-{f.end}" for f in unseen]
     return problems
 
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import io
 import random
+import re
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 import pypdfium2 as pdfium
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
+from pypdf import PdfReader, PdfWriter
 
 LETTER = (612.0, 792.0)
 
@@ -87,3 +91,32 @@ def signature_pdf(body: Sequence[str], signature: str) -> bytes:
     ImageDraw.Draw(block).text((10, 30), signature, fill="black", font=ImageFont.load_default(40))
     pdf.image(block, x=72, y=500, w=300, h=40)
     return bytes(pdf.output())
+
+
+def lying_font_pdf(line: str) -> bytes:
+    """``line`` drawn in an embedded TrueType font whose ToUnicode map says every glyph is x."""
+    font = ImageFont.load_default(size=12).font_bytes  # Pillow's bundled TrueType font
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "font.ttf"
+        path.write_bytes(font)
+        pdf = FPDF(unit="pt", format="letter")
+        pdf.set_creation_date(pdf.creation_date.replace(year=2020))
+        pdf.add_page()
+        pdf.add_font("Plain", fname=str(path))
+        pdf.set_font("Plain", size=14)
+        pdf.text(72, 100, line)
+        data = bytes(pdf.output())
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    for ref in writer.pages[0]["/Resources"]["/Font"].values():
+        cmap = ref.get_object()["/ToUnicode"].get_object()
+        cmap.set_data(_lie(cmap.get_data().decode("latin-1")).encode("latin-1"))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _lie(cmap: str) -> str:
+    head, _, rest = cmap.partition("beginbfchar")
+    body, _, tail = rest.partition("endbfchar")
+    body = re.sub(r"(<[0-9A-Fa-f]+>\s*)<[0-9A-Fa-f]+>", r"\1<0078>", body)
+    return f"{head}beginbfchar{body}endbfchar{tail}"

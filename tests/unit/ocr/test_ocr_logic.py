@@ -96,3 +96,15 @@ def test_the_pixel_gate_names_pages_codes_and_offsets_never_values():
     assert "ocr:layer-mismatch:p1" not in problems  # one word missing is below the bar
     assert not any("Okafor" in p for p in problems)
     assert seen.calls >= 1
+
+
+def test_a_sealed_name_glued_to_its_neighbour_by_ocr_is_still_found():
+    from models.finding import RedactionResult, Replacement
+    from redaction.pdf_pixels import name_parts_in
+
+    result = RedactionResult(
+        "Declaration of [PERSON_1]",
+        (Replacement("PERSON", "[PERSON_1]", "Daniel Okafor", 15, 28, 15, 25),),
+    )
+    assert name_parts_in("DECLARATION OFDANIEL [PERSON_1]", result) == ["name-part"]
+    assert name_parts_in("Declaration of [PERSON_1]", result) == []
