@@ -129,6 +129,8 @@ def _read_pages(
     for index in range(len(doc)):
         deadline.check()
         page = _read_page(doc[index], index, start, ref, limits, ocr)
+        if ocr is not None and _has_images(doc[index]):
+            deadline = deadline.extended(limits.ocr_page_seconds)
         pages.append(page)
         start = page.end + len(PAGE_BREAK)
     return pages

@@ -44,6 +44,7 @@ def read_pages(
         pages = []
         for index in range(len(doc)):
             deadline.check()
+            deadline = deadline.extended(limits.ocr_page_seconds)
             page = doc[index]
             image = page.render(scale=dpi / 72.0, draw_annots=False).to_pil().convert("RGB")
             page.close()

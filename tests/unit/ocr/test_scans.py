@@ -58,7 +58,8 @@ def test_quarter_and_half_turned_scans_at_150_and_300_dpi(detector, engine):
     assert problems == []
     assert rendition.pages == 2 and rendition.text.count("\f") == 1
     assert all(_squash(v) in _squash(rendition.text) for v in PLANTED)
-    assert _leaks(rendition.data, engine) == []
+    layer = _squash(rendition_text(rendition.data))  # the gate (problems == []) read the pixels
+    assert [v for v in PLANTED if _squash(v) in layer] == []
 
 
 @pytest.mark.parametrize(
