@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
 from models.finding import Finding, RedactionResult
-from redaction.matching import normalise, value_pattern
+from redaction.matching import broken_value_pattern, normalise
 from redaction.merge import merge
 from redaction.operators import TokenNamer, map_to_original, redact_text
 
@@ -31,14 +32,33 @@ def residual_findings(redacted_text: str, result: RedactionResult) -> list[Findi
     values = [
         r.original for r in result.replacements if len(normalise(r.original)) >= MIN_VALUE_LENGTH
     ]
-    rx = value_pattern(values)
-    if rx is None:
-        return []
-    return [
-        Finding(m.start(), m.end(), labels.get(normalise(m.group()), "VALUE"), 1.0, "residual")
-        for m in rx.finditer(redacted_text)
+    rx = broken_value_pattern(values)
+    found = [
+        Finding(m.start(), m.end(), labels.get(_unbroken(m.group()), "VALUE"), 1.0, "residual")
+        for m in (rx.finditer(redacted_text) if rx is not None else ())
         if _outside_tokens(result, m.start(), m.end())
     ]
+    return found + _broken_parts(redacted_text, result)
+
+
+_BROKEN_WORD = re.compile(r"(?<!\w)(\w+)-\s*(\w+)(?!\w)")
+
+
+def _broken_parts(redacted_text: str, result: RedactionResult) -> list[Finding]:
+    """A word of a sealed value hyphenated at a line end (``Ells-worth``) where the rest of
+    the value was redacted on its own."""
+    parts = {normalise(word): r.label for r in result.replacements for word in r.original.split()}
+    return [
+        Finding(m.start(), m.end(), parts[joined], 1.0, "residual")
+        for m in _BROKEN_WORD.finditer(redacted_text)
+        if (joined := normalise(m.group(1) + m.group(2))) in parts
+        and len(joined) >= MIN_VALUE_LENGTH
+        and _outside_tokens(result, m.start(), m.end())
+    ]
+
+
+def _unbroken(matched: str) -> str:
+    return normalise(re.sub(r"-\s+", "", matched))
 
 
 def residual_values(redacted_text: str, result: RedactionResult) -> list[str]:

@@ -22,7 +22,7 @@ from redaction.pdf_ocr import tokens_mended
 from redaction.pdf_pixels import layer_mismatches, name_parts_in, unseen_findings
 
 SQUASHED_MIN = 8
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"-?\s+")  # a line-end hyphen goes with the line break
 
 
 def gate_text(data: bytes, result: RedactionResult, detector: TextDetector) -> list[str]:
