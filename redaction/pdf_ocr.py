@@ -32,6 +32,7 @@ _WORD = re.compile(r"[^\W_]{3,}")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _TOKENISH = re.compile(r"\[[A-Z]+_[A-Z0-9_ -]*\]?")  # a replacement token as OCR may read it
 READ_TOKEN = "[OCR_0]"  # what a misread token becomes before the gate's detection
+_CONFUSABLE = str.maketrans("10i5", "lols")
 MIN_MISSING = 2  # fewer missing words than this is OCR noise, not hidden text
 
 PageGlyphs = tuple[str, tuple[Box | None, ...]]
@@ -64,12 +65,12 @@ def _weight(page: OcrPage) -> float:
 def visible_words(page: OcrPage, min_confidence: float = MIN_CONFIDENCE) -> list[str]:
     """Words of the lines read with confidence (replacement tokens, often misread, left out)."""
     text = "\n".join(line.text for line in page.lines if line.confidence >= min_confidence)
-    return [_squash(word) for word in _WORD.findall(_TOKENISH.sub(" ", text))]
+    return [squash(word) for word in _WORD.findall(_TOKENISH.sub(" ", text))]
 
 
 def missing_words(words: list[str], layer: str) -> list[str]:
     """The ``words`` a text layer does not hold (spacing, case and punctuation ignored)."""
-    squashed = _squash(layer)
+    squashed = squash(layer)
     return [word for word in words if word not in squashed]
 
 
@@ -85,8 +86,9 @@ def tokens_mended(text: str) -> str:
     return _TOKENISH.sub(READ_TOKEN, text)
 
 
-def _squash(text: str) -> str:
-    return _NON_ALNUM.sub("", text).casefold()
+def squash(text: str) -> str:
+    """Letters and digits only, case-folded, OCR's usual confusions (l/1/I, O/0, S/5) folded."""
+    return _NON_ALNUM.sub("", text).casefold().translate(_CONFUSABLE)
 
 
 def image_share(page: pdfium.PdfPage) -> float:

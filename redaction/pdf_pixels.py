@@ -8,8 +8,6 @@ are missing from the redacted text layer. Returns texts and codes, never logs th
 
 from __future__ import annotations
 
-import re
-
 import pypdfium2 as pdfium
 
 from models.errors import CorruptDocument
@@ -19,7 +17,7 @@ from redaction.ocr import OcrPage, OcrPort
 from redaction.operators import TOKEN
 from redaction.pdf_extract import PAGE_BREAK
 from redaction.pdf_limits import PdfLimits
-from redaction.pdf_ocr import layer_lacks, read_upright
+from redaction.pdf_ocr import layer_lacks, read_upright, squash
 
 NAME_LABELS = frozenset({"PERSON"})
 MIN_PART = 4  # letters: shorter name parts are too common to search for on their own
@@ -61,9 +59,9 @@ def name_parts_in(text: str, result: RedactionResult) -> list[str]:
     visible is as telling as the whole name, so each capitalised word of at least
     ``MIN_PART`` letters of a PERSON value is searched for on its own.
     """
-    squashed = _squash(TOKEN.sub(" ", text))
+    squashed = squash(TOKEN.sub(" ", text))
     parts = {
-        _squash(word)
+        squash(word)
         for rep in result.replacements
         if rep.label in NAME_LABELS
         for word in rep.original.split()
@@ -79,17 +77,13 @@ def unseen_findings(text: str, layer: str, detector: TextDetector) -> list[Findi
     the pixels show (and sealed values, checked separately) is what this gate is for.
     """
     tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-    held = _squash(layer)
+    held = squash(layer)
     return [
         f
         for f in detector.detect(text)
         if not any(lo < f.end and f.start < hi for lo, hi in tokens)
-        and _squash(text[f.start : f.end]) not in held
+        and squash(text[f.start : f.end]) not in held
     ]
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text).casefold()
 
 
 def layer_mismatches(seen: list[OcrPage], redacted_text: str) -> list[str]:
