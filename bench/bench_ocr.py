@@ -167,9 +167,10 @@ def main() -> int:
     if args.child:
         child(args.child, args.dpi)
         return 0
-    detector, engine, timed = setup()
-    report("text PDF", text_pdf(args.pages), detector, engine, timed)
-    report("scanned PDF", scan_pdf(args.pages, args.dpi), detector, engine, timed)
+    if args.pages:
+        detector, engine, timed = setup()
+        report("text PDF", text_pdf(args.pages), detector, engine, timed)
+        report("scanned PDF", scan_pdf(args.pages, args.dpi), detector, engine, timed)
     if args.rss_pages:
         peak_rss(args.rss_pages, args.dpi)
     return 0
