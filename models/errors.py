@@ -123,6 +123,11 @@ class DocumentTimeout(DocumentError):
     summary = "document exceeded the per-document time limit"
 
 
+class LowOcrConfidence(DocumentError):
+    code = "SR-DOC-040"
+    summary = "OCR confidence below threshold on a scanned page"
+
+
 # --- inbox entries refused at intake (recorded as ``inbox.refused``; never read) -----
 class EntryRefused(SealroomError):
     code = "SR-INB-000"

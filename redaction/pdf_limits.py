@@ -29,6 +29,7 @@ class PdfLimits:
     max_stream_bytes: int = 256 * MiB  # one stream, decompressed
     max_decoded_bytes: int = 1024 * MiB  # all streams of the document, decompressed
     max_image_pixels: int = 100_000_000  # one embedded image, width * height
+    ocr_page_seconds: float = 60.0  # added to the deadline for each page read by OCR
 
     def check_bytes(self, size: int, ref: str) -> None:
         if size > self.max_bytes:
@@ -80,6 +81,10 @@ class Deadline:
     def check(self) -> None:
         if time.monotonic() > self.at:
             raise DocumentTimeout(self.ref)
+
+    def extended(self, seconds: float) -> Deadline:
+        """The deadline moved by ``seconds`` (each OCR'd page earns its own time)."""
+        return Deadline(self.at + seconds, self.ref)
 
 
 DEFAULT_LIMITS = PdfLimits()

@@ -24,6 +24,7 @@ from models.vault_ref import Purpose
 from redaction import pdf
 from redaction.leakcheck import redact_to_fixpoint
 from redaction.operators import TokenNamer
+from redaction.refold import extractor_findings
 from redaction.text_codec import decode_text
 from stages.gate import gate_pdf, gate_text
 from stages.ingest import quarantine, quarantine_key
@@ -89,6 +90,7 @@ def _namer(tokens: Namers, text: str) -> TokenNamer | None:
     return tokens(text) if callable(tokens) else tokens
 
 
+REFOLD_ROUNDS = 3
 _LIBRARY_ERRORS = (ValueError, TypeError, KeyError, IndexError, OSError, RuntimeError)
 
 
@@ -102,10 +104,15 @@ def _build_pdf(
 ) -> tuple[Rendition, list[str]]:
     """Covered text (a client's own black boxes) is added to the findings, never trusted."""
     parsed, password = engine.open_text(original, passwords, ref=ref)
-    covered = pdf.covered_findings(parsed)
-    with_covered = pdf.WithFindings(detector, parsed.text, covered)
-    result = redact_to_fixpoint(parsed.text, with_covered, _namer(tokens, parsed.text))
-    data = engine.build_rendition(original, parsed, result, password, ref=ref)
+    extra = pdf.covered_findings(parsed)
+    for _ in range(REFOLD_ROUNDS):  # until the gate's own extractors find nothing new
+        with_extra = pdf.WithFindings(detector, parsed.text, extra)
+        result = redact_to_fixpoint(parsed.text, with_extra, _namer(tokens, parsed.text))
+        data = engine.build_rendition(original, parsed, result, password, ref=ref)
+        refold = extractor_findings(engine.second_texts(data, ref), result, detector)
+        if not refold:
+            break
+        extra += refold
     problems = gate_pdf(data, result, detector, parsed.page_count, engine)
     return Rendition(parsed.text, result, data, parsed.page_count), problems
 

@@ -50,6 +50,7 @@ CONFINED = {
         "flows/identity.py",  # STS GetCallerIdentity: the operator's principal
     },
     "spacy": {"redaction/ner.py"},
+    "rapidocr_onnxruntime": {"redaction/ocr_rapid.py"},
     "aws_encryption_sdk": {
         "vault/keys.py",
         "vault/sealer.py",
