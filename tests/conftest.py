@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from models.review import Manifest, ManifestDoc
+from tests.pg_fixtures import postgres_server, postgres_url  # noqa: F401  (fixtures)
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
