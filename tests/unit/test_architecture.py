@@ -64,6 +64,7 @@ CONFINED = {
         "flows/deploy.py",
         "flows/run_events.py",
         "flows/serve_recovery.py",
+        "flows/pool.py",
     },
     **{lib: PDF_MODULES for lib in ("pypdf", "fpdf")},
     "pypdfium2": PDF_MODULES | {"workbench/pdf_pages.py"},  # the workbench's page images
