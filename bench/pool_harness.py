@@ -173,6 +173,28 @@ def start_runs(box: Cluster, inbox: Path, count: int, matter: str = MATTER) -> l
     return done.stdout.split()
 
 
+def _prefect_script(box: Cluster, code: str, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], env=box.env, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+def deployment_limits(box: Cluster) -> dict[str, int | None]:
+    """Each deployment's own concurrency limit (runs at a time), as the server holds it."""
+    code = (
+        "import asyncio\nfrom prefect.client.orchestration import get_client\n"
+        "async def main():\n"
+        "    async with get_client() as c:\n"
+        "        for d in await c.read_deployments():\n"
+        "            g = d.global_concurrency_limit\n"
+        "            print(d.name, g.limit if g else None)\n"
+        "asyncio.run(main())\n"
+    )
+    pairs = (line.split() for line in _prefect_script(box, code).splitlines() if line)
+    return {name: None if limit == "None" else int(limit) for name, limit in pairs}
+
+
 def wait_runs(box: Cluster, run_ids: list[str], timeout_s: float = 900) -> dict[str, str]:
     """Poll until every run is final; return run id -> state name (and its worker)."""
     code = (
@@ -186,9 +208,7 @@ def wait_runs(box: Cluster, run_ids: list[str], timeout_s: float = 900) -> dict[
     )
     deadline = time.monotonic() + timeout_s
     while True:
-        out = subprocess.run(
-            [sys.executable, "-c", code, *run_ids], env=box.env, capture_output=True, text=True
-        ).stdout
+        out = _prefect_script(box, code, *run_ids)
         states = {line.split()[0]: line.split()[1] for line in out.splitlines() if line}
         final = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
         if len(states) == len(run_ids) and set(states.values()) <= final:

@@ -20,6 +20,7 @@ from bench.make_corpus import write_corpus
 from bench.pool_harness import (
     Cluster,
     cluster,
+    deployment_limits,
     kill_worker,
     outcome,
     play_reviewer,
@@ -33,6 +34,7 @@ from models.audit import Action
 pytestmark = pytest.mark.postgres
 
 DOCS = 12
+FAULT_DOCS = 16
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +52,15 @@ def _inbox(box: Cluster, name: str, docs: int = DOCS) -> Path:
 def _pass(box: Cluster, inbox: Path, runs: int, matter: str) -> None:
     states = wait_runs(box, start_runs(box, inbox, runs, matter))
     assert set(states.values()) == {"COMPLETED"}, states
+
+
+def test_scheduled_deployments_run_one_at_a_time_on_the_pool(pool: Cluster) -> None:
+    assert deployment_limits(pool) == {
+        "sealroom-intake": 1,
+        "sealroom-collect": 1,
+        "sealroom-reassemble": 1,
+        "sealroom-pipeline": None,
+    }
 
 
 def test_two_workers_share_two_runs_without_duplicates(pool: Cluster) -> None:
@@ -95,7 +106,7 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_done(
     pool: Cluster, phase: str, action: str
 ) -> None:
     matter = f"m-kill-{phase}"
-    inbox = _inbox(pool, phase, docs=30)
+    inbox = _inbox(pool, phase, docs=FAULT_DOCS)
     if phase == "reassembly":
         _pass(pool, inbox, 1, matter)
         play_reviewer(pool)
@@ -109,5 +120,5 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_done(
         _pass(pool, inbox, 1, matter)
     result = outcome(pool, matter)
     print(f"\nkilled {victim} after {seen} {action} event(s): {result}")
-    assert (result.ingested, result.delivered + result.quarantined) == (30, 30)
+    assert (result.ingested, result.delivered + result.quarantined) == (FAULT_DOCS, FAULT_DOCS)
     assert result.clean, result
