@@ -195,23 +195,30 @@ def deployment_limits(box: Cluster) -> dict[str, int | None]:
     return {name: None if limit == "None" else int(limit) for name, limit in pairs}
 
 
+_STATES = (
+    "import asyncio, sys\nfrom prefect.client.orchestration import get_client\n"
+    "async def main():\n"
+    "    async with get_client() as c:\n"
+    "        for i in sys.argv[1:]:\n"
+    "            r = await c.read_flow_run(i)\n"
+    "            print(i, r.state.type.value)\n"
+    "asyncio.run(main())\n"
+)
+FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+
+
+def run_states(box: Cluster, run_ids: list[str]) -> dict[str, str]:
+    """Run id -> Prefect state type (SCHEDULED, PENDING, RUNNING, COMPLETED, ...)."""
+    out = _prefect_script(box, _STATES, *run_ids)
+    return {line.split()[0]: line.split()[1] for line in out.splitlines() if line}
+
+
 def wait_runs(box: Cluster, run_ids: list[str], timeout_s: float = 900) -> dict[str, str]:
-    """Poll until every run is final; return run id -> state name (and its worker)."""
-    code = (
-        "import asyncio, sys\nfrom prefect.client.orchestration import get_client\n"
-        "async def main():\n"
-        "    async with get_client() as c:\n"
-        "        for i in sys.argv[1:]:\n"
-        "            r = await c.read_flow_run(i)\n"
-        "            print(i, r.state.type.value, r.state.name)\n"
-        "asyncio.run(main())\n"
-    )
+    """Poll until every run is final; return run id -> state type."""
     deadline = time.monotonic() + timeout_s
     while True:
-        out = _prefect_script(box, code, *run_ids)
-        states = {line.split()[0]: line.split()[1] for line in out.splitlines() if line}
-        final = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
-        if len(states) == len(run_ids) and set(states.values()) <= final:
+        states = run_states(box, run_ids)
+        if len(states) == len(run_ids) and set(states.values()) <= FINAL:
             return states
         if time.monotonic() > deadline:
             raise TimeoutError(f"runs not final: {states}")
@@ -292,10 +299,18 @@ def _log(box: Cluster, name: str) -> str:
     return log.read_text(errors="replace") if log.exists() else ""
 
 
+def _ran(box: Cluster, name: str) -> set[str]:
+    """Ids of the flow runs worker ``name`` ran: those it submitted, less those it had to
+    abort because another worker had already taken the run (Prefect refuses the second)."""
+    text = _log(box, name)
+    started = set(re.findall(r"submitting flow run '([0-9a-f-]+)'", text))
+    return started - set(re.findall(r"Aborted submission of flow run '([0-9a-f-]+)'", text))
+
+
 def worker_of(box: Cluster, run_id: str) -> str | None:
-    """The worker that submitted ``run_id``, from the workers' logs."""
+    """The worker that runs ``run_id``, from the workers' logs."""
     for name in box.workers:
-        if f"submitting flow run '{run_id}'" in _log(box, name):
+        if run_id in _ran(box, name):
             return name
     return None
 
@@ -307,15 +322,8 @@ def kill_worker(box: Cluster, name: str) -> None:
 
 
 def runs_per_worker(box: Cluster) -> dict[str, int]:
-    """How many distinct flow runs each worker ran (from its own log; a submission the
-    worker aborted because another worker had the run already is not counted)."""
-    counts = {}
-    for name in box.workers:
-        text = _log(box, name)
-        started = set(re.findall(r"submitting flow run '([0-9a-f-]+)'", text))
-        aborted = set(re.findall(r"Aborted submission of flow run '([0-9a-f-]+)'", text))
-        counts[name] = len(started - aborted)
-    return counts
+    """How many distinct flow runs each worker ran (from its own log)."""
+    return {name: len(_ran(box, name)) for name in box.workers}
 
 
 def states_summary(states: dict[str, str]) -> dict[str, int]:

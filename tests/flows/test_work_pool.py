@@ -24,6 +24,7 @@ from bench.pool_harness import (
     kill_worker,
     outcome,
     play_reviewer,
+    run_states,
     runs_per_worker,
     start_runs,
     wait_runs,
@@ -87,15 +88,15 @@ def _wait_for(box: Cluster, matter: str, action: str, timeout_s: float = 600) ->
     raise TimeoutError(f"no {action} event for {matter}")
 
 
-def _kill_during(box: Cluster, inbox: Path, matter: str, action: str) -> tuple[str, int]:
-    """Start one run; SIGKILL its worker as soon as it records ``action``; return the
-    killed worker's name and how many such events were in the ledger at that moment."""
+def _kill_during(box: Cluster, inbox: Path, matter: str, action: str) -> tuple[str, str, int]:
+    """Start one run; SIGKILL its worker as soon as it records ``action``; return the run,
+    the killed worker's name and how many such events were in the ledger at that moment."""
     (run_id,) = start_runs(box, inbox, 1, matter)
     seen = _wait_for(box, matter, action)
     victim = worker_of(box, run_id)
     assert victim is not None
     kill_worker(box, victim)
-    return victim, seen
+    return run_id, victim, seen
 
 
 @pytest.mark.parametrize(
@@ -110,7 +111,7 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_done(
     if phase == "reassembly":
         _pass(pool, inbox, 1, matter)
         play_reviewer(pool)
-    victim, seen = _kill_during(pool, inbox, matter, action)
+    killed_run, victim, seen = _kill_during(pool, inbox, matter, action)
     survivors = [name for name, proc in pool.workers.items() if proc.poll() is None]
     assert survivors, "a second worker must be alive"
     pool.start_worker(f"{victim}-replacement")  # the machine comes back later
@@ -118,6 +119,7 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_done(
     if phase == "redaction":
         play_reviewer(pool)
         _pass(pool, inbox, 1, matter)
+    assert run_states(pool, [killed_run])[killed_run] != "COMPLETED"  # it died mid-run
     result = outcome(pool, matter)
     print(f"\nkilled {victim} after {seen} {action} event(s): {result}")
     assert (result.ingested, result.delivered + result.quarantined) == (FAULT_DOCS, FAULT_DOCS)
