@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from models.errors import BatchNotFound, QueueError
 from models.review import Claim, Manifest, Submission
 from review import layout
-from review.claims import Claims, ClaimState
+from review.claims import Claims, ClaimState, QueueClaims
 from review.objects import ObjectStore, PreconditionFailed, StoredObject
 from review.publish import check_files
 from review.rejection import MAX_REASON, Rejection
@@ -107,6 +107,10 @@ class ReviewQueue:
     def claim_state(self, batch_id: str) -> ClaimState | None:
         """The stored claim with its ETag and lease end (store clock)."""
         return self._claims.read(batch_id)
+
+    def claim_scan(self) -> QueueClaims:
+        """Every batch's replayed claim and the claim objects that were ignored (per object)."""
+        return self._claims.scan()
 
     def claimed_batches(self) -> set[str]:
         """Batch ids with a live (unexpired) claim."""
