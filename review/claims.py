@@ -241,10 +241,10 @@ class Claims:
 
 
 def _problem(queue: str, key: str) -> str:
-    """A malformed object reported by its batch/reviewer segments if they are ids."""
-    rest = key[len(layout.claims_prefix(queue)) :].split("/")
-    shown = "/".join(p if layout.is_id(p) else "?" for p in rest[:2])
-    return f"ignored malformed claim object under claims/{shown}"
+    """A malformed object reported by its batch segment (if an id); never by reviewer: IAM's
+    ``claims/*/<reviewer>/*`` also lets a reviewer write deeper keys below another's name."""
+    batch = key[len(layout.claims_prefix(queue)) :].split("/")[0]
+    return f"ignored malformed claim object under claims/{batch if layout.is_id(batch) else '?'}/"
 
 
 def _check_lease(batch_id: str, lease_seconds: int) -> None:

@@ -253,13 +253,17 @@ def test_bad_submissions_rejected_with_reason_and_accepted_work_kept(
 ) -> None:
     svc, batch_id = one_batch
     ReviewerClient(store, "general", "ana").claim(batch_id, 600)
-    put_submission(store, batch_id, "ana", submission(batch_id, "ana", 1))
-    assert collect.collect(svc).accepted == [f"{batch_id}/ana"]
-    put_submission(store, batch_id, "ana", raw.replace(b'"B"', json.dumps(batch_id).encode()))
-    outcome = collect.collect(svc)
-    assert outcome.rejected == [f"{batch_id}/ana"]
+    bad = raw.replace(b'"B"', json.dumps(batch_id).encode())
+    put_submission(store, batch_id, "ana", bad)
+    assert collect.collect(svc).rejected == [f"{batch_id}/ana"]
     rejection = ReviewerClient(store, "general", "ana").rejection(batch_id)
     assert rejection is not None and reason in rejection.reason
+    put_submission(store, batch_id, "ana", submission(batch_id, "ana", 1))
+    assert collect.collect(svc).accepted == [f"{batch_id}/ana"]
+    put_submission(store, batch_id, "ana", submission(batch_id, "ana", 1, verdicts=[]) + b" ")
+    assert collect.collect(svc).rejected == [f"{batch_id}/ana"]  # after acceptance: refused
+    rejection = ReviewerClient(store, "general", "ana").rejection(batch_id)
+    assert rejection is not None and "after the claim was done" in rejection.reason
     assert len(collect.load_reviews(svc, "doc-a")["ana"]["annotations"]) == 1
     assert document_states(svc.ledger.events())["doc-a"] is DocState.REVIEWED
 
