@@ -13,6 +13,7 @@ the batch is never handed out again. Losing raises ``ClaimConflict``/``StaleClai
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections import defaultdict
@@ -138,20 +139,21 @@ class Claims:
             raise StaleClaim(batch_id)
 
     # --- operator ------------------------------------------------------------------
-    def close(self, batch_id: str, reviewer: str, epoch: int) -> None:
+    def close(self, batch_id: str, reviewer: str, epoch: int) -> bool:
         """Operator: mark the batch reviewed (``done``) for ``reviewer``'s work at ``epoch``.
 
         Create-once: a batch already closed stays as it was; a claim that has moved past
-        ``epoch`` (released and taken by someone else) is left alone.
+        ``epoch`` (released and taken by someone else) is left alone (``False``).
         """
         state = self.read(batch_id)
+        if state is not None and state.claim.state == DONE:
+            return True
         if state is not None and state.claim.epoch > epoch:
-            return
+            return False
         body = json.dumps({"batch_id": batch_id, "reviewer": reviewer, "epoch": epoch}).encode()
-        try:
+        with contextlib.suppress(PreconditionFailed):  # closed already: create-once
             self._store.put(layout.closed_key(self._queue, batch_id), body, if_none_match=True)
-        except PreconditionFailed:
-            return
+        return True
 
     # --- internals -------------------------------------------------------------------
     def _append(

@@ -8,6 +8,7 @@ and re-running it is a no-op once the same manifest is there.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from pydantic import ValidationError
 
@@ -95,9 +96,11 @@ class ReviewQueue:
     def release(self, batch_id: str, reviewer: str, epoch: int) -> None:
         self._claims.release(batch_id, reviewer, epoch)
 
-    def close(self, batch_id: str, reviewer: str, epoch: int) -> None:
-        """Operator: the batch's work was accepted; it is never handed out again."""
-        self._claims.close(batch_id, reviewer, epoch)
+    def close(self, batch_id: str, reviewer: str, epoch: int) -> bool:
+        """Operator: the batch's work was accepted; it is never handed out again.
+
+        ``False`` if the claim had already moved past ``epoch`` (left open)."""
+        return self._claims.close(batch_id, reviewer, epoch)
 
     def current_claim(self, batch_id: str) -> Claim | None:
         """The stored claim (its lease may have run out), or ``None``."""
@@ -107,6 +110,14 @@ class ReviewQueue:
     def claim_state(self, batch_id: str) -> ClaimState | None:
         """The stored claim with its ETag and lease end (store clock)."""
         return self._claims.read(batch_id)
+
+    @property
+    def settle_seconds(self) -> float:
+        return self._store.settle_seconds
+
+    def store_now(self) -> datetime:
+        """The store's clock (leases and event times are judged by it)."""
+        return self._store.now()
 
     def claim_scan(self) -> QueueClaims:
         """Every batch's replayed claim and the claim objects that were ignored (per object)."""

@@ -23,6 +23,7 @@ from review.claims import HELD, ClaimState
 from review.objects import StoredObject
 from review.validate import TextOf
 from stages import dispatch, qc
+from stages.claim_audit import record_closed, record_transitions
 from stages.reviews import load_reviews, store_review
 from stages.services import Services
 
@@ -68,21 +69,8 @@ def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None
 
 
 def record_claim(svc: Services, batch_id: str, state: ClaimState | None) -> None:
-    """Put who holds (or held) the batch on the audit trail, once per claim epoch.
-
-    Claims are written by reviewers straight to S3; collect is where Sealroom sees them."""
-    if state is None:
-        return
-    claim = state.claim
-    svc.record(
-        f"claim:{batch_id}:{claim.epoch}",
-        Action.BATCH_CLAIMED,
-        "batch",
-        batch_id,
-        reviewer=claim.reviewer,
-        epoch=claim.epoch,
-        claimed_at=claim.claimed_at.isoformat(),
-    )
+    """Put every claim transition of the batch on the audit trail (``stages.claim_audit``)."""
+    record_transitions(svc, dispatch.batch_queue(svc, batch_id), state)
 
 
 def check(
@@ -156,5 +144,6 @@ def finish_accepted(svc: Services, queue: ReviewQueue, manifest: Manifest, key: 
         return
     details: dict[str, Any] = event.details
     reviewer, epoch = str(details.get("reviewer", "")), int(details.get("epoch", 0))
-    queue.close(manifest.batch_id, reviewer, epoch)
+    if queue.close(manifest.batch_id, reviewer, epoch):
+        record_closed(svc, manifest.batch_id, reviewer, epoch)
     qc.settle(svc, manifest, reviewer)

@@ -1,0 +1,84 @@
+"""Every claim transition on the audit trail, exactly and in order.
+
+Reviewers' claim events are create-once S3 objects under their own prefix
+(``review.claims``); collect replays them and records each one (claim, takeover, renew,
+release; a losing or stale attempt as ``rejected``) once, keyed by the event object, in
+replay order, with the reviewer the object was written by as the actor. Only events older
+than the store's settle time are recorded, so an event can never be recorded before one
+that sorts ahead of it. Closing a batch is recorded by the operator when it closes it.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from models.audit import Action, EventDraft, Outcome
+from review import claim_events as ev
+from review.claims import ClaimState
+from review.queue import ReviewQueue
+from stages.services import Services
+
+ACTIONS = {
+    ev.CLAIM: Action.BATCH_CLAIMED,
+    ev.RENEW: Action.BATCH_CLAIM_RENEWED,
+    ev.RELEASE: Action.BATCH_RELEASED,
+}
+APPLIED = {ev.CLAIMED, ev.STOLEN, ev.RENEWED, ev.RELEASED_}
+
+
+def reviewer_actor(reviewer: str) -> str:
+    """The actor of a reviewer's own act: the id its IAM principal writes under."""
+    return f"reviewer:{reviewer}"
+
+
+def record_transitions(svc: Services, queue: ReviewQueue, state: ClaimState | None) -> int:
+    """Record every settled claim event of the batch not yet on the trail; how many."""
+    if state is None:
+        return 0
+    settled_before = queue.store_now() - timedelta(seconds=queue.settle_seconds)
+    added = 0
+    for transition in state.transitions:
+        event = transition.event
+        if event.at > settled_before:
+            break
+        key = f"claim-event:{queue.queue}:{event.key.rsplit('/claims/', 1)[-1]}"
+        if svc.seen(key):
+            continue
+        _append(svc, key, transition)
+        added += 1
+    return added
+
+
+def record_closed(svc: Services, batch_id: str, reviewer: str, epoch: int) -> None:
+    svc.record(
+        f"batch-closed:{batch_id}",
+        Action.BATCH_CLOSED,
+        "batch",
+        batch_id,
+        reviewer=reviewer,
+        epoch=epoch,
+    )
+
+
+def _append(svc: Services, key: str, transition: ev.Transition) -> None:
+    event = transition.event
+    applied = transition.outcome in APPLIED
+    draft = EventDraft(
+        key=key,
+        actor=reviewer_actor(event.reviewer),
+        action=ACTIONS[event.action].value,
+        object_type="batch",
+        object_id=event.batch_id,
+        outcome=Outcome.OK if applied else Outcome.REJECTED,
+        matter=svc.matter,
+        details={
+            "reviewer": event.reviewer,
+            "transition": transition.outcome,
+            "epoch": transition.epoch if applied else event.epoch,
+            "lease_seconds": event.lease_seconds,
+            "at": event.at.isoformat(),
+        },
+    )
+    appended = svc.ledger.append(draft)
+    if svc.checkpointer is not None:
+        svc.checkpointer.maybe(appended.seq)
