@@ -52,10 +52,22 @@ def play_reviewer(console: Console, home: Path) -> int:
     from config import get_settings
 
     client = _client("", REVIEWER)
-    done = review_open_batches(client, home / "reviewer", get_settings().lease_seconds)
+    lease = get_settings().lease_seconds
+    done = review_open_batches(client, home / "reviewer", lease, operator_grant)
     for batch_id, count in done:
         console.print(f"  reviewer {REVIEWER} claimed {batch_id}, submitted {count} annotation(s)")
     return len(done)
+
+
+def operator_grant(batch_id: str) -> None:
+    """The operator's side of a claim: the holder gets its copies, on the audit trail."""
+    from flows.wiring import services
+    from stages import dispatch
+    from stages.access import grant_access
+
+    svc = services()
+    queue = dispatch.batch_queue(svc, batch_id)
+    grant_access(svc, queue, batch_id, queue.claim_state(batch_id))
 
 
 def compliance(matter: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,13 +47,20 @@ def annotate(manifest: Manifest, folder: Path) -> tuple[list[dict[str, Any]], li
 
 
 def review_open_batches(
-    client: ReviewerClient, workdir: Path, lease_seconds: int
+    client: ReviewerClient,
+    workdir: Path,
+    lease_seconds: int,
+    grant: Callable[[str], object] | None = None,
 ) -> list[tuple[str, int]]:
     """Claim every open batch, pull it into ``workdir/<batch>``, annotate it and submit, as
-    a remote reviewer would; (batch id, annotations submitted) for each."""
+    a remote reviewer would; (batch id, annotations submitted) for each. ``grant(batch_id)``
+    is the operator granting the claim holder its copies (``review.access``) between the
+    claim and the pull: in production collect does it on its schedule."""
     done = []
     for batch_id in client.available():
         client.claim(batch_id, lease_seconds)
+        if grant is not None:
+            grant(batch_id)
         folder = workdir / batch_id
         client.pull(batch_id, folder)
         manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())

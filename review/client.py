@@ -53,6 +53,9 @@ class ReviewerClient:
     def pull(self, batch_id: str, dest: Path, progress: Progress | None = None) -> list[Path]:
         """Write the manifest and each rendition into ``dest`` (named by doc id); check hashes.
 
+        Renditions are read from this reviewer's granted copies, which the operator writes
+        for the claim holder only (``review.access``); ``QueueError`` until it has.
+
         ``progress(done, total)`` is called after each file (the CLI draws a bar with it).
         """
         manifest = self._queue.manifest(batch_id)
@@ -60,7 +63,7 @@ class ReviewerClient:
         written = [_write(dest / MANIFEST_FILE, manifest.model_dump_json(indent=2).encode())]
         files = _files(manifest)
         for done, (rel_path, digest, doc_id) in enumerate(files, start=1):
-            body = self._queue.read_file(batch_id, rel_path)
+            body = self._queue.read_granted(self.reviewer, batch_id, rel_path)
             if hashlib.sha256(body).hexdigest() != digest:
                 raise QueueError(batch_id, f"hash mismatch for {rel_path}")
             target = dest / (doc_id + Path(rel_path).suffix)

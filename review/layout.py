@@ -5,6 +5,7 @@ queues/<queue>/batches/<batch_id>/manifest.json
                                  /docs/<doc_id>.pdf|.txt
               /claims/<batch_id>/<reviewer>/<n>-<action>-<epoch>-<lease>.json
               /closed/<batch_id>.json
+              /granted/<reviewer>/<batch_id>/docs/<doc_id>.pdf|.txt   the holder's copies
               /submissions/<batch_id>/<reviewer>.json
               /rejections/<batch_id>/<reviewer>.json
 ```
@@ -75,6 +76,18 @@ def batch_claims_prefix(queue: str, batch_id: str) -> str:
 def reviewer_claims_prefix(queue: str, batch_id: str, reviewer: str) -> str:
     """Where ``reviewer`` (and, by IAM, only ``reviewer``) writes its claim events."""
     return f"{batch_claims_prefix(queue, batch_id)}{check_id('reviewer', reviewer)}/"
+
+
+def granted_prefix(queue: str, reviewer: str, batch_id: str) -> str:
+    """The claim holder's read-only copies of a batch's renditions (operator-written)."""
+    return (
+        f"{queue_prefix(queue)}granted/{check_id('reviewer', reviewer)}/"
+        f"{check_id('batch', batch_id)}/"
+    )
+
+
+def granted_key(queue: str, reviewer: str, batch_id: str, rel_path: str) -> str:
+    return granted_prefix(queue, reviewer, batch_id) + check_rel_path(rel_path)
 
 
 def closed_prefix(queue: str) -> str:

@@ -1,7 +1,9 @@
 """The least-privilege IAM policy for one reviewer on one queue.
 
-Grants exactly: list the queue prefix; read its batches and the operator's ``closed/``
-markers; create (and read back) claim events only under ``claims/*/<reviewer>/``, and
+Grants exactly: list the queue prefix; read batch manifests (not the renditions) and the
+operator's ``closed/`` markers; read the renditions only from its own
+``granted/<reviewer>/`` prefix, where the operator copies a batch for its claim holder
+(``review.access``); create (and read back) claim events only under ``claims/*/<reviewer>/``, and
 only as create-once writes (``If-None-Match: *``, enforced by the ``s3:if-none-match``
 condition key), so no reviewer can write, overwrite or delete another's claim or its own
 past events; write only this reviewer's submissions; read only its rejections. Nothing
@@ -39,7 +41,8 @@ def iam_policy(bucket: str, queue: str, reviewer: str) -> dict[str, Any]:
                 "Resource": [f"arn:aws:s3:::{bucket}"],
                 "Condition": {"StringLike": {"s3:prefix": [f"{prefix}*"]}},
             },
-            _allow("ReadBatches", ["s3:GetObject"], f"{objects}batches/*"),
+            _allow("ReadManifests", ["s3:GetObject"], f"{objects}batches/*/manifest.json"),
+            _allow("OwnGrantedCopies", ["s3:GetObject"], f"{objects}granted/{reviewer}/*"),
             _allow("ReadClosed", ["s3:GetObject"], f"{objects}closed/*"),
             _allow("OwnClaimEvents", ["s3:GetObject", "s3:PutObject"], own_claims),
             {

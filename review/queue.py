@@ -71,6 +71,16 @@ class ReviewQueue:
             raise BatchNotFound(batch_id)
         return self._parse_manifest(batch_id, stored.body)
 
+    def read_granted(self, reviewer: str, batch_id: str, rel_path: str) -> bytes:
+        """A rendition from ``reviewer``'s granted copy (``QueueError`` until the operator
+        has granted it: only the claim holder ever gets one)."""
+        stored = self._store.get(layout.granted_key(self.queue, reviewer, batch_id, rel_path))
+        if stored is None:
+            raise QueueError(
+                batch_id, "access not granted yet (the operator grants it to the claim holder)"
+            )
+        return stored.body
+
     def read_file(self, batch_id: str, rel_path: str) -> bytes:
         stored = self._store.get(layout.file_key(self.queue, batch_id, rel_path))
         if stored is None:
@@ -110,6 +120,10 @@ class ReviewQueue:
     def claim_state(self, batch_id: str) -> ClaimState | None:
         """The stored claim with its ETag and lease end (store clock)."""
         return self._claims.read(batch_id)
+
+    @property
+    def store(self) -> ObjectStore:
+        return self._store
 
     @property
     def settle_seconds(self) -> float:

@@ -23,6 +23,7 @@ from review.claims import HELD, ClaimState
 from review.objects import StoredObject
 from review.validate import TextOf
 from stages import dispatch, qc
+from stages.access import grant_access
 from stages.claim_audit import record_closed, record_transitions
 from stages.reviews import load_reviews, store_review
 from stages.services import Services
@@ -53,6 +54,7 @@ def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None
     manifest = queue.manifest(batch_id)
     state = queue.claim_state(batch_id)
     record_claim(svc, batch_id, state)
+    grant_access(svc, queue, batch_id, state)
     for reviewer, stored in queue.submission_objects(batch_id):
         key = f"submission:{batch_id}:{reviewer}:{content_hash(stored.body)[:16]}"
         if svc.seen(key):

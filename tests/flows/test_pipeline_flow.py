@@ -8,6 +8,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ from config.settings import get_settings
 from flows.pipeline_flow import pipeline
 from flows.wiring import s3_client, services
 from models.document import DocState
-from review import ReviewerClient, S3ObjectStore
+from review import ReviewerClient, ReviewQueue, S3ObjectStore
+from review.access import grant_current
 
 Scan = Callable[[str], list[str]]
 
@@ -87,7 +89,8 @@ def review_everything(workdir: Path) -> int:
     settings = get_settings()
     store = S3ObjectStore(s3_client(settings), settings.s3_bucket)
     client = ReviewerClient(store, settings.queue, "reviewer-flowtest")
-    return len(review_open_batches(client, workdir, 600))
+    operator = ReviewQueue(store, settings.queue)
+    return len(review_open_batches(client, workdir, 600, partial(grant_current, operator)))
 
 
 def bucket_texts() -> Iterator[tuple[str, str]]:

@@ -26,6 +26,7 @@ from models.vault_ref import VaultRef
 from redaction.ocr import FakeOcr
 from redaction.pdf import PdfiumEngine
 from review import MemoryObjectStore, ReviewerClient, ReviewQueue
+from review.access import grant_current
 from stages import collect, dispatch, ingest, reassemble, redact
 from stages.services import Services
 from vault import MemoryStore, Vault
@@ -145,6 +146,7 @@ def review_all(store: MemoryObjectStore, tmp: Path, batches: list[str]) -> None:
     client = ReviewerClient(store, "general", "ana")
     for batch_id in batches:
         client.claim(batch_id, 600)
+        grant_current(ReviewQueue(store, "general"), batch_id)  # the operator's side
         folder = tmp / "pull" / batch_id
         client.pull(batch_id, folder)
         manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())

@@ -37,7 +37,12 @@ def test_policy_is_json_and_names_only_the_queue() -> None:
     ("action", "key", "context", "expected"),
     [
         ("s3:GetObject", "queues/q1/batches/b-1/manifest.json", None, True),
-        ("s3:GetObject", "queues/q1/batches/b-1/docs/d.pdf", None, True),
+        # renditions: never from the batch, only from one's own granted copies
+        ("s3:GetObject", "queues/q1/batches/b-1/docs/d.pdf", None, False),
+        ("s3:GetObject", "queues/q1/granted/alice/b-1/docs/d.pdf", None, True),
+        ("s3:GetObject", "queues/q1/granted/bob/b-1/docs/d.pdf", None, False),
+        ("s3:GetObject", "queues/q1/granted/malice/b-1/docs/d.pdf", None, False),
+        ("s3:PutObject", "queues/q1/granted/alice/b-1/docs/d.pdf", CREATE, False),
         ("s3:PutObject", "queues/q1/batches/b-1/manifest.json", CREATE, False),
         ("s3:GetObject", "queues/q2/batches/b-1/manifest.json", None, False),
         ("s3:GetObject", "queues/q10/batches/b-1/manifest.json", None, False),

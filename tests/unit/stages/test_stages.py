@@ -12,7 +12,8 @@ from models.audit import Action
 from models.document import DocKind, DocState
 from models.review import Manifest
 from models.vault_ref import Purpose
-from review import MemoryObjectStore, ReviewerClient
+from review import MemoryObjectStore, ReviewerClient, ReviewQueue
+from review.access import grant_current
 from stages import collect, dispatch, ingest, reassemble, redact
 from stages.services import Services
 
@@ -37,6 +38,7 @@ def review(store: MemoryObjectStore, tmp_path: Path, batches: list[str]) -> None
     client = ReviewerClient(store, "general", "ana")
     for batch_id in batches:
         client.claim(batch_id, 600)
+        grant_current(ReviewQueue(store, "general"), batch_id)  # the operator's side
         folder = tmp_path / "pull" / batch_id
         client.pull(batch_id, folder)
         manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
