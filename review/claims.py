@@ -70,6 +70,18 @@ class Claims:
         events, _ = self._events(layout.batch_claims_prefix(self._queue, batch_id))
         return self._state(batch_id, events.get(batch_id, []), self._closed(batch_id))
 
+    def read_settled(self, batch_id: str) -> ClaimState | None:
+        """``read``, after waiting out the settle time of the newest event if it is that
+        recent: every event the answer depends on is then final (the operator's view)."""
+        state = self.read(batch_id)
+        if state is None or not state.transitions or self._store.settle_seconds <= 0:
+            return state
+        newest = max(t.event.at for t in state.transitions)
+        if self._store.now() >= newest + timedelta(seconds=self._store.settle_seconds):
+            return state
+        self._settle(newest)
+        return self.read(batch_id)
+
     def scan(self) -> QueueClaims:
         """Every batch's claim from two listings; malformed objects reported, not fatal."""
         events, problems = self._events(layout.claims_prefix(self._queue))

@@ -40,6 +40,10 @@ class ReviewerClient:
         """A published batch's manifest (documents, pages, due time, priority)."""
         return self._queue.manifest(batch_id)
 
+    def claim_problems(self) -> list[str]:
+        """Claim objects of the queue that were ignored as malformed (one line each)."""
+        return self._queue.claim_scan().problems
+
     def claim(self, batch_id: str, lease_seconds: int) -> Claim:
         claim = self._queue.claim(batch_id, self.reviewer, lease_seconds)
         self._held[batch_id] = claim

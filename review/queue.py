@@ -16,7 +16,7 @@ from models.errors import BatchNotFound, QueueError
 from models.review import Claim, Manifest, Submission
 from review import layout
 from review.claims import Claims, ClaimState, QueueClaims
-from review.objects import ObjectStore, PreconditionFailed, StoredObject
+from review.objects import ObjectInfo, ObjectStore, PreconditionFailed, StoredObject
 from review.publish import check_files
 from review.rejection import MAX_REASON, Rejection
 from review.texts import text_reader
@@ -137,6 +137,10 @@ class ReviewQueue:
         """Every batch's replayed claim and the claim objects that were ignored (per object)."""
         return self._claims.scan()
 
+    def settled_claim_state(self, batch_id: str) -> ClaimState | None:
+        """The claim once its newest event has settled (waits up to the settle time)."""
+        return self._claims.read_settled(batch_id)
+
     def claimed_batches(self) -> set[str]:
         """Batch ids with a live (unexpired) claim."""
         return self._claims.live_batches()
@@ -163,6 +167,18 @@ class ReviewQueue:
     def submissions(self, batch_id: str) -> list[tuple[str, bytes]]:
         """``(reviewer, raw JSON)`` for every submission of the batch, by reviewer id."""
         return [(reviewer, stored.body) for reviewer, stored in self.submission_objects(batch_id)]
+
+    def submission_infos(self, batch_id: str) -> list[tuple[str, ObjectInfo]]:
+        """``(reviewer, size and write time)`` per submission, from the listing (no reads)."""
+        found: list[tuple[str, ObjectInfo]] = []
+        for info in self._store.list_info(layout.submissions_prefix(self.queue, batch_id)):
+            reviewer = layout.reviewer_of_submission(self.queue, batch_id, info.key)
+            if reviewer:
+                found.append((reviewer, info))
+        return found
+
+    def read_submission(self, batch_id: str, reviewer: str) -> StoredObject | None:
+        return self._store.get(layout.submission_key(self.queue, batch_id, reviewer))
 
     def submission_objects(self, batch_id: str) -> list[tuple[str, StoredObject]]:
         """``(reviewer, stored object)`` per submission: body plus the store's write time."""

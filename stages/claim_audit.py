@@ -3,9 +3,10 @@
 Reviewers' claim events are create-once S3 objects under their own prefix
 (``review.claims``); collect replays them and records each one (claim, takeover, renew,
 release; a losing or stale attempt as ``rejected``) once, keyed by the event object, in
-replay order, with the reviewer the object was written by as the actor. Only events older
-than the store's settle time are recorded, so an event can never be recorded before one
-that sorts ahead of it. Closing a batch is recorded by the operator when it closes it.
+replay order, with the reviewer the object was written by as the actor. Collect reads the
+claim only once its newest event has settled, and records only settled events, so an event
+can never be recorded before one that sorts ahead of it. Closing a batch is recorded by the
+operator when it closes it.
 """
 
 from __future__ import annotations

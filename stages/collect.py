@@ -20,8 +20,8 @@ from models.errors import SubmissionRejected
 from models.review import Manifest, Submission
 from review import ReviewQueue, validate_submission
 from review.claims import HELD, ClaimState
-from review.objects import StoredObject
-from review.validate import TextOf
+from review.objects import ObjectInfo, StoredObject
+from review.validate import TextOf, check_size
 from stages import dispatch, qc
 from stages.access import grant_access
 from stages.claim_audit import record_closed, record_transitions
@@ -52,10 +52,15 @@ def collect(svc: Services) -> CollectOutcome:
 def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None:
     queue = dispatch.batch_queue(svc, batch_id)
     manifest = queue.manifest(batch_id)
-    state = queue.claim_state(batch_id)
+    state = queue.settled_claim_state(batch_id)
     record_claim(svc, batch_id, state)
     grant_access(svc, queue, batch_id, state)
-    for reviewer, stored in queue.submission_objects(batch_id):
+    for reviewer, info in queue.submission_infos(batch_id):
+        if refused_by_size(svc, queue, batch_id, reviewer, info, outcome):
+            continue  # never read: refused from the listing's size, once
+        stored = queue.read_submission(batch_id, reviewer)
+        if stored is None:
+            continue
         key = f"submission:{batch_id}:{reviewer}:{content_hash(stored.body)[:16]}"
         if svc.seen(key):
             finish_accepted(svc, queue, manifest, key)  # crash-resume: follow-ups may be missing
@@ -68,6 +73,26 @@ def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None
             continue
         accept(svc, queue, manifest, submission, key)
         outcome.accepted.append(f"{batch_id}/{reviewer}")
+
+
+def refused_by_size(
+    svc: Services,
+    queue: ReviewQueue,
+    batch_id: str,
+    reviewer: str,
+    info: ObjectInfo,
+    outcome: CollectOutcome,
+) -> bool:
+    """True if the stored submission is over the limit (rejected once, by its size alone)."""
+    try:
+        check_size(batch_id, info.size)
+    except SubmissionRejected as exc:
+        key = f"submission:{batch_id}:{reviewer}:size:{info.size}:{info.last_modified.isoformat()}"
+        if not svc.seen(key):
+            _reject(svc, queue, batch_id, reviewer, key, exc)
+            outcome.rejected.append(f"{batch_id}/{reviewer}")
+        return True
+    return False
 
 
 def record_claim(svc: Services, batch_id: str, state: ClaimState | None) -> None:
@@ -148,4 +173,6 @@ def finish_accepted(svc: Services, queue: ReviewQueue, manifest: Manifest, key: 
     reviewer, epoch = str(details.get("reviewer", "")), int(details.get("epoch", 0))
     if queue.close(manifest.batch_id, reviewer, epoch):
         record_closed(svc, manifest.batch_id, reviewer, epoch)
+        batch_id = manifest.batch_id
+        grant_access(svc, queue, batch_id, queue.claim_state(batch_id))  # copies taken back
     qc.settle(svc, manifest, reviewer)

@@ -11,6 +11,7 @@ import pytest
 from models.audit import Action, Outcome
 from models.errors import StaleClaim
 from review import MemoryObjectStore, ReviewerClient
+from review.objects import ObjectInfo, StoredObject
 from stages import collect, dispatch
 
 from .test_routing_qc import add_doc, make_svc, put_submission, submission
@@ -73,3 +74,51 @@ def test_a_losing_claim_attempt_is_recorded_as_rejected(tmp_path: Path) -> None:
         ("reviewer:alice", "claimed", Outcome.OK),
         ("reviewer:bob", "lost", Outcome.REJECTED),
     ]
+
+
+class SizedStore(MemoryObjectStore):
+    """A store that reports one submission as 300 MiB in its listing and HEAD (as S3's
+    metadata would) and fails the test if anything reads that object."""
+
+    HUGE = 300 * 2**20
+
+    def __init__(self, huge_key: str) -> None:
+        super().__init__()
+        self.huge_key = huge_key
+        self.reads: list[str] = []
+
+    def list_info(self, prefix: str) -> list[ObjectInfo]:
+        return [self._sized(i) for i in super().list_info(prefix)]
+
+    def head(self, key: str) -> ObjectInfo | None:
+        info = super().head(key)
+        return None if info is None else self._sized(info)
+
+    def get(self, key: str) -> StoredObject | None:
+        self.reads.append(key)
+        return super().get(key)
+
+    def _sized(self, info: ObjectInfo) -> ObjectInfo:
+        return (
+            ObjectInfo(info.key, self.HUGE, info.last_modified)
+            if info.key == self.huge_key
+            else info
+        )
+
+
+def test_oversized_submission_refused_from_its_size_never_read_and_once(tmp_path: Path) -> None:
+    store = SizedStore("")
+    svc = make_svc(store, tmp_path, None)
+    add_doc(svc, "doc-a", "legal")
+    (batch_id,) = dispatch.dispatch(svc)
+    store.huge_key = f"queues/general/submissions/{batch_id}/bob.json"
+    ReviewerClient(store, "general", "alice").claim(batch_id, 600)
+    store.put(store.huge_key, b"stands in for 300 MiB")
+    put_submission(store, batch_id, "alice", submission(batch_id, "alice", 1))
+    first = collect.collect(svc)
+    second = collect.collect(svc)
+    assert first.rejected == [f"{batch_id}/bob"] and first.accepted == [f"{batch_id}/alice"]
+    assert second.rejected == []  # refused once
+    assert store.huge_key not in store.reads
+    rejection = ReviewerClient(store, "general", "bob").rejection(batch_id)
+    assert rejection is not None and f"{SizedStore.HUGE} bytes; limit 1000000" in rejection.reason
