@@ -40,6 +40,7 @@ class Action(StrEnum):
     VAULT_ROTATED = "vault.rotated"
     VAULT_KEY_RETIRED = "vault.key_retired"
     VAULT_SHREDDED = "vault.shredded"
+    VAULT_OUTBOX_PURGED = "vault.outbox_purged"  # a shred removed the matter's deliverables
     VAULT_HOLD_PLACED = "vault.hold_placed"
     VAULT_HOLD_RELEASED = "vault.hold_released"
 

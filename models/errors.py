@@ -82,6 +82,13 @@ class KeyInUse(VaultError):
     summary = "key version is current or still seals objects"
 
 
+class OutboxNotEmpty(VaultError):
+    """Shredding refused: the matter's outbox still holds plaintext deliverables."""
+
+    code = "SR-VLT-011"
+    summary = "the matter's outbox still holds deliverables"
+
+
 class KeyServiceError(VaultError):
     code = "SR-VLT-010"
     summary = "key service call failed"
