@@ -53,7 +53,9 @@ def build_vault(settings: Settings) -> Vault:
         kms = boto3.client(
             "kms", endpoint_url=settings.kms_endpoint_url, region_name=settings.aws_region
         )
-        keys = KmsKeyProvider(kms, alias_prefix=settings.kms_alias_prefix)
+        keys = KmsKeyProvider(
+            kms, alias_prefix=settings.kms_alias_prefix, endpoint_url=settings.kms_endpoint_url
+        )
     store: BlobStore = LocalDirStore(settings.vault_path)
     if settings.vault_s3_bucket:
         store = S3BlobStore(
