@@ -20,6 +20,7 @@ from review.objects import ObjectInfo, PreconditionFailed, StoredObject
 from review.server_clock import ServerClock, response_headers
 
 _MISSING = {"NoSuchKey", "404", "NotFound"}
+_FORBIDDEN = {"403", "AccessDenied", "Forbidden"}  # a missing key under a prefix-only policy
 _PRECONDITION = {"PreconditionFailed", "412", "ConditionalRequestConflict", "409"}
 
 
@@ -100,7 +101,7 @@ class S3ObjectStore:
             response = self._s3.head_object(Bucket=self._bucket, Key=key)
         except ClientError as exc:
             self._clock.observe(response_headers(exc.response))
-            if _code(exc) in _MISSING:
+            if _code(exc) in _MISSING | _FORBIDDEN:  # an existence check: absent to this caller
                 return None
             raise StorageError(key) from exc
         except BotoCoreError as exc:

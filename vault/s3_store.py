@@ -35,6 +35,15 @@ def _precondition_failed(exc: ClientError) -> bool:
     return code in {"PreconditionFailed", "412", "ConditionalRequestConflict", "409"}
 
 
+_FORBIDDEN = {"403", "AccessDenied", "Forbidden"}
+
+
+def _is_absent(exc: ClientError) -> bool:
+    """For an existence check: S3 answers 403, not 404, for a missing key when the caller
+    may not list its prefix; to such a caller the key does not exist either."""
+    return _is_missing(exc) or str(exc.response.get("Error", {}).get("Code", "")) in _FORBIDDEN
+
+
 def _is_missing(exc: ClientError) -> bool:
     return str(exc.response.get("Error", {}).get("Code", "")) in _MISSING
 
@@ -112,7 +121,7 @@ class S3BlobStore:
         try:
             self._s3.head_object(Bucket=self.bucket, Key=name)
         except ClientError as exc:
-            if _is_missing(exc):
+            if _is_absent(exc):
                 return False
             raise StorageError(key) from exc
         except BotoCoreError as exc:
