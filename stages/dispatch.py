@@ -24,6 +24,7 @@ from models.vault_ref import Purpose
 from review import ReviewQueue
 from review.batching import cut, priority_rank
 from review.language import guess_language
+from review.mutex import StoreMutex
 from review.routing import DocRoute, Route, RoutingTable, sampled_for_qc, single_queue
 from stages.records import load_redaction
 from stages.redact import doc_facts
@@ -42,6 +43,9 @@ ADJUDICATION_INSTRUCTIONS = (
 )
 
 
+PLAN_LOCK_PREFIX = "locks/plan/"  # outside queues/: no reviewer policy reaches it
+
+
 def batch_id_for(queue: str, doc_ids: list[str]) -> str:
     digest = hashlib.sha256((queue + "|" + ",".join(sorted(doc_ids))).encode()).hexdigest()
     return f"batch-{digest[:16]}"
@@ -52,7 +56,16 @@ def routing_table(svc: Services) -> RoutingTable:
 
 
 def plan_batches(svc: Services) -> list[str]:
-    """Plan batches (and sampled QC copies) for redacted documents in no batch yet."""
+    """Plan batches (and sampled QC copies) for redacted documents in no batch yet.
+
+    Serialised across processes by a lock object in the queue bucket (``review.mutex``),
+    and the ledger is read inside it: a planner never works from a stale read."""
+    lock = StoreMutex(svc.queue.store, f"{PLAN_LOCK_PREFIX}{svc.tenant}/{svc.matter}.json")
+    with lock.held():
+        return _plan_batches(svc)
+
+
+def _plan_batches(svc: Services) -> list[str]:
     events = list(svc.ledger.events(matter=svc.matter))
     table = routing_table(svc)
     by_route: dict[str, tuple[Route, list[DocRoute]]] = {}
