@@ -64,7 +64,11 @@ def run(
 
 @contextmanager
 def _prefect_startup_reported() -> Iterator[None]:
-    """Turn Prefect's start-up time-out into one clear line and exit status 1."""
+    """Turn Prefect's start-up time-out into one clear line and exit status 1; a killed
+    command never leaves Prefect's temporary server behind (``cli.server_guard``)."""
+    from cli.server_guard import guard_prefect_server
+
+    guard_prefect_server()
     try:
         yield
     except RuntimeError as exc:
@@ -80,8 +84,10 @@ def serve(
 ) -> None:
     """Serve the scheduled deployments (intake, collect, reassemble, pipeline) on the
     embedded Prefect server until interrupted."""
+    from cli.server_guard import guard_prefect_server
     from flows.deploy import serve_all
 
+    guard_prefect_server()
     serve_all(matter)
 
 
