@@ -101,10 +101,12 @@ def run_demo(home: Path, samples: Path) -> int:
         create_locked_bucket(s3, CHECKPOINT_BUCKET)  # signed checkpoints, Object Lock
         init_key(get_settings())  # the checkpoint key (kept across demo runs) and its publication
         console.print(f"[bold]Sealroom demo[/] - local S3 at {endpoint}, state in {home}")
-        first: dict[str, Any] = pipeline(str(samples))
+        os.environ["SEALROOM_INBOX"] = str(samples)  # configuration, never a flow parameter
+        get_settings.cache_clear()
+        first: dict[str, Any] = pipeline()
         console.print(f"  pass 1 (ingest, redact, dispatch): {first}")
         play_reviewer(console, home)
-        second: dict[str, Any] = pipeline(str(samples))
+        second: dict[str, Any] = pipeline()
         console.print(f"  pass 2 (collect, reassemble): {second}")
         compliance(get_settings().matter)
         ok = print_summary(console, home, endpoint, time.monotonic() - started)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,18 +49,30 @@ def run(
     """Run one pass of the pipeline (ingest, redact, dispatch, collect, reassemble).
 
     Progress goes to stderr, the summary (JSON) to stdout; exit 1 when any step failed,
-    each failure named on stderr by step, id, error code and cause.
+    each failure named on stderr by step, id, error code and cause. INBOX becomes this
+    run's SEALROOM_INBOX setting, never a Prefect flow parameter (a folder name can be PII;
+    flow parameters are stored in Prefect's database).
     """
     from cli.status_progress import run_with_progress
 
-    where = inbox if inbox is None or inbox.startswith("s3://") else str(Path(inbox).resolve())
+    if inbox is not None:
+        use_inbox(inbox)
     with _prefect_startup_reported():
-        summary, failures = run_with_progress(where, matter)
+        summary, failures = run_with_progress(matter)
     typer.echo(json.dumps({**summary, "failures": failures}))
     for line in failures:
         typer.echo(f"failed: {line}", err=True)
     if failures:
         raise typer.Exit(1)
+
+
+def use_inbox(inbox: str) -> None:
+    """Make ``inbox`` (a directory or ``s3://`` URL) this process's configured inbox."""
+    from config.settings import get_settings
+
+    where = inbox if inbox.startswith("s3://") else str(Path(inbox).resolve())
+    os.environ["SEALROOM_INBOX"] = where
+    get_settings.cache_clear()
 
 
 @contextmanager

@@ -28,11 +28,6 @@ from flows.pipeline_flow import collect, intake, pipeline, reassemble
 TAGS = ["sealroom"]
 
 
-def inbox_parameter(location: str) -> str:
-    """An absolute directory or an ``s3://`` URL (a location, never a file name)."""
-    return location if location.startswith("s3://") else str(Path(location).resolve())
-
-
 def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
     """intake every few minutes, collect and reassemble on their own schedules; pipeline
     on demand. One run of a deployment at a time (``concurrency_limit=1``)."""
@@ -45,7 +40,7 @@ def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
         intake.to_deployment(
             name="sealroom-intake",
             interval=every(settings.ingest_interval_minutes),
-            parameters={"inbox": inbox_parameter(settings.inbox_location), **params},
+            parameters=params,  # the inbox is SEALROOM_INBOX in the serving process
             concurrency_limit=1,
             tags=TAGS,
         ),

@@ -49,6 +49,7 @@ def run(
     with pytest.MonkeyPatch.context() as mp, mock_aws():
         mp.setenv("SEALROOM_HOME", str(root / "home"))
         mp.setenv("SEALROOM_MATTER", "matter-flowtest")
+        mp.setenv("SEALROOM_INBOX", str(samples_dir))
         mp.delenv("SEALROOM_S3_ENDPOINT_URL", raising=False)
         for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
             mp.setenv(name, "testing")
@@ -67,12 +68,12 @@ def run(
 
 
 def run_pipeline(samples_dir: Path, root: Path) -> dict[str, Any]:
-    first = pipeline(str(samples_dir))
+    first = pipeline()
     reviewed = review_everything(root / "reviewer")
-    second = pipeline(str(samples_dir))
+    second = pipeline()
     with Ledger(get_settings().ledger) as ledger:
         before = ledger.count()
-        third = pipeline(str(samples_dir))
+        third = pipeline()
         after = ledger.count()
     return {
         "first": first,
@@ -200,5 +201,5 @@ def test_task_runs_and_flow_runs_carry_ids_only(run: dict[str, Any], scan_pii: S
     state_texts += [f"{t.task_inputs} {t.state.message if t.state else ''}" for t in task_runs]
     leaks = {text: found for text in state_texts if (found := scan_pii(text))}
     assert not leaks, leaks
-    for flow_run in flow_runs:  # parameters are an inbox location and a matter id
-        assert set(flow_run.parameters) <= {"inbox", "matter"}
+    for flow_run in flow_runs:  # parameters are opaque ids: the inbox is configuration
+        assert set(flow_run.parameters) <= {"matter"}
