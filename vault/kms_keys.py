@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import boto3
 from aws_encryption_sdk import StrictAwsKmsMasterKeyProvider
 from aws_encryption_sdk.exceptions import DecryptKeyError
 from aws_encryption_sdk.key_providers.base import MasterKeyProvider
@@ -47,8 +46,7 @@ class _MatterKmsProvider(StrictAwsKmsMasterKeyProvider):
             super().add_regional_client(region_name)
             return
         if region_name not in self._regional_clients:
-            session = boto3.session.Session(botocore_session=self.config.botocore_session)
-            client = session.client(
+            client = self.config.botocore_session.create_client(
                 "kms",
                 region_name=region_name,
                 endpoint_url=self.endpoint_url,

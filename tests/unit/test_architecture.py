@@ -65,6 +65,7 @@ CONFINED = {
         "flows/run_events.py",
         "flows/serve_recovery.py",
         "flows/pool.py",
+        "cli/server_guard.py",  # wraps the Popen of Prefect's temporary server (orphans)
     },
     **{lib: PDF_MODULES for lib in ("pypdf", "fpdf")},
     "pypdfium2": PDF_MODULES | {"workbench/pdf_pages.py"},  # the workbench's page images
