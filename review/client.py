@@ -64,7 +64,7 @@ class ReviewerClient:
         """
         manifest = self._queue.manifest(batch_id)
         dest.mkdir(parents=True, exist_ok=True)
-        written = [_write(dest / MANIFEST_FILE, manifest.model_dump_json(indent=2).encode())]
+        written: list[Path] = []
         files = _files(manifest)
         for done, (rel_path, digest, doc_id) in enumerate(files, start=1):
             body = self._queue.read_granted(self.reviewer, batch_id, rel_path)
@@ -76,7 +76,9 @@ class ReviewerClient:
             written.append(_write(target, body))
             if progress is not None:
                 progress(done, len(files))
-        return written
+        # the manifest last: a folder with one is a complete pull (``reviewer open`` relies on it)
+        body = manifest.model_dump_json(indent=2).encode()
+        return [_write(dest / MANIFEST_FILE, body), *written]
 
     def submit(
         self,

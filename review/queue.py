@@ -156,12 +156,19 @@ class ReviewQueue:
         state = self._claims.holder(batch_id, submission.reviewer, submission.epoch)
         raw = submission.model_dump_json().encode()
         manifest = self.manifest(batch_id)
-        validate_submission(raw, manifest, state.claim, text_of=self.texts(manifest))
+        text_of = self.texts(manifest, reviewer=submission.reviewer)
+        validate_submission(raw, manifest, state.claim, text_of=text_of)
         self._store.put(key, raw)
 
-    def texts(self, manifest: Manifest) -> TextOf:
-        """doc id -> the batch's rendition text (what annotation quotes are checked against)."""
+    def texts(self, manifest: Manifest, reviewer: str | None = None) -> TextOf:
+        """doc id -> the batch's rendition text (what annotation quotes are checked against):
+        from the batch (operator), or from ``reviewer``'s granted copies (a reviewer's
+        policy cannot read the batch's renditions)."""
         batch_id = manifest.batch_id
+        if reviewer is not None:
+            return text_reader(
+                manifest, lambda rel_path: self.read_granted(reviewer, batch_id, rel_path)
+            )
         return text_reader(manifest, lambda rel_path: self.read_file(batch_id, rel_path))
 
     def submissions(self, batch_id: str) -> list[tuple[str, bytes]]:

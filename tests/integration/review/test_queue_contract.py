@@ -170,6 +170,7 @@ def test_expired_lease_is_stolen_and_stale_submit_refused(
     assert alice.claim("batch-1", 1).epoch == 1
     time.sleep(2.05)
     assert bob.claim("batch-1", 3600).epoch == 2
+    grant_current(queue, "batch-1")  # quotes are checked against the holder's copies
     note = Annotation(doc_id="doc-a", start=0, end=4, label="NOTE", quote="0123")
     with pytest.raises(StaleClaim):
         alice.submit("batch-1", [note])

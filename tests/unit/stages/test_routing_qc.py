@@ -21,6 +21,7 @@ from models.errors import VaultObjectMissing
 from models.finding import RedactionResult
 from models.vault_ref import Purpose, VaultRef
 from review import MemoryObjectStore, ReviewerClient, ReviewQueue
+from review.access import grant_current
 from review.routing import Budget, RoutingTable, Rule, load_routing
 from stages import collect, dispatch
 from stages.records import dump_redaction
@@ -299,6 +300,7 @@ def test_accepting_closes_the_claim(
     svc, batch_id = one_batch
     ana = ReviewerClient(store, "general", "ana")
     ana.claim(batch_id, 600)
+    grant_current(ReviewQueue(store, "general"), batch_id)  # the operator's side
     note = {"doc_id": "doc-a", "start": 0, "end": 3, "label": "NOTE", "quote": EN[0:3]}
     ana.submit(batch_id, [note])
     collect.collect(svc)
@@ -327,6 +329,7 @@ def review(
 ) -> None:
     client = ReviewerClient(store, queue, who)
     client.claim(batch_id, 600)
+    grant_current(ReviewQueue(store, queue), batch_id)  # the operator's side
     anns = [
         {"doc_id": d, "start": s, "end": e, "label": "NOTE", "quote": EN[s:e]} for d, s, e in spans
     ]
