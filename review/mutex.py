@@ -44,7 +44,7 @@ class StoreMutex:
         try:
             yield
         finally:
-            self._release(etag)
+            self.release(etag)
 
     def acquire(self) -> str:
         body = json.dumps({"holder": uuid.uuid4().hex}).encode()
@@ -70,6 +70,6 @@ class StoreMutex:
             return None
         return current.etag
 
-    def _release(self, etag: str) -> None:
+    def release(self, etag: str) -> None:
         with contextlib.suppress(PreconditionFailed):  # lease ran out, taken over: theirs now
             self._store.delete(self._key, if_match=etag)

@@ -19,6 +19,7 @@ from typing import Any
 from audit import document_states
 from models.audit import Action, AuditEvent
 from models.document import DocState, content_hash
+from models.errors import StorageError
 from models.review import Manifest, ManifestDoc, PriorReview
 from models.vault_ref import Purpose
 from review import ReviewQueue
@@ -61,8 +62,16 @@ def plan_batches(svc: Services) -> list[str]:
     Serialised across processes by a lock object in the queue bucket (``review.mutex``),
     and the ledger is read inside it: a planner never works from a stale read."""
     lock = StoreMutex(svc.queue.store, f"{PLAN_LOCK_PREFIX}{svc.tenant}/{svc.matter}.json")
-    with lock.held():
+    try:
+        etag = lock.acquire()
+    except StorageError:
+        # the queue bucket is unreachable: nothing can be published either, and publishing
+        # reports it per batch; planning goes on unlocked (the one case not serialised)
         return _plan_batches(svc)
+    try:
+        return _plan_batches(svc)
+    finally:
+        lock.release(etag)
 
 
 def _plan_batches(svc: Services) -> list[str]:
