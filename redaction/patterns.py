@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 from models.finding import Finding
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
+from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.identifiers import find_identifiers
 from redaction.names import (
@@ -26,6 +27,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_context_ids,
     find_self_labelled,
     find_context_names,
+    find_cued_names,
+    find_signed_names,
     find_address_block_names,
     find_described_names,
     find_credentialed_names,
