@@ -18,8 +18,8 @@ _RELATIONS = (
     r"son|sons|daughter|daughters|dtr|dau|husband|wife|spouse|brother|bro|sister|sis|mother|mom"
     r"|father|dad|niece|nephew|cousin|aunt|uncle|grandson|granddaughter|grandaughter|grandmother"
     r"|grandfather|fiance|fiancee|friend|neighbou?r|proxy|hcp|partner|boyfriend|girlfriend"
-    r"|son-in-law|daughter-in-law|sister-in-law|brother-in-law|stepson|stepdaughter|pcp"
-    r"|attending|resident|fellow|intern|nurse|rn|np|pa|chaplain|sw|social\s+worker"
+    r"|son-in-law|daughter-in-law|sister-in-law|brother-in-law|stepson|stepdaughter"
+    r"|attending|resident|fellow|intern|nurse|chaplain|social\s+worker"
     r"|case\s+manager|talked\s+with|spoke\s+with|spoke\s+to|called|paged|notified|per"
 )
 _CUE = re.compile(

@@ -13,7 +13,7 @@ from redaction.wordclass import Kind, kind, plain
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019.-])*")
 _GUARDED = frozenset({"PERSON", "ORGANIZATION", "ADDRESS"})
 # Street/ZIP patterns and announced addresses are evidence enough by their shape.
-_TRUSTED = ("pattern:address", "pattern:zip", "context:address", "policy:")
+_TRUSTED = ("pattern:address", "pattern:zip", "context:address", "pattern:organization", "policy:")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 SHOUTING = 0.6
 
@@ -47,10 +47,16 @@ def plausible(text: str, f: Finding, caps: bool) -> bool:
     if f.label not in _GUARDED or f.source.startswith(_TRUSTED):
         return True
     value = text[f.start : f.end]
-    if f.label != "PERSON" and not caps and not value.isupper():
+    if f.label == "ADDRESS" and not caps and not value.isupper():
         return True
-    cued = f.source.startswith("context:")
-    return any(name_evidence(t, caps, cued) for t in _TOKEN.findall(value))
+    tokens = _TOKEN.findall(value)
+    if not f.source.startswith("ner:"):
+        cued = f.source.startswith("context:")
+        return any(name_evidence(t, caps, cued) for t in tokens)
+    evidence = [t for t in tokens if name_evidence(t, caps)]
+    if caps and not any(kind(t) is Kind.NAME for t in evidence):
+        return False  # all caps: NER alone needs a census name ("PEARL", not "AGGRESTAT")
+    return 2 * len(evidence) >= len(tokens) > 0
 
 
 def keep_plausible(text: str, findings: Iterable[Finding]) -> list[Finding]:

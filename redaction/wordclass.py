@@ -17,6 +17,8 @@ from redaction.clinical import DATA, clinical_words, read_words
 # A name that is also among this many most frequent English words is a word first ("bill",
 # "white", "will"): it counts as a name only where a cue says so.
 VERY_COMMON = 3000
+# ... and among this many, a function word that is never a name ("in", "to", "may", "will").
+FUNCTION_WORDS = 150
 _STRIP = ".'\u2019"
 _JOINERS = re.compile(r"['\u2019-]")
 
@@ -37,6 +39,29 @@ def common_ranks() -> dict[str, int]:
     words = (DATA / "common_words.txt").read_text(encoding="utf-8").split("\n")
     plain = (w for w in words if w and not w.startswith("#"))
     return {w: i for i, w in enumerate(plain)}
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> frozenset[str]:
+    """Plain words beyond the common ones: medical vocabulary (lower-case entries only)."""
+    return read_words(DATA / "medical_words.txt")
+
+
+# Inflections a dictionary lists by its base form: (suffix, replacement).
+_INFLECTIONS = (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"),
+                ("ion", "e"), ("ly", ""), ("ies", "y"), ("ied", "y"))  # fmt: skip
+
+
+def in_dictionary(w: str) -> bool:
+    """A common or medical word, directly or by a regular inflection ("extubation")."""
+    if w in common_ranks() or w in dictionary():
+        return True
+    for suffix, base in _INFLECTIONS:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)] + base
+            if stem in common_ranks() or stem in dictionary():
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -71,9 +96,12 @@ def _kind(w: str) -> Kind:
     if not w.isalpha() or w in clinical_words():
         return Kind.WORD
     rank = common_ranks().get(w)
+    if rank is not None and rank < FUNCTION_WORDS:
+        return Kind.WORD
     if w in person_names():
-        return Kind.WORDNAME if rank is not None and rank < VERY_COMMON else Kind.NAME
-    return Kind.WORD if rank is not None else Kind.UNKNOWN
+        very_common = rank is not None and rank < VERY_COMMON
+        return Kind.WORDNAME if very_common or w in dictionary() else Kind.NAME
+    return Kind.WORD if in_dictionary(w) else Kind.UNKNOWN
 
 
 def is_common(word: str) -> bool:

@@ -4,7 +4,14 @@ Sources (installed from PyPI by ``make setup``, extra ``lexicons``; nothing down
 - ``names`` 0.3.0: the 1990 US Census name frequency lists (dist.male.first, dist.female.first,
   dist.all.last) -> ``first_names.txt``, ``surnames.txt`` (most frequent ``SURNAMES`` surnames).
 - ``wordfreq`` 3.x: English word frequencies -> ``common_words.txt`` (the ``COMMON`` most
-  frequent purely alphabetic words, most frequent first; the rank is the line number).
+  frequent purely alphabetic words, most frequent first; the rank is the line number). Below
+  rank ``ANY_WORD`` a word is kept as is; beyond it only if the Debian ``wamerican-large``
+  word list (SCOWL, ``/usr/share/dict/american-english-large``) has it in lower case: that
+  list capitalises proper nouns, so frequent names ("wojciech") are not taken for words.
+
+- Debian package ``hunspell-en-med`` (OpenMedSpel word list, GPL-3+;
+  ``/usr/share/hunspell/en_med_glut.dic``) -> ``medical_words.txt``: its lower-case entries
+  (capitalised ones are eponyms, i.e. names) that are not already common words.
 
 Usage: ``.venv/bin/python scripts/build_lexicons.py`` (writes the three files, prints counts).
 """
@@ -31,9 +38,23 @@ def census(file_name: str, limit: int | None = None) -> list[str]:
     return rows[:limit] if limit else rows
 
 
+AMERICAN = Path("/usr/share/dict/american-english-large")
+ANY_WORD = 5_000
+
+
 def common_words() -> list[str]:
-    words = (w for w in wordfreq.top_n_list("en", COMMON * 2) if _ALPHA.match(w))
-    return list(dict.fromkeys(words))[:COMMON]
+    lower = {w for w in AMERICAN.read_text(encoding="utf-8").split() if w.islower()}
+    words = [w for w in wordfreq.top_n_list("en", COMMON * 2) if _ALPHA.match(w)]
+    words = list(dict.fromkeys(words))[:COMMON]
+    return [w for i, w in enumerate(words) if i < ANY_WORD or w in lower]
+
+
+MEDICAL_DIC = Path("/usr/share/hunspell/en_med_glut.dic")
+
+
+def medical_words(common: set[str]) -> list[str]:
+    words = (line.split("/", 1)[0].strip() for line in MEDICAL_DIC.read_text().splitlines())
+    return sorted({w for w in words if _ALPHA.match(w) and w not in common})
 
 
 def write(name: str, what: str, source: str, words: list[str]) -> None:
@@ -51,11 +72,18 @@ def main() -> None:
         "PyPI names 0.3.0",
         census("dist.all.last", SURNAMES),
     )
+    common = common_words()
     write(
         "common_words.txt",
         f"{COMMON} most frequent English words, most frequent first",
         f"PyPI wordfreq {version('wordfreq')}",
-        common_words(),
+        common,
+    )
+    write(
+        "medical_words.txt",
+        "lower-case medical words (not eponyms) beyond the common words",
+        "Debian hunspell-en-med (OpenMedSpel, GPL-3+), apt-get install hunspell-en-med",
+        medical_words(set(common)),
     )
 
 
