@@ -20,7 +20,7 @@ _RELATIONS = (
     r"|grandfather|fiance|fiancee|friend|neighbou?r|proxy|hcp|partner|boyfriend|girlfriend"
     r"|son-in-law|daughter-in-law|sister-in-law|brother-in-law|stepson|stepdaughter"
     r"|attending|resident|fellow|intern|nurse|chaplain|social\s+worker"
-    r"|case\s+manager|talked\s+with|spoke\s+with|spoke\s+to|called|paged|notified|per"
+    r"|case\s+manager|talked\s+with|spoke\s+with|spoke\s+to|called|paged|notified"
 )
 _CUE = re.compile(
     rf"(?<![\w'])(?:(?P<t>{_TITLES})\.?|(?P<r>{_RELATIONS}))(?:[ \t]*[,:\-][ \t]*|[ \t]+|\.)"
@@ -69,6 +69,8 @@ def _name_after(text: str, pos: int, titled: bool) -> tuple[int, int] | None:
             break
         end = m.end() - _tail(m.group())
         count += 1
+        if m.group().endswith(".") and not _INITIAL.match(m.group()):
+            break  # a full stop ends the name
         gap = _GAP.match(text, m.end())
         if gap is None:
             break

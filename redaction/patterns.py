@@ -18,12 +18,14 @@ from redaction.names import (
 )
 from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.places import find_addresses, find_organizations
+from redaction.shortdates import find_short_dates
 
 Recognizer = Callable[[str], Iterable[Finding]]
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
     find_identifiers,
     find_dates,
+    find_short_dates,
     find_context_ids,
     find_self_labelled,
     find_context_names,

@@ -13,7 +13,8 @@ from redaction.wordclass import Kind, kind, plain
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019.-])*")
 _GUARDED = frozenset({"PERSON", "ORGANIZATION", "ADDRESS"})
 # Street/ZIP patterns and announced addresses are evidence enough by their shape.
-_TRUSTED = ("pattern:address", "pattern:zip", "context:address", "pattern:organization", "policy:")
+_TRUSTED = ("pattern:address", "pattern:zip", "policy:")
+_DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 SHOUTING = 0.6
 
@@ -28,8 +29,14 @@ def name_evidence(token: str, caps: bool, cued: bool = False) -> bool:
     """Can this token be (part of) a person's name, given the text's case habits? ``cued``: a
     context cue (title, role) announced it, so short and upper-case tokens and initials count."""
     k = kind(token)
+    if cued and not caps:
+        return True
     if cued:
-        return not caps or k is not Kind.WORD or _INITIAL.match(token) is not None
+        return (
+            k in (Kind.NAME, Kind.WORDNAME)
+            or (k is Kind.UNKNOWN and len(plain(token)) >= 4)
+            or _INITIAL.match(token) is not None
+        )
     if k is Kind.WORD:
         return False
     loud = caps or token.isupper()
@@ -50,6 +57,10 @@ def plausible(text: str, f: Finding, caps: bool) -> bool:
     if f.label == "ADDRESS" and not caps and not value.isupper():
         return True
     tokens = _TOKEN.findall(value)
+    if f.source == "context:address":  # "home ... ON MONDAY": a real one has a number or name
+        return _DIGIT.search(value) is not None or any(name_evidence(t, caps) for t in tokens)
+    if f.source == "pattern:organization":  # the suffix is evidence where capitals are
+        return not caps or any(name_evidence(t, caps) for t in tokens[:-1])
     if not f.source.startswith("ner:"):
         cued = f.source.startswith("context:")
         return any(name_evidence(t, caps, cued) for t in tokens)

@@ -111,10 +111,10 @@ def _spreads(f: Finding, caps: bool) -> bool:
 def _specific(value: str) -> bool:
     """Not a single plain or very common word ("WAS", "Engagement", "bill")."""
     words = _PART.findall(value)
-    return len(words) != 1 or len(words[0]) != len(value) or kind(value) in _SPECIFIC
-
-
-_SPECIFIC = (Kind.NAME, Kind.UNKNOWN)
+    if len(words) != 1 or len(words[0]) != len(value):
+        return True
+    k = kind(value)
+    return k is Kind.NAME or (k is Kind.UNKNOWN and len(value) >= 4)
 
 
 def _occurrences(text: str, labels: dict[str, str], ignore_case: bool) -> Iterable[Finding]:
