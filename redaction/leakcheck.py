@@ -27,7 +27,7 @@ def _outside_tokens(result: RedactionResult, start: int, end: int) -> bool:
     return not any(r.red_start < end and start < r.red_end for r in result.replacements)
 
 
-def _sealed(value: str) -> bool:
+def sealed(value: str) -> bool:
     """Worth searching for: >= 3 chars and not one plain or very common word ("son", "WAS"),
     which, redacted once as part of a name, is no leak elsewhere."""
     plain = normalise(value)
@@ -37,7 +37,7 @@ def _sealed(value: str) -> bool:
 def residual_findings(redacted_text: str, result: RedactionResult) -> list[Finding]:
     """Original values (>= 3 chars) still present outside the tokens, as findings there."""
     labels = {normalise(r.original): r.label for r in result.replacements}
-    values = [r.original for r in result.replacements if _sealed(r.original)]
+    values = [r.original for r in result.replacements if sealed(r.original)]
     rx = broken_value_pattern(values)
     found = [
         Finding(m.start(), m.end(), labels.get(_unbroken(m.group()), "VALUE"), 1.0, "residual")

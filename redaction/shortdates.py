@@ -23,7 +23,7 @@ _SCORE_BEFORE = re.compile(
     r"|ventilator|vent\s+settings|on\s+(?:psv|cpap|bipap|ps))[\s:=#-]*$"
 )
 _SCORE_AFTER = re.compile(
-    r"^[\s-]*(?i:strength|str\b|power|motor|pain|ns\b|nss\b|normal|saline|of\b|tabs?\b|strength"
+    r"^[\s-]*(?i:strength|str\b|power|motor|grip|pain|ns\b|nss\b|normal|saline|of\b|tabs?\b|strength"
     r"|bilat|grade|murmur|sem\b|holosystolic|systolic|diastolic|scale|mmhg|cm|mm\b|x\b|units?"
     r"|peep|fio2|psv|cpap|bipap|cp\b|(?:[a-z]+\s+){0,2}pain)"
 )
