@@ -8,6 +8,7 @@ from models.finding import Finding
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
+from redaction.facilities import find_facilities
 from redaction.identifiers import find_identifiers
 from redaction.names import (
     find_address_block_names,
@@ -26,6 +27,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_identifiers,
     find_dates,
     find_short_dates,
+    find_facilities,
     find_context_ids,
     find_self_labelled,
     find_context_names,

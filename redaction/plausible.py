@@ -13,7 +13,7 @@ from redaction.wordclass import Kind, kind, plain
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019.-])*")
 _GUARDED = frozenset({"PERSON", "ORGANIZATION", "ADDRESS"})
 # Street/ZIP patterns and announced addresses are evidence enough by their shape.
-_TRUSTED = ("pattern:address", "pattern:zip", "policy:")
+_TRUSTED = ("pattern:address", "pattern:zip", "context:facility", "policy:")
 _DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 SHOUTING = 0.6
@@ -67,7 +67,9 @@ def plausible(text: str, f: Finding, caps: bool) -> bool:
     evidence = [t for t in tokens if name_evidence(t, caps)]
     if caps and not any(kind(t) is Kind.NAME for t in evidence):
         return False  # all caps: NER alone needs a census name ("PEARL", not "AGGRESTAT")
-    return 2 * len(evidence) >= len(tokens) > 0
+    # acronyms in mixed-case text ("Doan/HOU/ECT") are neither evidence nor against it
+    counted = [t for t in tokens if caps or not (t.isupper() and len(t) <= 4)]
+    return 2 * len(evidence) >= len(counted) > 0
 
 
 def keep_plausible(text: str, findings: Iterable[Finding]) -> list[Finding]:

@@ -8,6 +8,7 @@ import pytest
 
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.detector import Detector
+from redaction.facilities import find_facilities
 from redaction.leakcheck import sealed
 from redaction.residual import residual_risk, scan
 from redaction.shortdates import find_short_dates
@@ -124,3 +125,16 @@ def test_residual_scan_reports_counts_never_text() -> None:
     reasons = residual_risk("Seen by Brannigan, Oyelaran, Quennell and Vanterpool on 1/2/2020.")
     assert reasons and not any("Brannigan" in r or "2020" in r for r in reasons)
     assert scan("[PERSON_1] Brannigan").names == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("pt transferred to GH for cath", ["GH"]),
+        ("PT THEN TRANSFERRED TO WESTBROOKE 2 CP FREE", ["WESTBROOKE 2"]),
+        ("sent to ED for eval; transferred to the floor", []),
+        ("admitted to CCU 8/25", []),
+    ],
+)
+def test_facilities_after_movement_cues(text: str, places: list[str]) -> None:
+    assert [text[f.start : f.end] for f in find_facilities(text)] == places
