@@ -26,6 +26,12 @@ _DATE = re.compile(
 )
 _ANY_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]+(?![\w'\u2019-])")
 _DIGITS = re.compile(r"(?<![\w.])\d(?:[ -]?\d){6,}(?![\w.])")
+# Numbers that identify no person and stay readable on purpose: bank routing numbers,
+# clinical codes, statutes, dockets.
+_PUBLIC_NUMBER = re.compile(
+    r"(?i:routing|aba|rtn|ndc|loinc|snomed|icd(?:-?\d+)?|cpt|hcpcs|docket|u\.?s\.?c\.?|c\.?f\.?r\.?"
+    r"|§+|section|case\s+no\.?)[\s:#.(]*$"
+)
 MIN_NAME_LENGTH = 4
 # Name-shaped words tolerated in clear before a rendition goes to human QC: eponyms and
 # brand names look like names; several of them in one text are a person.
@@ -75,7 +81,11 @@ def scan(rendition: str) -> Residual:
     return Residual(
         names=_count_names(clear),
         dates=sum(1 for _ in _DATE.finditer(clear)),
-        digits=len(_DIGITS.findall(clear)),
+        digits=sum(
+            1
+            for m in _DIGITS.finditer(clear)
+            if not _PUBLIC_NUMBER.search(clear, max(0, m.start() - 20), m.start())
+        ),
     )
 
 
