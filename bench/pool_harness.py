@@ -159,12 +159,16 @@ def cluster(root: Path, pg_server_url: str, workers: int = 2) -> Iterator[Cluste
 # --- driving runs ---------------------------------------------------------------------
 def start_runs(box: Cluster, inbox: Path, count: int, matter: str = MATTER) -> list[str]:
     """``count`` concurrent pipeline runs over ``inbox`` (what ``sealroom run`` does, on the
-    work pool); return their ids."""
+    work pool); return their ids. Flow parameters are a matter id only; the inbox reaches the
+    run's process as its ``SEALROOM_INBOX`` setting (the process pool's ``env`` job variable),
+    as a worker machine configured for one inbox would have it."""
     code = (
         "import sys\nfrom prefect.deployments import run_deployment\n"
-        "params = {'inbox': sys.argv[2], 'matter': sys.argv[4]}\n"
+        "params = {'matter': sys.argv[4]}\n"
+        "env = {'env': {'SEALROOM_INBOX': sys.argv[2]}}\n"
         "for _ in range(int(sys.argv[3])):\n"
-        "    print(run_deployment(sys.argv[1], parameters=params, timeout=0).id)\n"
+        "    run = run_deployment(sys.argv[1], parameters=params, job_variables=env, timeout=0)\n"
+        "    print(run.id)\n"
     )
     argv = [sys.executable, "-c", code, PIPELINE, str(inbox), str(count), matter]
     done = subprocess.run(argv, env=box.env, capture_output=True, text=True, timeout=300)
@@ -226,7 +230,8 @@ def wait_runs(box: Cluster, run_ids: list[str], timeout_s: float = 900) -> dict[
 
 
 def play_reviewer(box: Cluster) -> int:
-    """Review every open batch once, as the remote reviewer would; return how many."""
+    """Review every open batch once, as the remote reviewer would; return how many. Between
+    claim and pull the operator grants the holder its copies (collect does it in production)."""
     from cli.demo_reviewer import review_open_batches
     from review import ReviewerClient, S3ObjectStore
 
@@ -238,7 +243,24 @@ def play_reviewer(box: Cluster) -> int:
         aws_secret_access_key=DEMO_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
     )
     client = ReviewerClient(S3ObjectStore(s3, QUEUE_BUCKET), "general", "reviewer-pool")
-    return len(review_open_batches(client, box.root / "reviewer", 3600))
+    done = review_open_batches(client, box.root / "reviewer", 3600, lambda b: _grant(box, b))
+    return len(done)
+
+
+def _grant(box: Cluster, batch_id: str) -> None:
+    """The operator's grant, in a process configured like the workers (ledger on Postgres,
+    vault and queues on S3)."""
+    code = "import sys\nfrom cli.demo import operator_grant\noperator_grant(sys.argv[1])\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code, batch_id],
+        env=box.env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-1500:])
 
 
 # --- checking the outcome -------------------------------------------------------------
