@@ -28,6 +28,11 @@ from flows.pipeline_flow import collect, intake, pipeline, reassemble
 TAGS = ["sealroom"]
 
 
+# Prefect's to_deployment returns a coroutine when the calling thread runs an event loop
+# (a web test client, a notebook); ask for the synchronous form explicitly.
+SYNC: dict[str, Any] = {"_sync": True}
+
+
 def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
     """intake every few minutes, collect and reassemble on their own schedules; pipeline
     on demand. One run of a deployment at a time (``concurrency_limit=1``)."""
@@ -43,6 +48,7 @@ def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
             parameters=params,  # the inbox is SEALROOM_INBOX in the serving process
             concurrency_limit=1,
             tags=TAGS,
+            **SYNC,
         ),
         collect.to_deployment(
             name="sealroom-collect",
@@ -50,6 +56,7 @@ def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
             parameters=params,
             concurrency_limit=1,
             tags=TAGS,
+            **SYNC,
         ),
         reassemble.to_deployment(
             name="sealroom-reassemble",
@@ -57,8 +64,9 @@ def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
             parameters=params,
             concurrency_limit=1,
             tags=TAGS,
+            **SYNC,
         ),
-        pipeline.to_deployment(name="sealroom-pipeline", parameters=params, tags=TAGS),
+        pipeline.to_deployment(name="sealroom-pipeline", parameters=params, tags=TAGS, **SYNC),
     ]
 
 

@@ -42,7 +42,9 @@ def label_of(value: str) -> str:
         return "EMAIL"
     if value.startswith("("):
         return "PHONE"
-    return "ID" if any(c.isdigit() for c in value) else "PERSON"
+    if re.search(r"\d/\d|[A-Z][a-z]+ \d{1,2}, \d{4}", value):
+        return "DATE"
+    return "ACCOUNT" if any(c.isdigit() for c in value) else "PERSON"  # labels the policies hold
 
 
 class PiiDetector:
