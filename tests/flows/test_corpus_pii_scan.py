@@ -49,7 +49,7 @@ def corpus_run(
     gold = [v for v in write_corpus(root / "inbox", DOCS, seed=11, pdf_share=0.05) if len(v) >= 3]
     capture = Capture()
     loggers = [logging.getLogger(), logging.getLogger("prefect")]
-    with pytest.MonkeyPatch.context() as mp, mock_aws():
+    with mock_aws(), pytest.MonkeyPatch.context() as mp:
         mp.setenv("SEALROOM_HOME", str(root / "home"))
         mp.setenv("SEALROOM_MATTER", "matter-corpus")
         mp.setenv("SEALROOM_INBOX", str(root / "inbox"))

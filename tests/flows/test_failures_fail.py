@@ -37,7 +37,7 @@ def no_bucket(prefect_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         (inbox / rel).parent.mkdir(parents=True, exist_ok=True)
         (inbox / rel).write_text(text, encoding="utf-8")
     malformed_pdf(inbox / "legal" / "c.pdf")  # pypdf quotes its trailer bytes in a warning
-    with pytest.MonkeyPatch.context() as mp, mock_aws():
+    with mock_aws(), pytest.MonkeyPatch.context() as mp:
         mp.setenv("SEALROOM_HOME", str(root / "home"))
         mp.setenv("SEALROOM_MATTER", "matter-nobucket")
         mp.setenv("SEALROOM_INBOX", str(inbox))  # configuration, not a flow parameter

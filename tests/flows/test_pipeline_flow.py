@@ -46,7 +46,7 @@ def run(
     root = tmp_path_factory.mktemp("pipeline")
     capture = Capture()
     loggers = [logging.getLogger(), logging.getLogger("prefect")]
-    with pytest.MonkeyPatch.context() as mp, mock_aws():
+    with mock_aws(), pytest.MonkeyPatch.context() as mp:
         mp.setenv("SEALROOM_HOME", str(root / "home"))
         mp.setenv("SEALROOM_MATTER", "matter-flowtest")
         mp.setenv("SEALROOM_INBOX", str(samples_dir))
