@@ -7,6 +7,7 @@ from typing import Protocol
 
 from models.finding import Finding
 from redaction.clinical import drop_clinical
+from redaction.legal_cues import include_titles, join_date_ranges
 from redaction.lexicon import NOT_ENTITY, trim_entity
 from redaction.merge import merge
 from redaction.neutral import drop_neutral, neutral_zones
@@ -62,4 +63,5 @@ class Detector:
         zones = neutral_zones(text)
         kept = drop_clinical(text, drop_neutral(text, findings, zones))
         spread = propagate(text, merge(kept), self._skip)
-        return merge(drop_neutral(text, [*kept, *spread], zones))
+        found = merge(drop_neutral(text, [*kept, *spread], zones))
+        return merge(join_date_ranges(text, include_titles(text, found)))

@@ -6,14 +6,27 @@ import re
 from collections.abc import Iterable
 
 _SPACE = re.compile(r"\s+")
+# A personal title redacted with a name ("Mr Watanabe") is not part of the value: the same
+# person gets one token with or without it, and the bare name is still searched for.
+_TITLE = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|shri|sri|smt|kumari|hon'?ble|justice|judge)\.?\s+)+"
+    r"(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def untitled(value: str) -> str:
+    """``value`` without leading personal titles ("Mr. Kenji Watanabe" -> "Kenji Watanabe")."""
+    return _TITLE.sub("", value.strip())
 
 
 def normalise(value: str) -> str:
-    """The comparison key of a value: case-folded, whitespace collapsed and trimmed."""
-    return _SPACE.sub(" ", value).strip().casefold()
+    """The comparison key of a value: untitled, case-folded, whitespace collapsed and trimmed."""
+    return _SPACE.sub(" ", untitled(value)).strip().casefold()
 
 
 def _one(value: str) -> str:
+    value = untitled(value)
     words = [re.escape(w) for w in _SPACE.split(value.strip()) if w]
     body = r"\s+".join(words)
     head = r"(?<!\w)" if value.strip()[:1].isalnum() else ""
@@ -32,6 +45,7 @@ def value_pattern(values: Iterable[str], ignore_case: bool = True) -> re.Pattern
 
 def _broken(value: str) -> str:
     """``value`` as a pattern that also matches it hyphenated at a line end (Ells-\nworth)."""
+    value = untitled(value)
     words = [w for w in _SPACE.split(value.strip()) if w]
     body = r"\s+".join(r"(?:-\s*)?".join(re.escape(c) for c in word) for word in words)
     head = r"(?<!\w)" if value.strip()[:1].isalnum() else ""

@@ -10,6 +10,7 @@ from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.facilities import find_facilities
 from redaction.identifiers import find_identifiers
+from redaction.legal_cues import find_legal_cues
 from redaction.names import (
     find_address_block_names,
     find_context_names,
@@ -42,6 +43,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_organizations,
     find_caption_parties,
     find_address_blocks,
+    find_legal_cues,
 )
 
 
