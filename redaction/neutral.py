@@ -7,11 +7,13 @@ import re
 from collections.abc import Sequence
 
 from models.finding import Finding
+from redaction.public_bodies import public_zones
 
 _REPORTER = (
     r"\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.(?:\s?(?:2d|3d|4th))?"
     r"|F\.\s?Supp\.(?:\s?(?:2d|3d))?|[A-Z][A-Za-z.]*\s?(?:2d|3d|4th)?)\s+\d{1,5}"
 )
+_CAPWORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'\u2019.-]*"
 _PARTY = r"(?:[A-Z][\w'\u2019&-]*|Corp\.|Inc\.|Co\.|Ltd\.|Bros\.|Ass'n|Dep't|Cnty\.)"
 _PATTERNS = (
     # Bell Atlantic Corp. v. Twombly, 550 U.S. 544 (2007)
@@ -22,9 +24,12 @@ _PATTERNS = (
     r"(?:[A-Z][a-z]*\.\s+){1,4}(?:Code|Stat\.?|Ann\.?)(?:\s+[A-Z][a-z]*\.?)*\s*§+\s*[\w.()-]+",
     r"§+\s*\d[\w.()-]*",
     r"Fed\.\s+R\.\s+(?:(?:Civ|Crim|App|Bankr)\.\s+P|Evid)\.\s*[\w.()]+",
-    # court names: UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF CALIFORNIA
-    r"(?:\b[A-Z][A-Za-z'\u2019.]*[ \t]+){0,4}(?:COURT|Court)\b(?:,?[ \t]+(?:OF|FOR|THE|of|for|the"
-    r"|[A-Z][A-Za-z'\u2019.]*))*",
+    # court names: UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF CALIFORNIA, the
+    # Gdańsk Regional Court (Sąd Okręgowy), 9th Chamber of the Court of Cassation; capitalised
+    # words after "Court" belong to it only behind "of"/"for" (never "Court Mr Jensen")
+    rf"(?:\b(?:\d+(?:st|nd|rd|th)|{_CAPWORD})[ \t]+){{0,4}}(?:COURT|Court)\b"
+    rf"(?:[ \t]+(?:OF|FOR|of|for)(?:[ \t]+(?:OF|THE|AND|of|the|and|{_CAPWORD}))+)?"
+    r"(?:[ \t]*\([^()\n]{1,60}\))?",
     # ICD-10 I10, CPT 99214, HCPCS G0438, LOINC 2345-7, NDC 0002-7510-01, SNOMED 22298006
     r"\b(?:ICD(?:-?(?:9|10|11))?(?:-CM|-PCS)?|CPT|HCPCS|LOINC|NDC|SNOMED(?:\s+CT)?|DRG|RxNorm)"
     r"(?:\s+code)?[\s:#]*[A-Z]?\d[\w.-]*",
@@ -47,7 +52,8 @@ _STRONG = frozenset(
 
 
 def neutral_zones(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for rx in _NEUTRAL for m in rx.finditer(text)]
+    zones = [(m.start(), m.end()) for rx in _NEUTRAL for m in rx.finditer(text)]
+    return zones + public_zones(text)
 
 
 def drop_neutral(
