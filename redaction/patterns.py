@@ -8,6 +8,7 @@ from models.finding import Finding
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
+from redaction.email_names import find_email_names
 from redaction.facilities import find_facilities
 from redaction.identifiers import find_identifiers
 from redaction.legal_cues import find_legal_cues
@@ -44,6 +45,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_caption_parties,
     find_address_blocks,
     find_legal_cues,
+    find_email_names,
 )
 
 

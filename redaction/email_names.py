@@ -1,0 +1,130 @@
+"""Names in e-mail layout: address headers ("To: Harris, Steven; Donoho, Lindy"), display names
+("\"Frank Nolan\" <fn@example.org>"), Lotus Notes addresses ("Keith Arbogast/HOU/ECT@ECT",
+wrapped over a line end too), salutation and sign-off lines ("Dan--", "Thanks,\n\nBobbi J.
+Kilburn"). A bare given name on its own line must be a census given name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from models.finding import Finding
+from redaction.wordclass import Kind, first_names, kind
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_NAME_WORD = rf"(?:[{_UP}][\w'\u2019]*(?:-[\w'\u2019]+)*\.?|[{_UP}]\.?)"
+_SEGMENT = r"[^\s/@,;<>]+(?:[ \t][^\s/@,;<>]+)?"
+# "Keith Arbogast/HOU/ECT@ECT", "Rhonda L Denton@ECT", "Keith \nDziadek/NA/Enron@Enron"
+_NOTES = re.compile(
+    rf"(?<![\w./@-])(?P<n>{_NAME_WORD}(?:(?:[ \t]+\n?|[ \t]*\n)[ \t]*{_NAME_WORD}){{0,3}})"
+    rf"(?=(?:/{_SEGMENT})+@|@[A-Za-z_]+(?![\w.])|(?:/[A-Z][\w&-]*){{2,}}(?![\w/]))"
+)
+_HEADER = re.compile(
+    r"^[ \t>]*(?:to|cc|bcc|from|sent\s+by|reply-to)[ \t]*:[ \t]*(?P<v>.*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# a header value goes on over lines ending in a separator or followed by an indented line
+_MORE = re.compile(r"[ \t]*\r?\n(?P<v>(?P<i>[ \t]+)?\S.*)")
+MAX_HEADER_LINES = 40
+_ITEM = re.compile(r"[^;,\n]+")
+_ITEM_NAME = re.compile(
+    rf"^[ \t]*[\"']?(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[\"']?[ \t]*"
+    r"(?:<[^<>\s]+>|\([^()]*\))?[ \t]*$"
+)
+_DISPLAY = re.compile(
+    rf"(?:\"(?P<q>[^\"\n<>@]{{2,60}})\"|(?<![\w.])(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}))"
+    r"[ \t]*<[^<>\s@]+@[^<>\s]+>"
+)
+_GREETING = r"(?:(?i:hi|hello|hey|dear|morning|thanks|thank\s+you)[ \t,]+)?"
+_SALUTATION = re.compile(
+    rf"^[ \t>]*{_GREETING}(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?"
+    rf"(?:[ \t]*(?:and|&|\+)[ \t]*{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)*)"
+    r"[ \t]*(?:(?:,|-{1,2}|:|!|\.)?[ \t]*\r?$|,[ \t]+(?=[a-z]))",
+    re.MULTILINE,
+)
+_CLOSING = re.compile(
+    r"\b(?i:thanks|thank\s+you|regards|best|cheers|sincerely|respectfully|yours)[ \t]*[,!.]?"
+    r"(?:[ \t]*\r?\n(?:[ \t>]*\r?\n)*[ \t>]*|[ \t]+)"
+    rf"(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*\r?$",
+    re.MULTILINE,
+)
+_SPLIT = re.compile(r"[ \t]*(?:\band\b|&|\+)[ \t]*|[ \t]+", re.IGNORECASE)
+
+
+def _namelike(word: str, first: bool) -> bool:
+    """A capitalised word that can be part of a name (a given name when it stands first)."""
+    w = word.rstrip(".")
+    if not w[:1].isupper():
+        return False
+    if len(w) == 1:
+        return not first
+    k = kind(w)
+    if first:
+        return w.lower() in first_names() and k is not Kind.WORD
+    return k is not Kind.WORD
+
+
+def _person(text: str, start: int, end: int, source: str) -> Finding | None:
+    value = text[start:end].rstrip(".") if text[end - 2 : end - 1].islower() else text[start:end]
+    end = start + len(value)
+    return Finding(start, end, "PERSON", 0.8, source) if end > start else None
+
+
+def _notes(text: str) -> Iterator[Finding]:
+    for m in _NOTES.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("n")))
+        while len(words) > 1 and kind(words[0].group()) is Kind.WORD:
+            words.pop(0)  # "Thanks Jim Meyn/NA/Enron": the sentence word is not the name
+        start = m.start("n") + words[0].start()
+        if f := _person(text, start, m.end("n"), "context:email"):
+            yield f
+
+
+def _header_values(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of every address header's value."""
+    for h in _HEADER.finditer(text):
+        start, end = h.start("v"), h.end("v")
+        yield start, end
+        for _ in range(MAX_HEADER_LINES):
+            more = _MORE.match(text, end)
+            separated = text[start:end].rstrip().endswith((";", ","))
+            if more is None or not (separated or more.group("i")):
+                break
+            start, end = more.start("v"), more.end("v")
+            yield start, end
+
+
+def _headers(text: str) -> Iterator[Finding]:
+    for start, end in _header_values(text):
+        for item in _ITEM.finditer(text, start, end):
+            m = _ITEM_NAME.match(item.group())
+            if m is not None and "@" not in item.group() and "/" not in item.group():
+                start = item.start() + m.start("n")
+                if f := _person(text, start, item.start() + m.end("n"), "context:email"):
+                    yield f
+
+
+def _display(text: str) -> Iterator[Finding]:
+    for m in _DISPLAY.finditer(text):
+        group = "q" if m.group("q") else "n"
+        value = m.group(group)
+        if any(w[:1].isupper() for w in value.split()):
+            yield Finding(m.start(group), m.end(group), "PERSON", 0.8, "context:email")
+
+
+def _lines(text: str) -> Iterator[Finding]:
+    """Salutation and sign-off lines: every word name-like, the first a census given name."""
+    for rx in (_SALUTATION, _CLOSING):
+        for m in rx.finditer(text):
+            parts = [p for p in _SPLIT.split(m.group("n")) if p]
+            firsts = [p for i, p in enumerate(parts) if _namelike(p, i == 0)]
+            if parts and len(firsts) == len(parts):
+                yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, "context:email")
+
+
+def find_email_names(text: str) -> Iterator[Finding]:
+    """Every e-mail layout name recognizer (one entry in the pattern table)."""
+    yield from _notes(text)
+    yield from _headers(text)
+    yield from _display(text)
+    yield from _lines(text)

@@ -1,0 +1,68 @@
+"""Names in e-mail layout (headers, display names, Notes addresses, salutations, sign-offs).
+Every text here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.detector import Detector
+from redaction.email_names import find_email_names
+
+
+def _names(text: str) -> set[str]:
+    return {text[f.start : f.end] for f in find_email_names(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "To:\tOyelaran, Tobias; Quist, Henrike\nSubject: rates\n",
+            {"Oyelaran", "Tobias", "Henrike"},
+        ),
+        # a header wrapped after a separator, without indentation
+        ("Cc: Brightwater, Anselm;\nDelacroix-Moen, Petra\n\nHello", {"Petra", "Delacroix-Moen"}),
+        ("Cc: Ruth Okonjo (E-mail); Aldo Ferrante (E-mail)\n", {"Ruth Okonjo", "Aldo Ferrante"}),
+        ('From: "Ingvar Solheim" <isolheim@example.org>\n', {"Ingvar Solheim"}),
+        ("Please ask Imre Vasko <ivasko@example.org> first.", {"Imre Vasko"}),
+        (
+            "cc: Keith Arbogast/HOU/ECT@ECT, Wendell \nPrzybylski/NA/Corp@Corp",
+            {"Keith Arbogast", "Wendell \nPrzybylski"},
+        ),
+        ("Forwarded by Marta B Quillen/LON/ECT on 03/02/2001", {"Marta B Quillen"}),
+        ("\tMarta B Quillen@ECT\n\t03/21/2001 05:43 PM", {"Marta B Quillen"}),
+        ("Dan--\n\nThe draft is attached.", {"Dan"}),
+        ("Stan + Marjorie,\n\nas agreed, the deal closed.", {"Stan + Marjorie"}),
+        ("Curt, let me know by Friday.", {"Curt"}),
+        ("Thank you,\n\nBobbi J. Kilburn\nTreasury Desk", {"Bobbi J. Kilburn"}),
+        ("Best Regards,  Rae\n", {"Rae"}),
+        ("> \n>      Steve\n>\n", {"Steve"}),
+    ],
+)
+def test_email_layout_names(text: str, names: set[str]) -> None:
+    assert names <= _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subject: Weekly report\nAttached,\nThanks,\nThe Team\n",
+        "Regards,\nAccounts Payable\n",
+        "Hello,\n\nPlease see the attached.",
+        "Date: Monday\nTo: undisclosed-recipients;\n",
+    ],
+)
+def test_layout_words_are_not_names(text: str) -> None:
+    assert _names(text) == set()
+
+
+def test_email_end_to_end(detector: Detector) -> None:
+    text = (
+        "From:\tQuist, Henrike\nSent:\tFriday, June 01, 2001 11:02 AM\nTo:\tOyelaran, Tobias;"
+        " Brightwater, Anselm\nSubject:\tFuel test\n\nTobias--\n\nThe report is attached.\n\n"
+        "Thank you,\n\nHenrike Quist\nRisk Administration\n"
+    )
+    found = " ".join(text[f.start : f.end] for f in detector.detect(text))
+    for name in ("Henrike", "Quist", "Oyelaran", "Tobias", "Brightwater", "Anselm"):
+        assert name in found, name
+    assert "Risk Administration" not in found
