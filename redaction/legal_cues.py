@@ -70,12 +70,23 @@ def name_after(text: str, pos: int) -> int | None:
     return end if count else None
 
 
+_CHAIN = re.compile(rf"(?<![\w'])(?:{_TITLES}\b\.?[ \t]+)+")
+_JUDICIAL = re.compile(r"(?i:justice|judge)\b")
+
+
 def find_titled_names(text: str) -> Iterator[Finding]:
-    """A personal title and the name after it, title included ("Mr E. Talay", "Mr F.L.")."""
-    for m in _TITLE_RX.finditer(text):
+    """A personal title and the name after it, title included ("Mr E. Talay", "Mr F.L."); a
+    judge's whole title chain and name ("Hon'ble Mr. Justice R.Subramanian") is a JUDGE, which
+    the legal policy leaves readable."""
+    for m in _CHAIN.finditer(text):
         end = name_after(text, m.end())
-        if end is not None and end - m.end() >= 2:
-            yield Finding(m.start(), end, "PERSON", 0.8, "context:title")
+        if end is None or end - m.end() < 2:
+            continue
+        if _JUDICIAL.search(m.group()):
+            yield Finding(m.start(), end, "JUDGE", 0.9, "context:judge")
+        else:
+            last = list(_TITLE_RX.finditer(m.group()))[-1]
+            yield Finding(m.start() + last.start(), end, "PERSON", 0.8, "context:title")
 
 
 def include_titles(text: str, findings: Sequence[Finding]) -> list[Finding]:
@@ -92,7 +103,8 @@ def include_titles(text: str, findings: Sequence[Finding]) -> list[Finding]:
 
 # "Coram: A, B and C", "Counsel for the appellant: X", "Before: X", "PW-2 X", "X (PW-2)"
 _ROLE = re.compile(
-    r"(?:\b(?i:coram|before|present|counsel\s+for\s+(?:the\s+)?[a-z]+(?:\s+no\.?\s*\d+)?"
+    r"(?:(?P<bench>\b(?i:coram[ \t]*:?|(?:before|present|bench)[ \t]*:))[ \t]*(?:\n[ \t]*)?"
+    r"|\b(?i:counsel\s+for\s+(?:the\s+)?[a-z]+(?:\s+no\.?\s*\d+)?"
     r"|(?:learned\s+)?(?:senior\s+)?(?:advocate|counsel)\s+for\s+(?:the\s+)?[a-z]+"
     r"|appearing\s+for\s+(?:the\s+)?[a-z]+)[ \t]*[:,-]?[ \t]*(?:\n[ \t]*)?"
     r"|\b(?:PW|DW|CW|RW)[ \t]*[-.]?[ \t]*\d+[ \t]*[:,-]?[ \t]*)"
@@ -109,14 +121,17 @@ def find_role_names(text: str) -> Iterator[Finding]:
     for m in _ROLE.finditer(text):
         cursor = m.end()
         while (end := name_after(text, cursor)) is not None and end - cursor >= 2:
-            yield Finding(cursor, end, "PERSON", 0.8, "context:role")
+            if m.group("bench"):
+                yield Finding(cursor, end, "JUDGE", 0.9, "context:judge")
+            else:
+                yield Finding(cursor, end, "PERSON", 0.8, "context:role")
             joiner = _AND.match(text, end)
             if joiner is None or joiner.end() == end:
                 break
             cursor = joiner.end()
     for m in _JUDGE.finditer(text):
         if m.group("n")[:1].isupper():
-            yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, "context:judge")
+            yield Finding(m.start("n"), m.end("n"), "JUDGE", 0.9, "context:judge")
 
 
 _CODE = r"(?=[\w/.:-]*\d)[A-Z0-9][\w/.:-]*[A-Z0-9]|\d"

@@ -15,6 +15,7 @@ from models.errors import ConfigError
 from models.finding import Finding
 from redaction.matching import normalise, value_pattern
 from redaction.merge import merge
+from redaction.policy_rules import check_rules, rule_findings
 
 POLICY_DIR = Path(config.__file__).parent / "policies"
 DENY_LABEL = "CUSTOM"
@@ -28,6 +29,7 @@ class Policy:
     allow: frozenset[str] = frozenset()
     deny: tuple[str, ...] = ()
     date_shift: bool = False
+    rules: frozenset[str] = frozenset()
     _deny_rx: Any = field(default=None, compare=False, repr=False)
 
     @property
@@ -53,10 +55,11 @@ class Policy:
         ]
 
     def apply(self, text: str, findings: Sequence[Finding]) -> list[Finding]:
-        """Findings this policy redacts: its labels, minus allowed values, plus denied ones."""
+        """Findings this policy redacts: its labels and rules, minus allowed values, plus
+        denied ones."""
         kept = [
             f
-            for f in findings
+            for f in [*findings, *rule_findings(self.rules, text)]
             if f.label in self.labels and normalise(text[f.start : f.end]) not in self.allow
         ]
         return [*kept, *self.deny_findings(text)]
@@ -80,16 +83,24 @@ def load_policy(
     labels = set(body.get("labels", []))
     allow, deny = list(body.get("allow", [])), list(body.get("deny", []))
     shift = bool(body.get("date_shift", False))
+    rules = set(check_rules(body.get("rules", []), name))
     for part in body.get("include", []):
         inner = load_policy(part, directory, _seen | {name})
         labels |= inner.labels
         allow += sorted(inner.allow)
         deny += inner.deny
         shift = shift or inner.date_shift
+        rules |= inner.rules
     if not labels:
         raise ConfigError(name, "policy redacts nothing")
     version = int(body.get("version", 1))
-    base = Policy(str(body.get("name", name)), version, frozenset(labels), date_shift=shift)
+    base = Policy(
+        str(body.get("name", name)),
+        version,
+        frozenset(labels),
+        date_shift=shift,
+        rules=frozenset(rules),
+    )
     return base.with_lists(allow, deny)
 
 

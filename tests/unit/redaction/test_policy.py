@@ -12,8 +12,9 @@ from redaction.policy import PolicyDetector, load_policy, policy_for_kind, with_
 
 def test_shipped_policies_are_versioned_and_strict_is_the_union() -> None:
     medical, legal, strict = (load_policy(n) for n in ("medical", "legal", "strict"))
-    assert (medical.ident, legal.ident, strict.ident) == ("medical/2", "legal/1", "strict/1")
+    assert (medical.ident, legal.ident, strict.ident) == ("medical/3", "legal/2", "strict/2")
     assert strict.labels == medical.labels | legal.labels
+    assert strict.rules == medical.rules | legal.rules
     assert "CASE_NUMBER" in legal.labels and "CASE_NUMBER" in medical.labels
 
 
@@ -23,10 +24,13 @@ def test_every_label_the_detector_emits_is_in_every_shipped_policy(detector: Det
     repo = Path(__file__).resolve().parents[3]
     texts = [p.read_text(encoding="utf-8") for p in (repo / "tests" / "heldout").rglob("*.txt")]
     texts += [p.read_text(encoding="utf-8") for p in (repo / "samples").rglob("*.txt")]
+    texts.append("CORAM: Hon'ble Mr. Justice R.Subramanian\n")
     emitted = {f.label for found in detector.detect_many(texts) for f in found}
-    assert {"PERSON", "DATE", "CASE_NUMBER", "MRN"} <= emitted
-    for name in ("medical", "legal", "strict"):
+    assert {"PERSON", "DATE", "CASE_NUMBER", "MRN", "JUDGE"} <= emitted
+    for name in ("medical", "strict"):
         assert emitted <= load_policy(name).labels, name
+    # the legal policy leaves the bench readable, and nothing else
+    assert emitted - load_policy("legal").labels == {"JUDGE"}
 
 
 def test_policy_is_chosen_by_document_kind() -> None:
