@@ -76,8 +76,22 @@ def _notes(text: str) -> Iterator[Finding]:
         while len(words) > 1 and kind(words[0].group()) is Kind.WORD:
             words.pop(0)  # "Thanks Jim Meyn/NA/Enron": the sentence word is not the name
         start = m.start("n") + words[0].start()
+        if text[m.end("n")] == "/" and not _unit_path_name(
+            text[start : m.end("n")], m.end("n"), text
+        ):
+            continue
         if f := _person(text, start, m.end("n"), "context:email"):
             yield f
+
+
+def _unit_path_name(name: str, end: int, text: str) -> bool:
+    """A Notes address without "@" ("Beth A Ryan/HOU/ECT"): shorthand like "CO/CI/SVR" or
+    "LASIX/ALDACTONE" has the same shape, so the name must be mixed case, two words or more,
+    and start with a census given name, unless an "@" follows."""
+    if re.match(r"[^\s@,;<>]*@", text[end:]):
+        return True
+    words = name.split()
+    return len(words) >= 2 and not name.isupper() and _namelike(words[0], True)
 
 
 def _header_values(text: str) -> Iterator[tuple[int, int]]:

@@ -50,6 +50,10 @@ def test_email_layout_names(text: str, names: set[str]) -> None:
         "Regards,\nAccounts Payable\n",
         "Hello,\n\nPlease see the attached.",
         "Date: Monday\nTo: undisclosed-recipients;\n",
+        # nursing shorthand has the shape of a Notes address
+        "HEMODYNAMICS FICK CO/CI/SVR 10",
+        "PLAN OF CARE WITH STAFF/PT/FAMILY",
+        "cont Lasix/Aldactone qd",
     ],
 )
 def test_layout_words_are_not_names(text: str) -> None:
