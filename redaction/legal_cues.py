@@ -33,6 +33,10 @@ _OFFICE_WORDS = (
 )
 _OFFICES = frozenset(_OFFICE_WORDS.split())
 MAX_PIECES = 4
+# a wrapped line that starts with a street word is an address block, not the name's tail
+_STREETISH = re.compile(
+    r"(?i:stra(?:ß|ss)e|str\.|gasse|weg|platz|allee|gracht|straat|laan|vej|gade|gatan|gata|vägen|veien|stræti|straeti|utca|ulica)$"
+)
 _SENTENCE_END = re.compile(r"[^\W\d_][a-z\u00df-\u00ff]\.$")
 
 
@@ -46,7 +50,7 @@ def _name_piece(word: str, caps: bool, first: bool, newline: bool) -> bool:
         return False  # an acronym after a mixed-case name
     k = kind(word)
     if newline:  # a name wrapped onto the next line: its word must look like a name
-        return k in (Kind.NAME, Kind.UNKNOWN)
+        return k in (Kind.NAME, Kind.UNKNOWN) and not _STREETISH.search(word)
     return k is not Kind.WORD or "." in word
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from models.finding import Finding
+from redaction.addresses import find_international
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
@@ -46,6 +47,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_address_blocks,
     find_legal_cues,
     find_email_names,
+    find_international,
 )
 
 
