@@ -64,7 +64,10 @@ def test_international_phones(text: str, phones: list[str]) -> None:
 
 
 def test_letter_address_block_end_to_end(detector: Detector) -> None:
-    text = "Herr Matthias Oberholzer\nLindenstraße 42a\nD-80331 München\n\nSehr geehrter Herr Oberholzer,"
+    text = (
+        "Herr Matthias Oberholzer\nLindenstraße 42a\nD-80331 München\n\n"
+        "Sehr geehrter Herr Oberholzer,"
+    )
     found = [(text[f.start : f.end], f.label) for f in detector.detect(text)]
     assert ("Lindenstraße 42a\nD-80331 München", "ADDRESS") in found
     assert any("Matthias Oberholzer" in v and "Lindenstraße" not in v for v, _ in found)
