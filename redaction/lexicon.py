@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection
 
 from models.finding import Finding
+from redaction.wordclass import Kind, kind
 
 _ROLE_WORDS = (
     "plaintiff plaintiffs defendant defendants petitioner respondent appellant appellee claimant"
@@ -34,6 +35,14 @@ STATES = frozenset(_STATES.split())
 _WORD = re.compile(r"[^\s,;:()\"]+")
 
 
+def _acronym(word: str) -> bool:
+    """An all-caps word trailing a mixed-case name that is no name: "DEA" in "Asuka Ikeda DEA",
+    not "WAITE" in "Patricia WAITE" (a census surname) nor an initial."""
+    if not word.isupper() or len(word.strip(".")) <= 2:
+        return False
+    return kind(word) is not Kind.NAME
+
+
 def _plain(word: str) -> str:
     return word.strip(".'\u2019").lower()
 
@@ -43,14 +52,20 @@ def trim_entity(text: str, f: Finding, skip: Collection[str] = NOT_ENTITY) -> Fi
     all-caps words trailing a mixed-case name ("Asuka Ikeda DEA"); None when nothing is left."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
     drop = set(skip) | (STATES if f.label == "ADDRESS" else set())
-    while words and _plain(text[words[0][0] : words[0][1]]) in drop:
+    # a leading state goes only before a comma ("Maryland, ..."): in "Maryland Rehab" it is
+    # part of the facility's name, and trimming it left a plain word that was then dropped
+    while words and (
+        _plain(text[words[0][0] : words[0][1]]) in skip
+        or (
+            _plain(text[words[0][0] : words[0][1]]) in drop
+            and text[words[0][1] : words[0][1] + 1] == ","
+        )
+    ):
         words.pop(0)
     while words and _plain(text[words[-1][0] : words[-1][1]]) in drop:
         words.pop()
     if not text[f.start : f.end].isupper():
-        while len(words) > 1 and text[words[-1][0] : words[-1][1]].isupper():
-            if len(text[words[-1][0] : words[-1][1]]) <= 2:
-                break  # an initial
+        while len(words) > 1 and _acronym(text[words[-1][0] : words[-1][1]]):
             words.pop()
     if not words:
         return None

@@ -13,6 +13,7 @@ from redaction.email_names import find_email_names
 from redaction.facilities import find_facilities
 from redaction.identifiers import find_identifiers
 from redaction.legal_cues import find_legal_cues
+from redaction.lowerdates import find_lower_dates
 from redaction.names import (
     find_address_block_names,
     find_context_names,
@@ -48,6 +49,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_legal_cues,
     find_email_names,
     find_international,
+    find_lower_dates,
 )
 
 
