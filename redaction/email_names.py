@@ -136,9 +136,32 @@ def _lines(text: str) -> Iterator[Finding]:
                 yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, "context:email")
 
 
+# A contact entry: a name right before a phone number ("Patrice Thurston 713-555-0172"), or a
+# line holding only a name, possibly with a state or party tag ("> Jerry Weller (IL)").
+_PHONE_AHEAD = r"(?=\(?\+?\d{3}\)?[ .-]?\d{2,4}[ .-]\d{4}\b)"
+_TAG = r"(?:\([A-Z]{1,3}(?:-[A-Z]{2})?\))?"
+_CONTACT = re.compile(
+    rf"(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]*[:,-]?[ \t]*{_PHONE_AHEAD}"
+    rf"|^[ \t>]*(?P<l>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]*{_TAG}[ \t]*\r?$",
+    re.MULTILINE,
+)
+
+
+def _contacts(text: str) -> Iterator[Finding]:
+    """Contact entries whose words are a census given name and name-like words (mixed case)."""
+    for m in _CONTACT.finditer(text):
+        group = "n" if m.group("n") else "l"
+        parts = m.group(group).split()
+        if m.group(group).isupper() or not _namelike(parts[0], True):
+            continue
+        if all(_namelike(p, False) for p in parts[1:]) and kind(parts[-1]) is not Kind.WORDNAME:
+            yield Finding(m.start(group), m.end(group), "PERSON", 0.75, "context:email")
+
+
 def find_email_names(text: str) -> Iterator[Finding]:
     """Every e-mail layout name recognizer (one entry in the pattern table)."""
     yield from _notes(text)
     yield from _headers(text)
     yield from _display(text)
     yield from _lines(text)
+    yield from _contacts(text)

@@ -37,6 +37,11 @@ def _names(text: str) -> set[str]:
         ("Thank you,\n\nBobbi J. Kilburn\nTreasury Desk", {"Bobbi J. Kilburn"}),
         ("Best Regards,  Rae\n", {"Rae"}),
         ("> \n>      Steve\n>\n", {"Steve"}),
+        ("Canada desk - Patrice Thornbury 403-555-0178", {"Patrice Thornbury"}),
+        (
+            "> Jerome Wexler (IL)\n> Royce Blankenship (MO)\n",
+            {"Jerome Wexler", "Royce Blankenship"},
+        ),
     ],
 )
 def test_email_layout_names(text: str, names: set[str]) -> None:
@@ -54,6 +59,7 @@ def test_email_layout_names(text: str, names: set[str]) -> None:
         "HEMODYNAMICS FICK CO/CI/SVR 10",
         "PLAN OF CARE WITH STAFF/PT/FAMILY",
         "cont Lasix/Aldactone qd",
+        "Grant Application\nABD SOFT\n",
     ],
 )
 def test_layout_words_are_not_names(text: str) -> None:
