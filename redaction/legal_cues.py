@@ -19,7 +19,10 @@ _TITLE = (
 )
 _TITLES = rf"(?:{_TITLE}|{_TITLE.upper()})"
 _TITLE_RX = re.compile(rf"(?<![\w']){_TITLES}\b\.?[ \t]+")
-_PERSONAL = re.compile(rf"{_TITLES}\.?[ \t]*$")
+# Titles that tell a person's sex go into the name's span (a quasi-identifier, and court
+# anonymisation masks them); professional ones ("Dr", "Prof") stay readable.
+_GENDERED = r"Mr|Mrs|Ms|Miss|Mx|Shri|Sri|Shrimati|Smt|Kumari|Km|Sh|Mme|Mlle|Herr|Frau|Sig|Sig\.ra"
+_PERSONAL = re.compile(rf"(?<![\w'])(?:{_GENDERED}|{_GENDERED.upper()})\.?[ \t]*$")
 # One piece of a name: initials ("F.L.", "C.-H.", "M.Ş."), glued ("S.Manikumar") or a word.
 _PIECE = re.compile(
     r"(?:[^\W\d_]\.-?)+(?:[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*)?"
@@ -89,12 +92,13 @@ def find_titled_names(text: str) -> Iterator[Finding]:
         if _JUDICIAL.search(m.group()):
             yield Finding(m.start(), end, "JUDGE", 0.9, "context:judge")
         else:
-            last = list(_TITLE_RX.finditer(m.group()))[-1]
-            yield Finding(m.start() + last.start(), end, "PERSON", 0.8, "context:title")
+            last = list(_TITLE_RX.finditer(m.group()))[-1].group()
+            start = m.end() - len(last) if _PERSONAL.match(last) else m.end()
+            yield Finding(start, end, "PERSON", 0.8, "context:title")
 
 
 def include_titles(text: str, findings: Sequence[Finding]) -> list[Finding]:
-    """PERSON spans grow over the personal title right before them ("Mr [Necmettin Alkan]")."""
+    """PERSON spans grow over the gendered title right before them ("Mr [Necmettin Alkan]")."""
     out = []
     for f in findings:
         if f.label == "PERSON":
