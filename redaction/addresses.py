@@ -35,8 +35,7 @@ _STREET_FIRST = re.compile(
 )
 _NUMBER_FIRST = re.compile(
     rf"(?<![\w/-]){_NUMBER}(?:[ \t]?(?:bis|ter))?,?[ \t]+"
-    r"(?i:rue|avenue|boulevard|bd|place|allée|chemin|impasse|quai|route|calle|avenida|rua|via"
-    r"|viale|piazza|corso)"
+    r"(?i:rue|avenue|boulevard|bd|allée|chemin|impasse|quai|calle|avenida|rua)"
     r"(?:[ \t]+(?:(?i:de|del|della|di|da|do|des|du|la|le|les|l['\u2019]|d['\u2019])[ \t]*)*"
     rf"{_CAPW}){{1,4}}"
 )

@@ -1,7 +1,7 @@
 """Detection rules a policy switches on beyond the shared detector (``rules = [...]`` in its
 TOML). ``date_parts`` (medical, Safe Harbor): every date element smaller than a year goes,
-so a month or a holiday named on its own ("admitted in March", "home for Thanksgiving") and a
-weekday tied to an event ("seen on Monday") are dates too."""
+so a month or a holiday named on its own ("admitted in March", "home for Thanksgiving") is a
+date too. A weekday alone ("trach on Monday") dates nothing and stays."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 )
-_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs)?|Fri"
 _HOLIDAYS = (
     r"Christmas(?:\s+Eve|\s+Day)?|Easter|Thanksgiving|New\s+Year['\u2019]?s(?:\s+(?:Eve|Day))?"
     r"|Hanukkah|Passover|Ramadan|Diwali|Eid|Memorial\s+Day|Labou?r\s+Day|Independence\s+Day"
@@ -25,13 +24,13 @@ _LEAD = (
     r"(?i:in|on|since|during|until|till|by|from|early|mid|late|last|next|this|of|over|before|after)"
 )
 _DATE_PART = re.compile(
-    rf"\b{_LEAD}[ \t]+(?P<v>(?:(?:mid|early|late)-?)?(?:{_MONTHS}|{_DAYS})\.?)(?![\w-])"
+    rf"\b{_LEAD}[ \t]+(?P<v>(?:(?:mid|early|late)-?)?(?:{_MONTHS})\.?)(?![\w-])"
     rf"|\b(?P<h>{_HOLIDAYS})(?![\w-])"
 )
 
 
 def find_date_parts(text: str) -> Iterator[Finding]:
-    """Months, weekdays (after a preposition) and holidays: date elements smaller than a year."""
+    """Months (after a preposition) and holidays: date elements smaller than a year."""
     for m in _DATE_PART.finditer(text):
         group = "v" if m.group("v") else "h"
         yield Finding(m.start(group), m.end(group), "DATE", 0.7, "policy:date_parts")
