@@ -104,7 +104,7 @@ def throughput(pdfs: list[Path], repeat: int) -> None:
     from redaction import pdf
     from redaction.detector import Detector
     from redaction.leakcheck import redact_to_fixpoint
-    from stages.gate import gate_pdf
+    from redaction.gate import gate_pdf
 
     detector = Detector(get_settings().spacy_model)
     engine = pdf.PdfiumEngine.from_settings(get_settings())

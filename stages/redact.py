@@ -24,7 +24,7 @@ from models.vault_ref import Purpose
 from redaction import pdf
 from redaction.leakcheck import redact_to_fixpoint
 from redaction.operators import TokenNamer
-from stages.gate import gate_pdf, gate_text
+from redaction.gate import gate_pdf, gate_text
 from stages.ingest import quarantine
 from stages.matter_config import load_matter_config
 from stages.matter_keys import document_namer, document_policy, policed
