@@ -9,7 +9,7 @@ Tags ``sealroom-s3`` and ``sealroom-kms`` carry Prefect concurrency limits.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -17,17 +17,17 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
-from audit import document_states
 from config import get_settings
 from flows import redact_pool
 from flows.stage_timer import timed
 from flows.wiring import inbox_for, services
-from models.document import DocKind, DocState
+from models.document import DocKind
 from models.errors import SealroomError, StepFailed, VaultError
 from stages import collect as collect_stage
 from stages import dispatch as dispatch_stage
 from stages import reassemble as reassemble_stage
-from stages.inbox import ingest_from
+from stages.ingest import ingest_from
+from stages.loop import OnFailure, error_code
 
 
 def _retry_transient(_task: Any, _run: Any, state: Any) -> bool:
@@ -69,20 +69,17 @@ def step(ref: str) -> Iterator[None]:
     except StepFailed:
         raise
     except Exception as exc:
-        code = redact_pool.error_code(exc)
+        code = error_code(exc)
         raise StepFailed(ref, f"{code} in step", transient=is_transient(exc)) from None
 
 
-def each(ids: list[str], work: Callable[[str], object], what: str) -> list[str]:
-    """Run ``work`` per id; log failures by id and code; return the ids that failed."""
-    failed = []
-    for item in ids:
-        try:
-            work(item)
-        except Exception as exc:
-            failed.append(item)
-            get_run_logger().warning("%s %s failed: %s", what, item, redact_pool.error_code(exc))
-    return failed
+def log_failure(what: str) -> OnFailure:
+    """A stage driver's per-item failure handler: log the id and the code, carry on."""
+
+    def log(item: str, exc: Exception) -> None:
+        get_run_logger().warning("%s %s failed: %s", what, item, error_code(exc))
+
+    return log
 
 
 @task(name="ingest-inbox", tags=[S3, KMS], **SAFE)
@@ -111,35 +108,22 @@ def redact_chunk_task(doc_ids: list[str], matter: str | None, label: str) -> dic
 @task(name="dispatch", tags=[S3, KMS], **SAFE)
 def dispatch_task(matter: str | None) -> list[str]:
     with step("dispatch"):
-        svc = services(matter)
-        dispatch_stage.plan_batches(svc)
-        plans = {b: (docs, at) for b, docs, at in dispatch_stage.unpublished_batches(svc)}
-        failed = each(
-            sorted(plans), lambda b: dispatch_stage.publish_batch(svc, b, *plans[b]), "publish"
-        )
-    return sorted(set(plans) - set(failed))
+        published = dispatch_stage.dispatch(services(matter), log_failure("publish"))
+    return sorted(published)
 
 
 @task(name="collect", tags=[S3, KMS], **SAFE)
 def collect_task(matter: str | None) -> dict[str, int]:
-    outcome = collect_stage.CollectOutcome()
     with step("collect"):
-        svc = services(matter)
-        batches = collect_stage.dispatched_batches(svc)
-        failed = each(batches, lambda b: collect_stage.collect_batch(svc, b, outcome), "collect")
+        outcome = collect_stage.collect(services(matter), log_failure("collect"))
     return {
         "accepted": len(outcome.accepted),
         "rejected": len(outcome.rejected),
-        "failed": len(failed),
+        "failed": len(outcome.failed),
     }
 
 
 @task(name="reassemble", tags=[KMS], **SAFE)
 def reassemble_task(matter: str | None) -> list[str]:
     with step("reassemble"):
-        svc = services(matter)
-        states = document_states(svc.ledger.events(matter=svc.matter))
-        ready = sorted(d for d, s in states.items() if s is DocState.REVIEWED)
-        reassemble_stage.sweep_partials(svc.outbox / svc.matter)
-        failed = each(ready, lambda d: reassemble_stage.reassemble_document(svc, d), "deliver")
-    return [d for d in ready if d not in failed]
+        return reassemble_stage.reassemble(services(matter), log_failure("deliver"))

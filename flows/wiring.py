@@ -15,12 +15,12 @@ from audit.checkpoint_store import CheckpointStore, LocalCheckpoints
 from audit.checkpointer import Checkpointer
 from audit.s3_checkpoints import S3Checkpoints
 from config import Settings, get_settings
+from intake.inbox import DirInbox, Inbox, S3Inbox, split_s3_url
 from redaction.detector import Detector
 from redaction.pdf import PdfiumEngine
 from review import ReviewQueue, S3ObjectStore
 from review.layout import queue_prefix
 from review.routing import load_routing
-from stages.inbox import DirInbox, Inbox, S3Inbox, split_s3_url
 from stages.services import Services
 from vault import (
     BlobStore,
@@ -83,7 +83,8 @@ def build_services(settings: Settings, queue: str | None = None) -> Services:
         queue=ReviewQueue(store, queue_name),
         detector_factory=lambda: Detector(settings.spacy_model),
         outbox=settings.outbox_path,
-        policy_version=f"{settings.policy}/1",
+        policy=settings.policy,
+        policy_by_kind=dict(settings.policy_by_kind),
         due_hours=settings.batch_due_hours,
         routing=load_routing(settings.routing_file) if settings.routing_file else None,
         checkpointer=checkpointer_for(settings, ledger),

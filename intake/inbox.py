@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from models.document import DocKind, document_id
-from models.errors import SealroomError, StorageError
-from review.tags import InboxTagger
-from stages.ingest import KIND_FOLDERS, IngestOutcome, inbox_files, ingest_bytes
-from stages.services import Services
+from models.document import DocKind
+from models.errors import StorageError
+
+KIND_FOLDERS = {kind.value: kind for kind in DocKind}
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,15 @@ class Inbox(Protocol):
 
 def kind_of(parts: tuple[str, ...], default_kind: DocKind) -> DocKind:
     return KIND_FOLDERS.get(parts[0], default_kind) if len(parts) > 1 else default_kind
+
+
+def inbox_files(inbox: Path, default_kind: DocKind) -> Iterator[tuple[Path, DocKind]]:
+    """Files under the inbox; a top folder named ``legal``/``medical`` sets the kind."""
+    for path in sorted(inbox.rglob("*")):
+        rel = path.relative_to(inbox)
+        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
+            continue
+        yield path, kind_of(rel.parts, default_kind)
 
 
 class DirInbox:
@@ -97,26 +105,3 @@ def split_s3_url(url: str) -> tuple[str, str]:
     """``s3://bucket/some/prefix`` -> ("bucket", "some/prefix")."""
     bucket, _, prefix = url.removeprefix("s3://").partition("/")
     return bucket, prefix
-
-
-@dataclass
-class InboxRun:
-    outcomes: list[IngestOutcome]
-    failed: int  # entries that could not be read or recorded; retried by the next run
-
-
-def ingest_from(svc: Services, inbox: Inbox, default_kind: DocKind, max_bytes: int) -> InboxRun:
-    """Ingest every entry (entries come in sorted order, as routing families need); one
-    unreadable entry never stops the others."""
-    tagger = InboxTagger(svc.routing)  # routing tags from folder names (review.tags)
-    run = InboxRun([], 0)
-    for entry in inbox.entries(default_kind):
-        try:
-            data = entry.read()
-            tags = tagger.tags(entry.parts, document_id(svc.matter, data))
-            outcome = ingest_bytes(svc, data, entry.name, entry.kind, max_bytes, tags=tags)
-        except (SealroomError, OSError):
-            run.failed += 1
-            continue
-        run.outcomes.append(outcome)
-    return run

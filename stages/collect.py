@@ -12,6 +12,7 @@ has settled them (``stages.qc``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from models.audit import Action, Outcome
@@ -22,17 +23,18 @@ from review import ReviewQueue, validate_submission
 from review.claims import HELD, ClaimState
 from review.objects import StoredObject
 from review.validate import TextOf
-from stages import dispatch, qc
-from stages.reviews import load_reviews, store_review
+from stages import qc
+from stages.loop import OnFailure, each, reraise
+from stages.reviews import store_review
 from stages.services import Services
-
-__all__ = ["CollectOutcome", "collect", "collect_batch", "dispatched_batches", "load_reviews"]
+from stages.trail import batch_queue, claim_key, submission_key
 
 
 @dataclass
 class CollectOutcome:
     accepted: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # batches to retry on the next run
 
 
 def dispatched_batches(svc: Services) -> list[str]:
@@ -40,20 +42,22 @@ def dispatched_batches(svc: Services) -> list[str]:
     return [e.object_id for e in events]
 
 
-def collect(svc: Services) -> CollectOutcome:
+def collect(svc: Services, on_failure: OnFailure = reraise) -> CollectOutcome:
+    """The collect stage's driver: every dispatched batch, one failed batch never
+    stopping the others."""
     outcome = CollectOutcome()
-    for batch_id in dispatched_batches(svc):
-        collect_batch(svc, batch_id, outcome)
+    work = partial(collect_batch, svc, outcome=outcome)
+    outcome.failed = each(dispatched_batches(svc), work, on_failure)
     return outcome
 
 
 def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None:
-    queue = dispatch.batch_queue(svc, batch_id)
+    queue = batch_queue(svc, batch_id)
     manifest = queue.manifest(batch_id)
     state = queue.claim_state(batch_id)
     record_claim(svc, batch_id, state)
     for reviewer, stored in queue.submission_objects(batch_id):
-        key = f"submission:{batch_id}:{reviewer}:{content_hash(stored.body)[:16]}"
+        key = submission_key(batch_id, reviewer, content_hash(stored.body))
         if svc.seen(key):
             finish_accepted(svc, queue, manifest, key)  # crash-resume: follow-ups may be missing
             continue
@@ -75,7 +79,7 @@ def record_claim(svc: Services, batch_id: str, state: ClaimState | None) -> None
         return
     claim = state.claim
     svc.record(
-        f"claim:{batch_id}:{claim.epoch}",
+        claim_key(batch_id, claim.epoch),
         Action.BATCH_CLAIMED,
         "batch",
         batch_id,

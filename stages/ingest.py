@@ -7,19 +7,18 @@ the same file is a no-op.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from models.audit import Action, Outcome
+from intake.inbox import Inbox
+from models.audit import Action
 from models.document import DocKind, MediaType, content_hash, document_id
-from models.errors import DocumentTooLarge, UnsupportedDocument
+from models.errors import DocumentTooLarge, SealroomError, UnsupportedDocument
 from models.vault_ref import Purpose
 from review.tags import InboxTagger
 from stages.services import Services
-
-KIND_FOLDERS = {kind.value: kind for kind in DocKind}
+from stages.trail import ingest_key, quarantine
 
 
 @dataclass(frozen=True)
@@ -42,16 +41,6 @@ def sniff(data: bytes) -> MediaType | None:
     return MediaType.TEXT
 
 
-def inbox_files(inbox: Path, default_kind: DocKind) -> Iterator[tuple[Path, DocKind]]:
-    """Files under the inbox; a top folder named ``legal``/``medical`` sets the kind."""
-    for path in sorted(inbox.rglob("*")):
-        rel = path.relative_to(inbox)
-        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
-            continue
-        kind = KIND_FOLDERS.get(rel.parts[0], default_kind) if len(rel.parts) > 1 else default_kind
-        yield path, kind
-
-
 def ingest_bytes(
     svc: Services,
     data: bytes,
@@ -62,7 +51,7 @@ def ingest_bytes(
 ) -> IngestOutcome:
     doc_id = document_id(svc.matter, data)
     media = sniff(data)
-    key = f"ingest:{doc_id}"
+    key = ingest_key(doc_id)
     if svc.seen(key):
         _quarantine_intake_problem(svc, doc_id, media, len(data), max_bytes)  # crash-resume
         return IngestOutcome(doc_id, media.value if media else "unknown", new=False)
@@ -102,26 +91,24 @@ def _intake_problem(
     return None
 
 
-def quarantine(svc: Services, doc_id: str, code: str, reason: str) -> None:
-    """Terminal state: the document is never sent; the reason is an error code and summary."""
-    svc.record(
-        f"quarantine:{doc_id}",
-        Action.DOC_QUARANTINED,
-        "document",
-        doc_id,
-        Outcome.QUARANTINED,
-        code=code,
-        reason=reason,
-    )
+@dataclass
+class InboxRun:
+    outcomes: list[IngestOutcome]
+    failed: int  # entries that could not be read or recorded; retried by the next run
 
 
-def ingest_inbox(
-    svc: Services, inbox: Path, default_kind: DocKind, max_bytes: int
-) -> list[IngestOutcome]:
+def ingest_from(svc: Services, inbox: Inbox, default_kind: DocKind, max_bytes: int) -> InboxRun:
+    """The ingest stage's driver: ingest every entry (entries come in sorted order, as
+    routing families need); one unreadable entry never stops the others."""
     tagger = InboxTagger(svc.routing)  # routing tags from folder names (review.tags)
-    outcomes = []
-    for path, kind in inbox_files(inbox, default_kind):
-        data = path.read_bytes()
-        tags = tagger.tags(path.relative_to(inbox).parts, document_id(svc.matter, data))
-        outcomes.append(ingest_bytes(svc, data, path.name, kind, max_bytes, tags=tags))
-    return outcomes
+    run = InboxRun([], 0)
+    for entry in inbox.entries(default_kind):
+        try:
+            data = entry.read()
+            tags = tagger.tags(entry.parts, document_id(svc.matter, data))
+            outcome = ingest_bytes(svc, data, entry.name, entry.kind, max_bytes, tags=tags)
+        except (SealroomError, OSError):
+            run.failed += 1
+            continue
+        run.outcomes.append(outcome)
+    return run

@@ -7,7 +7,6 @@ import secrets
 from collections.abc import Callable
 from functools import lru_cache
 
-from config import get_settings
 from models.errors import VaultObjectMissing
 from models.vault_ref import Purpose
 from redaction.dateshift import DateShiftNamer, patient_of, shift_days
@@ -53,9 +52,8 @@ def _policy(name: str, tenant: str, matter: str) -> Policy:
 
 
 def document_policy(svc: Services, kind: str | None) -> Policy:
-    """The policy for a document kind (settings ``policy_by_kind``; else the matter default)."""
-    fallback = svc.policy_version.split("/", 1)[0]
-    name = get_settings().policy_by_kind.get(kind or "", fallback)
+    """The policy for a document kind (``svc.policy_by_kind``; else ``svc.policy``)."""
+    name = svc.policy_by_kind.get(kind or "", svc.policy)
     return _policy(name, svc.tenant, svc.matter)
 
 

@@ -15,9 +15,10 @@ from typing import Any
 from models.audit import Action, AuditEvent
 from models.review import Manifest
 from review.agreement import ReviewWork, compare
-from stages import dispatch
+from stages.batches import plan, publish_batch, routing_table
 from stages.reviews import load_reviews
 from stages.services import Services
+from stages.trail import batch_queue, dispatch_key, plan_key, qc_key, review_key
 
 PRIMARY, QC, ADJUDICATION = "primary", "qc", "adjudication"
 
@@ -52,7 +53,7 @@ def reviewer_conflict(svc: Services, manifest: Manifest, reviewer: str) -> str:
         return ""
     others = {accepted_reviewer(svc, other)}
     if manifest.qc_of:  # the QC copy also yields to whoever holds the primary batch
-        claim = dispatch.batch_queue(svc, other).current_claim(other)
+        claim = batch_queue(svc, other).current_claim(other)
         others.add(claim.reviewer if claim else None)
     if reviewer in others:
         return f"reviewer {reviewer!r} reviews batch {other}; QC needs a second reviewer"
@@ -93,15 +94,15 @@ def record_agreement(
     svc: Services, manifest: Manifest, primary: str, qc_batch: str, who: tuple[str, str]
 ) -> bool:
     """Compare both reviews once (idempotent key ``qc:<primary>``); True if they agree."""
-    existing = svc.ledger.get(f"qc:{primary}")
+    existing = svc.ledger.get(qc_key(primary))
     if existing is not None:
         return bool(existing.details.get("agree"))
     works = [_work(svc, manifest, reviewer) for reviewer in who]
     result = compare(works[0], works[1])
-    thresholds = dispatch.routing_table(svc).qc
+    thresholds = routing_table(svc).qc
     agree = result.agrees(thresholds.min_span_f1, thresholds.min_kappa)
     svc.record(
-        f"qc:{primary}",
+        qc_key(primary),
         Action.QC_AGREEMENT,
         "batch",
         primary,
@@ -134,7 +135,7 @@ def request_adjudication(
     details = copy.details
     queue = str(details.get("adjudication_queue") or f"{manifest.queue}-adjudication")
     docs = [d.doc_id for d in manifest.docs]
-    batch_id = dispatch.plan(
+    batch_id = plan(
         svc,
         queue,
         docs,
@@ -143,15 +144,15 @@ def request_adjudication(
         priority=details.get("priority", "normal"),
         due_hours=details.get("due_hours", svc.due_hours),
     )
-    planned = svc.ledger.get(f"plan:{batch_id}")
-    if planned is not None and not svc.seen(f"dispatch:{batch_id}"):
-        dispatch.publish_batch(svc, batch_id, docs, planned.time)
+    planned = svc.ledger.get(plan_key(batch_id))
+    if planned is not None and not svc.seen(dispatch_key(batch_id)):
+        publish_batch(svc, batch_id, docs, planned.time)
 
 
 def mark_reviewed(svc: Services, manifest: Manifest, reviewer: str) -> None:
     for doc in manifest.docs:
         svc.record(
-            f"review:{doc.doc_id}",
+            review_key(doc.doc_id),
             Action.DOC_REVIEWED,
             "document",
             doc.doc_id,

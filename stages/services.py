@@ -1,8 +1,8 @@
-"""The bundle of adapters a stage works with (built by the composition root in flows/)."""
+"""The bundle of adapters and choices a stage works with (built by the composition root)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,8 @@ class Services:
     queue: ReviewQueue
     detector_factory: Callable[[], Any]
     outbox: Path
-    policy_version: str = "strict/1"
+    policy: str = "strict"  # the redaction policy of kinds not in ``policy_by_kind``
+    policy_by_kind: Mapping[str, str] = field(default_factory=dict)  # kind -> policy name
     actor: str = "sealroom"
     batch_size: int = 20
     due_hours: int = 72

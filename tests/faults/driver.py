@@ -78,11 +78,12 @@ def install(fault: str) -> None:
 
 def front(inbox: str) -> None:
     from config import get_settings
-    from flows.redact_pool import pending_documents, redact_one
+    from flows.redact_pool import pending_documents
     from flows.wiring import inbox_for, services
     from models.document import DocKind
     from stages import dispatch
-    from stages.inbox import ingest_from
+    from stages.ingest import ingest_from
+    from stages.redact import redact_one
 
     settings, svc = get_settings(), services(None)
     ingest_from(svc, inbox_for(settings, inbox), DocKind.LEGAL, settings.max_document_bytes)
@@ -98,7 +99,7 @@ def pool(inbox: str) -> None:
     from flows.wiring import inbox_for, services
     from models.document import DocKind
     from stages import dispatch
-    from stages.inbox import ingest_from
+    from stages.ingest import ingest_from
 
     settings, svc = get_settings(), services(None)
     ingest_from(svc, inbox_for(settings, inbox), DocKind.LEGAL, settings.max_document_bytes)

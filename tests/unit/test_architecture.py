@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 PACKAGES = [
     "models",
     "config",
+    "intake",
     "redaction",
     "vault",
     "review",
@@ -27,11 +28,12 @@ PACKAGES = [
 ALLOWED = {
     "models": set(),
     "config": set(),
+    "intake": {"models", "config"},
     "redaction": {"models", "config"},
     "vault": {"models", "config"},
     "review": {"models", "config"},
     "audit": {"models", "config"},
-    "stages": {"models", "config", "redaction", "vault", "review", "audit"},
+    "stages": {"models", "config", "intake", "redaction", "vault", "review", "audit"},
     "flows": set(PACKAGES) - {"cli", "flows", "workbench"},
     "cli": set(PACKAGES) - {"cli"},
     "workbench": {"models", "config", "review"},  # the reviewer's web app; only cli imports it
@@ -108,3 +110,34 @@ def test_flow_modules_do_not_shadow_libraries() -> None:
 
 def test_tests_are_not_shipped() -> None:
     assert not (REPO / "tests" / "__init__.py").exists()
+
+
+# The stages: modules with a driver the flows call. Every other module in stages/ is a
+# shared helper (services, trail, loop, batches, records, reviews, qc, matter_*).
+STAGES = {"ingest", "redact", "dispatch", "collect", "reassemble", "vault_ops"}
+
+
+def stage_imports(path: Path) -> set[str]:
+    """The modules of stages/ that ``path`` imports (``from stages import x`` included)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "stages":
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("stages."):
+            found.add(str(node.module).split(".")[1])
+        elif isinstance(node, ast.Import):
+            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("stages."))
+    return found
+
+
+def test_no_module_of_stages_imports_a_stage() -> None:
+    """Stages share helpers, never each other: the stage import graph has no edges."""
+    graph = {p.stem: sorted(stage_imports(p)) for p in source_files("stages")}
+    assert STAGES <= set(graph), f"stage modules missing: {sorted(STAGES - set(graph))}"
+    edges = sorted((src, dst) for src, dsts in graph.items() for dst in dsts if dst in STAGES)
+    print("\nstages/ import graph (module -> helpers it imports):")
+    for module, deps in sorted(graph.items()):
+        kind = "stage " if module in STAGES else "helper"
+        print(f"  {kind} {module:<13} -> {', '.join(deps) or '-'}")
+    print(f"edges into stage modules: {len(edges)}")
+    assert not edges, f"stage modules imported from inside stages/: {edges}"

@@ -8,9 +8,9 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from intake.inbox import DirInbox, MemoryInbox, S3Inbox, split_s3_url
 from models.document import DocKind
 from models.errors import StorageError
-from stages.inbox import DirInbox, MemoryInbox, S3Inbox, split_s3_url
 
 FILES = {
     "legal/a-complaint.txt": b"complaint",

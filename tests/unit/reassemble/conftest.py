@@ -19,6 +19,8 @@ from fpdf import FPDF
 from audit import Ledger, document_states
 from audit.checkpoint_store import MemoryCheckpoints
 from audit.checkpointer import Checkpointer
+from config.settings import Settings
+from intake.inbox import DirInbox
 from models.document import DocKind, DocState
 from models.finding import Finding
 from models.review import Manifest
@@ -28,6 +30,11 @@ from stages import collect, dispatch, ingest, reassemble, redact
 from stages.services import Services
 from vault import MemoryStore, Vault
 from vault.signing import Ed25519Signer
+
+# the settings' default kind -> policy mapping (the composition root passes the setting)
+POLICY_BY_KIND = dict(
+    Settings.model_fields["policy_by_kind"].get_default(call_default_factory=True)
+)
 
 REPO = Path(__file__).resolve().parents[3]
 PII: list[str] = json.loads((REPO / "tests/fixtures/sample_pii.json").read_text("utf-8"))
@@ -161,6 +168,7 @@ def run(tmp_path: Path) -> Run:
         queue=ReviewQueue(store, "general"),
         detector_factory=PiiDetector,
         outbox=tmp_path / "outbox",
+        policy_by_kind=POLICY_BY_KIND,
         batch_size=2,
         checkpointer=Checkpointer(ledger, signer, [cps], every_events=10),
     )
@@ -172,7 +180,7 @@ def run(tmp_path: Path) -> Run:
     (inbox / "legal" / "Gareth Pemberton letter.txt").write_text(pii_text(parts[1]))
     (inbox / "legal" / "Kenji Watanabe.pdf").write_bytes(pii_pdf(parts[2]))
     (inbox / "legal" / "Rebecca Lindqvist.bin").write_bytes(b"\x00\x01binary")
-    ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, 10_000_000)
+    ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, 10_000_000)
     for doc_id, state in document_states(ledger.events()).items():
         if state is DocState.INGESTED:
             redact.redact_document(svc, doc_id)

@@ -1,15 +1,16 @@
-"""The inbox port feeds ingest exactly like the directory walk: same ids, same routing
-tags (families, specialties), and one unreadable entry does not stop the others."""
+"""The ingest driver over the inbox port: a directory and the same files in memory give
+the same ids and routing tags (families, specialties), and one unreadable entry does not
+stop the others."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
+from intake.inbox import DirInbox, InboxEntry, MemoryInbox
 from models.audit import Action
 from models.document import DocKind
-from stages.inbox import DirInbox, InboxEntry, MemoryInbox, ingest_from
-from stages.ingest import ingest_inbox
+from stages.ingest import ingest_from
 from stages.services import Services
 
 MAX = 1 << 20
@@ -19,12 +20,16 @@ def ingest_events(svc: Services) -> dict[str, dict[str, object]]:
     return {e.object_id: e.details for e in svc.ledger.events(action=Action.DOC_INGESTED.value)}
 
 
-def test_directory_inbox_matches_the_directory_walk(svc: Services, inbox: Path) -> None:
+def test_directory_inbox_matches_the_same_files_in_memory(svc: Services, inbox: Path) -> None:
     family = inbox / "legal" / "smith-v-jones-emails"
     family.mkdir()
     (family / "a.txt").write_text("First message.", encoding="utf-8")
     (family / "b.txt").write_text("Its attachment.", encoding="utf-8")
-    expected = [o.doc_id for o in ingest_inbox(svc, inbox, DocKind.LEGAL, MAX)]
+    files = {
+        str(p.relative_to(inbox)): p.read_bytes() for p in sorted(inbox.rglob("*")) if p.is_file()
+    }
+    in_memory = ingest_from(svc, MemoryInbox(files), DocKind.LEGAL, MAX)
+    expected = [o.doc_id for o in in_memory.outcomes]
     details = ingest_events(svc)
     svc.ledger = type(svc.ledger)("sqlite://")
     run = ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, MAX)

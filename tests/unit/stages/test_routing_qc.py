@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from audit import Ledger, document_states
+from config.settings import Settings
 from models.audit import Action
 from models.document import DocState, content_hash
 from models.errors import VaultObjectMissing
@@ -24,7 +25,13 @@ from review import MemoryObjectStore, ReviewerClient, ReviewQueue
 from review.routing import Budget, RoutingTable, Rule, load_routing
 from stages import collect, dispatch
 from stages.records import dump_redaction
+from stages.reviews import load_reviews
 from stages.services import Services
+
+# the settings' default kind -> policy mapping (the composition root passes the setting)
+POLICY_BY_KIND = dict(
+    Settings.model_fields["policy_by_kind"].get_default(call_default_factory=True)
+)
 
 REPO = Path(__file__).resolve().parents[3]
 EN = "The patient [PERSON_1] was seen in the clinic and the plan is to continue. " * 3
@@ -63,6 +70,7 @@ def make_svc(store: MemoryObjectStore, tmp_path: Path, routing: RoutingTable | N
         queue=ReviewQueue(store, "general"),
         detector_factory=lambda: None,
         outbox=tmp_path / "outbox",
+        policy_by_kind=POLICY_BY_KIND,
         routing=routing,
     )
 
@@ -260,7 +268,7 @@ def test_bad_submissions_rejected_with_reason_and_accepted_work_kept(
     assert outcome.rejected == [f"{batch_id}/ana"]
     rejection = ReviewerClient(store, "general", "ana").rejection(batch_id)
     assert rejection is not None and reason in rejection.reason
-    assert len(collect.load_reviews(svc, "doc-a")["ana"]["annotations"]) == 1
+    assert len(load_reviews(svc, "doc-a")["ana"]["annotations"]) == 1
     assert document_states(svc.ledger.events())["doc-a"] is DocState.REVIEWED
 
 
@@ -401,6 +409,6 @@ def test_resubmission_after_close_is_refused(store: MemoryObjectStore, tmp_path:
     assert collect.collect(svc).rejected == [f"{batch_id}/ana"]
     rejection = svc.queue.rejection(batch_id, "ana")
     assert rejection is not None and "after the claim was done" in rejection.reason
-    assert collect.load_reviews(svc, "doc-a")["ana"]["verdicts"] == [
+    assert load_reviews(svc, "doc-a")["ana"]["verdicts"] == [
         {"doc_id": "doc-a", "verdict": "ok", "comment": ""}
     ]

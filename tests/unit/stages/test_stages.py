@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 
 from audit import document_states, quarantine_reasons
+from intake.inbox import DirInbox
 from models.audit import Action
 from models.document import DocKind, DocState
 from models.review import Manifest
 from models.vault_ref import Purpose
 from review import MemoryObjectStore, ReviewerClient
 from stages import collect, dispatch, ingest, reassemble, redact
+from stages.reviews import load_reviews
 from stages.services import Services
 
 MAX = 10_000_000
@@ -26,7 +28,7 @@ def states(svc: Services) -> dict[str, DocState]:
 
 
 def run_to_dispatch(svc: Services, inbox: Path) -> list[str]:
-    ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, MAX)
+    ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, MAX)
     for doc_id, state in states(svc).items():
         if state is DocState.INGESTED:
             redact.redact_document(svc, doc_id)
@@ -60,8 +62,8 @@ def review(store: MemoryObjectStore, tmp_path: Path, batches: list[str]) -> None
 
 
 def test_ingest_is_idempotent_and_seals_the_name(svc: Services, inbox: Path) -> None:
-    first = ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, MAX)
-    second = ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, MAX)
+    first = ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, MAX).outcomes
+    second = ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, MAX).outcomes
     assert len(first) == 4 and all(o.new for o in first)
     assert not any(o.new for o in second)
     assert svc.ledger.count() == len([e for e in svc.ledger.events()])
@@ -108,7 +110,7 @@ def test_rerun_adds_no_events_and_no_batches(svc: Services, inbox: Path) -> None
 def test_crash_between_plan_and_publish_republishes_the_same_batch(
     svc: Services, inbox: Path
 ) -> None:
-    ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, MAX)
+    ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, MAX)
     for doc_id in list(states(svc)):
         redact.redact_document(svc, doc_id)
     (planned,) = dispatch.plan_batches(svc)  # crash here: planned, nothing published
@@ -165,7 +167,7 @@ def test_bad_submission_is_rejected_without_losing_accepted_work(
     assert outcome.rejected == [f"{batch_id}/ana"]
     rejection = svc.queue.rejection(batch_id, "ana")
     assert rejection is not None and "99999" in rejection.reason
-    reviews = collect.load_reviews(svc, doc_id)
+    reviews = load_reviews(svc, doc_id)
     assert len(reviews["ana"]["annotations"]) == 1
 
 
@@ -181,7 +183,7 @@ def test_date_shifting_keeps_intervals_per_patient_across_documents(
     inbox.mkdir()
     (inbox / "a.txt").write_text("Patient: Jane Roe\nAdmitted 01/10/2024, discharged 01/15/2024.\n")
     (inbox / "b.txt").write_text("Patient: Jane Roe\nSeen again 01/10/2024.\n")
-    ingest.ingest_inbox(svc, inbox, DocKind.MEDICAL, MAX)
+    ingest.ingest_from(svc, DirInbox(inbox), DocKind.MEDICAL, MAX)
     texts = []
     for doc_id in states(svc):
         assert redact.redact_document(svc, doc_id).state == "redacted"

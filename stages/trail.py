@@ -1,0 +1,84 @@
+"""The stages' shared audit-trail helpers: every idempotency key, and the few ledger reads
+and writes more than one stage needs (a document's ingest facts, a quarantine, the queue
+a batch went to).
+
+A stage checks its key (``Services.seen``), does its work, then appends the event under
+that key; the keys are built here only, so two stages can never disagree on one.
+"""
+
+from __future__ import annotations
+
+from models.audit import Action, Outcome
+from models.errors import UnsupportedDocument
+from review import ReviewQueue
+from stages.records import DocFacts
+from stages.services import Services
+
+
+def ingest_key(doc_id: str) -> str:
+    return f"ingest:{doc_id}"
+
+
+def redact_key(doc_id: str) -> str:
+    return f"redact:{doc_id}"
+
+
+def quarantine_key(doc_id: str) -> str:
+    return f"quarantine:{doc_id}"
+
+
+def plan_key(batch_id: str) -> str:
+    return f"plan:{batch_id}"
+
+
+def dispatch_key(object_id: str) -> str:
+    """A document's or a batch's dispatch (both ids are unique across the two kinds)."""
+    return f"dispatch:{object_id}"
+
+
+def claim_key(batch_id: str, epoch: int) -> str:
+    return f"claim:{batch_id}:{epoch}"
+
+
+def submission_key(batch_id: str, reviewer: str, body_hash: str) -> str:
+    return f"submission:{batch_id}:{reviewer}:{body_hash[:16]}"
+
+
+def qc_key(primary_batch: str) -> str:
+    return f"qc:{primary_batch}"
+
+
+def review_key(doc_id: str) -> str:
+    return f"review:{doc_id}"
+
+
+def deliver_key(doc_id: str) -> str:
+    return f"deliver:{doc_id}"
+
+
+def doc_facts(svc: Services, doc_id: str) -> DocFacts:
+    """What ingest recorded about a document; ``UnsupportedDocument`` if it never was."""
+    events = svc.events_for(doc_id, Action.DOC_INGESTED)
+    if not events:
+        raise UnsupportedDocument(doc_id, "document was never ingested")
+    return DocFacts.from_details(doc_id, events[0].details)
+
+
+def quarantine(svc: Services, doc_id: str, code: str, reason: str) -> None:
+    """Terminal state: the document is never sent; the reason is an error code and summary."""
+    svc.record(
+        quarantine_key(doc_id),
+        Action.DOC_QUARANTINED,
+        "document",
+        doc_id,
+        Outcome.QUARANTINED,
+        code=code,
+        reason=reason,
+    )
+
+
+def batch_queue(svc: Services, batch_id: str) -> ReviewQueue:
+    """The queue a dispatched batch was published to (from its ledger event)."""
+    event = svc.ledger.get(dispatch_key(batch_id))
+    name = event.details.get("queue") if event is not None else None
+    return svc.queue.sibling(str(name or svc.queue.queue))
