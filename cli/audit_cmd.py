@@ -32,7 +32,7 @@ def _settings(ledger: str | None) -> Settings:
 
 
 def _attest(settings: Settings, book: Ledger) -> Attestation:
-    from flows.wiring import attest_ledger
+    from composition.wiring import attest_ledger
 
     return attest_ledger(settings, book)
 
@@ -41,10 +41,10 @@ def _attest(settings: Settings, book: Ledger) -> Attestation:
 def verify_cmd(ledger: str | None = LEDGER_OPT) -> None:
     """Check the hash chain, every checkpoint's signature, and the chain against every
     checkpoint; exit 1 naming the first bad event (or checkpoint) if anything is wrong."""
-    from audit import Ledger
+    from composition.wiring import open_ledger
 
     settings = _settings(ledger)
-    with Ledger(settings.ledger) as book:
+    with open_ledger(settings) as book:
         result = _attest(settings, book)
         head = book.head()
     if result.ok:
@@ -63,11 +63,10 @@ def verify_cmd(ledger: str | None = LEDGER_OPT) -> None:
 @app.command("checkpoint")
 def checkpoint_cmd(ledger: str | None = LEDGER_OPT) -> None:
     """Sign and store a checkpoint of the current head now (locally and on S3 if set)."""
-    from audit import Ledger
-    from flows.wiring import checkpointer_for
+    from composition.wiring import checkpointer_for, open_ledger
 
     settings = _settings(ledger)
-    with Ledger(settings.ledger) as book:
+    with open_ledger(settings) as book:
         cp = checkpointer_for(settings, book).checkpoint()
     if cp is None:
         typer.echo("ledger is empty: nothing to checkpoint")
@@ -120,11 +119,11 @@ def query_cmd(
     ledger: str | None = LEDGER_OPT,
 ) -> None:
     """List matching events, one line each (seq, time, action, actor, object, outcome)."""
-    from audit import Ledger
     from audit.query import query
+    from composition.wiring import open_ledger
 
     wanted = _filter(matter, document, batch, reviewer, action, since, until)
-    with Ledger(_settings(ledger).ledger) as book:
+    with open_ledger(_settings(ledger)) as book:
         for e in query(book, wanted):
             typer.echo(
                 f"{e.seq}\t{e.time}\t{e.action}\t{e.actor}\t{e.object_type}:{e.object_id}"
@@ -146,14 +145,14 @@ def export_cmd(
     ledger: str | None = LEDGER_OPT,
 ) -> None:
     """Export matching events as JSON Lines (OCSF API Activity shape) or CSV."""
-    from audit import Ledger
     from audit.export import csv_lines, jsonl_lines
     from audit.query import query
+    from composition.wiring import open_ledger
 
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter("format must be jsonl or csv", param_hint="--format")
     wanted = _filter(matter, document, batch, reviewer, action, since, until)
-    with Ledger(_settings(ledger).ledger) as book:
+    with open_ledger(_settings(ledger)) as book:
         events = query(book, wanted)
         lines = jsonl_lines(events) if fmt == "jsonl" else csv_lines(events)
         _write(lines, out)
@@ -176,13 +175,13 @@ def report_cmd(
     ledger: str | None = LEDGER_OPT,
 ) -> None:
     """Write the matter's chain-of-custody report as one HTML file (no PII)."""
-    from audit import Ledger
     from audit.custody import custody
     from audit.report import render
+    from composition.wiring import open_ledger
 
     settings = _settings(ledger)
     target = out or settings.home / "reports" / f"custody-{matter}.html"
-    with Ledger(settings.ledger) as book:
+    with open_ledger(settings) as book:
         result = _attest(settings, book)
         facts = custody(matter, book.events(matter=matter))
     now = datetime.now(UTC).isoformat(timespec="seconds")

@@ -33,8 +33,8 @@ def configure(home: Path, endpoint: str) -> None:
     os.environ.setdefault("PREFECT_HOME", str(home / "prefect"))
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from composition.wiring import services
     from config.settings import get_settings
-    from flows.wiring import services
 
     get_settings.cache_clear()
     services.cache_clear()
@@ -69,9 +69,9 @@ def run_demo(home: Path, samples: Path) -> int:
     with local_s3() as endpoint:
         configure(home, endpoint)
         from audit.s3_checkpoints import create_locked_bucket
+        from composition.wiring import s3_client
         from config import get_settings
         from flows.pipeline_flow import pipeline
-        from flows.wiring import s3_client
 
         s3 = s3_client(get_settings())
         s3.create_bucket(Bucket=get_settings().s3_bucket)

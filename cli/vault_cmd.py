@@ -25,13 +25,12 @@ ACTOR = typer.Option("operator", "--actor", help="Who is acting (recorded on the
 @contextmanager
 def _admin(tenant: str | None, matter: str | None) -> Iterator[tuple[Any, Any, Any]]:
     """(vault, ledger, scope) from settings; vault errors become exit code 1."""
-    from audit import Ledger
-    from flows.wiring import build_vault
+    from composition.wiring import build_vault, open_ledger
     from vault import KeyScope
 
     settings = get_settings()
     scope = KeyScope(tenant or settings.tenant, matter or settings.matter)
-    with Ledger(settings.ledger) as ledger:
+    with open_ledger(settings) as ledger:
         try:
             yield build_vault(settings), ledger, scope
         except VaultError as exc:

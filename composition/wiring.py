@@ -1,25 +1,30 @@
-"""The composition root: settings -> adapters -> the ``Services`` bundle stages use."""
+"""The composition root: settings -> adapters -> the ``Services`` bundle stages use.
+
+Every adapter (ledger, vault and its blob/key stores, the queues' S3 object store, boto3
+clients, checkpoint stores, inboxes) is constructed here and nowhere else in production
+code (``tests/unit/test_architecture.py`` counts the construction sites). The flows and
+the CLI call these functions; neither builds an adapter itself. The queues' S3 client,
+object store and reviewer client live in the slim ``composition.queues`` (re-exported).
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import boto3
-from botocore.config import Config
 
 from audit import Ledger
 from audit.attest import Attestation
 from audit.checkpoint_store import CheckpointStore, LocalCheckpoints
 from audit.checkpointer import Checkpointer
 from audit.s3_checkpoints import S3Checkpoints
+from composition.queues import object_store, reviewer_client, s3_client
 from config import Settings, get_settings
 from intake.inbox import DirInbox, Inbox, S3Inbox, split_s3_url
 from redaction.detector import Detector
 from redaction.pdf import PdfiumEngine
-from review import ReviewQueue, S3ObjectStore
-from review.layout import queue_prefix
+from review import ReviewQueue
 from review.routing import load_routing
 from stages.services import Services
 from vault import (
@@ -34,19 +39,7 @@ from vault import (
 )
 from vault.signing import local_signer
 
-
-def s3_client(settings: Settings) -> Any:
-    """A boto3 S3 client for the queue bucket (endpoint from settings: AWS or a local S3)."""
-    config = Config(
-        retries={"max_attempts": 5, "mode": "standard"},  # backoff on throttling/5xx
-        max_pool_connections=settings.s3_max_concurrency,  # concurrency limit per client
-    )
-    return boto3.client(
-        "s3",
-        endpoint_url=settings.s3_endpoint_url,
-        region_name=settings.aws_region,
-        config=config,
-    )
+__all__ = ["object_store", "reviewer_client", "s3_client"]  # re-exported from .queues
 
 
 def build_vault(settings: Settings) -> Vault:
@@ -69,12 +62,15 @@ def build_vault(settings: Settings) -> Vault:
     return Vault(store, Sealer(keys, frame_length=settings.vault_frame_bytes))
 
 
+def open_ledger(settings: Settings) -> Ledger:
+    """The ledger named by the settings (close it, or use it as a context manager)."""
+    return Ledger(settings.ledger)
+
+
 def build_services(settings: Settings, queue: str | None = None) -> Services:
     queue_name = queue or settings.queue
-    store = S3ObjectStore(
-        s3_client(settings), settings.s3_bucket, clock_prefix=queue_prefix(queue_name)
-    )
-    ledger = Ledger(settings.ledger)
+    store = object_store(settings, queue_name)
+    ledger = open_ledger(settings)
     return Services(
         tenant=settings.tenant,
         matter=settings.matter,

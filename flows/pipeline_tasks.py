@@ -17,10 +17,10 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
+from composition.wiring import inbox_for, services
 from config import get_settings
 from flows import redact_pool
 from flows.stage_timer import timed
-from flows.wiring import inbox_for, services
 from models.document import DocKind
 from models.errors import SealroomError, StepFailed, VaultError
 from stages import collect as collect_stage

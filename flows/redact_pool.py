@@ -15,7 +15,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from flows.wiring import services
+from composition.wiring import services
 from stages import redact as redact_stage
 from stages.loop import error_code
 

@@ -135,9 +135,7 @@ def _passwords(svc: Services) -> tuple[str, ...]:
     return load_matter_config(svc).pdf_passwords
 
 
-def _seal(
-    svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition, policy: str
-) -> None:
+def _seal(svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition, policy: str) -> None:
     media = facts.media_type.value if facts.media_type else "unknown"
     record = dump_redaction(rendition.result, policy, media)
     svc.vault.put(svc.ref(doc_id, Purpose.TEXT), rendition.text.encode("utf-8"))

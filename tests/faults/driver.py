@@ -77,9 +77,9 @@ def install(fault: str) -> None:
 
 
 def front(inbox: str) -> None:
+    from composition.wiring import inbox_for, services
     from config import get_settings
     from flows.redact_pool import pending_documents
-    from flows.wiring import inbox_for, services
     from models.document import DocKind
     from stages import dispatch
     from stages.ingest import ingest_from
@@ -94,9 +94,9 @@ def front(inbox: str) -> None:
 
 
 def pool(inbox: str) -> None:
+    from composition.wiring import inbox_for, services
     from config import get_settings
     from flows.redact_pool import chunks, pending_documents, run_chunk
-    from flows.wiring import inbox_for, services
     from models.document import DocKind
     from stages import dispatch
     from stages.ingest import ingest_from
@@ -110,7 +110,7 @@ def pool(inbox: str) -> None:
 
 
 def back() -> None:
-    from flows.wiring import services
+    from composition.wiring import services
     from stages import collect, reassemble
 
     svc = services(None)

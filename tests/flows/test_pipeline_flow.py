@@ -17,9 +17,9 @@ from pypdf import PdfReader
 
 from audit import Ledger, document_states
 from cli.demo_reviewer import review_open_batches
+from composition.wiring import s3_client, services
 from config.settings import get_settings
 from flows.pipeline_flow import pipeline
-from flows.wiring import s3_client, services
 from models.document import DocState
 from review import ReviewerClient, S3ObjectStore
 

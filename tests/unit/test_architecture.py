@@ -21,6 +21,7 @@ PACKAGES = [
     "review",
     "audit",
     "stages",
+    "composition",
     "flows",
     "cli",
     "workbench",
@@ -34,6 +35,7 @@ ALLOWED = {
     "review": {"models", "config"},
     "audit": {"models", "config"},
     "stages": {"models", "config", "intake", "redaction", "vault", "review", "audit"},
+    "composition": set(PACKAGES) - {"cli", "flows", "composition", "workbench"},
     "flows": set(PACKAGES) - {"cli", "flows", "workbench"},
     "cli": set(PACKAGES) - {"cli"},
     "workbench": {"models", "config", "review"},  # the reviewer's web app; only cli imports it
@@ -43,7 +45,12 @@ PDF_MODULES = {  # the PDF libraries live only in redaction/pdf_*.py (not the pd
     str(path.relative_to(REPO)) for path in (REPO / "redaction").glob("pdf_*.py")
 }
 CONFINED = {
-    "boto3": {"vault/s3_store.py", "review/s3_store.py", "review/s3_client.py", "flows/wiring.py"},
+    "boto3": {
+        "vault/s3_store.py",
+        "review/s3_store.py",
+        "composition/queues.py",
+        "composition/wiring.py",
+    },
     "spacy": {"redaction/ner.py"},
     "aws_encryption_sdk": {
         "vault/keys.py",
@@ -133,7 +140,7 @@ def stage_imports(path: Path) -> set[str]:
 def test_no_module_of_stages_imports_a_stage() -> None:
     """Stages share helpers, never each other: the stage import graph has no edges."""
     graph = {p.stem: sorted(stage_imports(p)) for p in source_files("stages")}
-    assert STAGES <= set(graph), f"stage modules missing: {sorted(STAGES - set(graph))}"
+    assert set(graph) >= STAGES, f"stage modules missing: {sorted(STAGES - set(graph))}"
     edges = sorted((src, dst) for src, dsts in graph.items() for dst in dsts if dst in STAGES)
     print("\nstages/ import graph (module -> helpers it imports):")
     for module, deps in sorted(graph.items()):
@@ -141,3 +148,67 @@ def test_no_module_of_stages_imports_a_stage() -> None:
         print(f"  {kind} {module:<13} -> {', '.join(deps) or '-'}")
     print(f"edges into stage modules: {len(edges)}")
     assert not edges, f"stage modules imported from inside stages/: {edges}"
+
+
+# Adapters (the I/O edges) and the one module allowed to construct each: the composition
+# root. ``ADAPTERS`` maps a call's name to what it builds; a site is one call in
+# production code (tests build fakes and in-memory adapters freely).
+ROOT = "composition/"  # wiring.py (pipeline) and queues.py (the slim reviewer part)
+ADAPTERS = {
+    "Ledger": "the ledger",
+    "Vault": "the vault",
+    "LocalDirStore": "the vault's local blob store",
+    "S3BlobStore": "the vault's S3 blob store",
+    "LocalKeyProvider": "local keyrings",
+    "KmsKeyProvider": "KMS keys",
+    "S3ObjectStore": "the queues' S3 store",
+    "S3Checkpoints": "S3 checkpoints",
+    "LocalCheckpoints": "local checkpoints",
+    "S3Inbox": "the S3 inbox",
+    "DirInbox": "the directory inbox",
+    "ReviewerClient": "the reviewer's client",
+    "boto3.client": "boto3 clients (one site per service)",
+}
+# Library-level factories that build a local default for tests and tools, by design.
+FACTORY_MODULES = {"vault/vault.py"}  # open_local_vault: a local vault in one call
+
+
+def construction_sites() -> dict[str, list[str]]:
+    sites: dict[str, list[str]] = {name: [] for name in ADAPTERS}
+    for package in PACKAGES:
+        for path in source_files(package):
+            rel = str(path.relative_to(REPO))
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                name = _called(node)
+                if name in sites and rel not in FACTORY_MODULES:
+                    sites[name].append(f"{rel}:{node.lineno}")  # type: ignore[attr-defined]
+    return sites
+
+
+def _called(node: ast.AST) -> str:
+    if not isinstance(node, ast.Call):
+        return ""
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        return f"{func.value.id}.{func.attr}" if func.value.id == "boto3" else func.attr
+    return ""
+
+
+def test_adapters_are_constructed_only_in_the_composition_root() -> None:
+    sites = construction_sites()
+    print("\nconstruction sites per adapter (production code):")
+    for name, where in sites.items():
+        print(f"  {name:<17} {len(where)}  {', '.join(where)}")
+    outside = {n: w for n, w in sites.items() if any(not s.startswith(ROOT) for s in w)}
+    assert not outside, f"adapters built outside {ROOT}: {outside}"
+    clients = {"s3": 0, "kms": 0}
+    roots = [ast.parse(p.read_text(encoding="utf-8")) for p in (REPO / ROOT).glob("*.py")]
+    for node in (n for tree in roots for n in ast.walk(tree)):
+        if _called(node) == "boto3.client":
+            service = node.args[0].value  # type: ignore[attr-defined]
+            clients[service] += 1
+    assert clients == {"s3": 1, "kms": 1}, clients
+    once = {n: len(w) for n, w in sites.items() if n != "boto3.client" and len(w) != 1}
+    assert not once, f"each adapter has exactly one construction site: {once}"
