@@ -1,12 +1,18 @@
-"""The ledger as an I/O edge. ``Ledger(url)`` is the adapter; ``Ledger("sqlite://")`` the fake."""
+"""The audit package's ports. The ledger as an I/O edge: ``Ledger(url)`` is the adapter;
+``Ledger("sqlite://")`` the fake (an in-memory database). Checkpoint stores
+(``CheckpointStore``: local files, S3 Object Lock, memory) are defined beside their
+contract in ``audit/checkpoint_store.py`` and re-exported here."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Protocol
 
+from audit.checkpoint_store import CheckpointStore
 from audit.verify import VerifyResult
 from models.audit import AuditEvent, EventDraft
+
+__all__ = ["CheckpointStore", "EventLog", "EventSource"]
 
 
 class EventSource(Protocol):
@@ -25,6 +31,10 @@ class EventLog(EventSource, Protocol):
     def append(self, draft: EventDraft) -> AuditEvent: ...
 
     def head(self) -> AuditEvent | None: ...
+
+    def get(self, key: str) -> AuditEvent | None:
+        """The event appended under idempotency key ``key``, if any."""
+        ...
 
     def count(self) -> int: ...
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from audit.port import EventSource
+from audit.ports import EventSource
 from models.audit import AuditEvent
 from models.errors import LedgerError
 

@@ -16,27 +16,21 @@ import boto3
 
 from audit import Ledger
 from audit.attest import Attestation
-from audit.checkpoint_store import CheckpointStore, LocalCheckpoints
+from audit.checkpoint_store import LocalCheckpoints
 from audit.checkpointer import Checkpointer
+from audit.ports import CheckpointStore
 from audit.s3_checkpoints import S3Checkpoints
 from composition.queues import object_store, reviewer_client, s3_client
 from config import Settings, get_settings
-from intake.inbox import DirInbox, Inbox, S3Inbox, split_s3_url
+from intake.inbox import DirInbox, S3Inbox, split_s3_url
+from intake.ports import Inbox
 from redaction.detector import Detector
 from redaction.pdf import PdfiumEngine
 from review import ReviewQueue
 from review.routing import load_routing
 from stages.services import Services
-from vault import (
-    BlobStore,
-    KeyProvider,
-    KmsKeyProvider,
-    LocalDirStore,
-    LocalKeyProvider,
-    S3BlobStore,
-    Sealer,
-    Vault,
-)
+from vault import KmsKeyProvider, LocalDirStore, LocalKeyProvider, S3BlobStore, Sealer, Vault
+from vault.ports import BlobStore, KeyProvider
 from vault.signing import local_signer
 
 __all__ = ["object_store", "reviewer_client", "s3_client"]  # re-exported from .queues

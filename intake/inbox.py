@@ -7,29 +7,14 @@ name only so that ingest can seal it; it is never logged or used as an id.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from intake.ports import InboxEntry
 from models.document import DocKind
 from models.errors import StorageError
 
 KIND_FOLDERS = {kind.value: kind for kind in DocKind}
-
-
-@dataclass(frozen=True)
-class InboxEntry:
-    parts: tuple[str, ...]  # path relative to the inbox: PII, sealed/tagged, never logged
-    kind: DocKind
-    read: Callable[[], bytes]
-
-    @property
-    def name(self) -> str:
-        return self.parts[-1]
-
-
-class Inbox(Protocol):
-    def entries(self, default_kind: DocKind) -> Iterator[InboxEntry]: ...
 
 
 def kind_of(parts: tuple[str, ...], default_kind: DocKind) -> DocKind:

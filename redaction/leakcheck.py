@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
-
 from models.finding import Finding, RedactionResult
 from redaction.matching import normalise, value_pattern
 from redaction.operators import TokenNamer, map_to_original, redact_text
+from redaction.ports import Detector as TextDetector  # the port, under its earlier name
+
+__all__ = ["MIN_VALUE_LENGTH", "TextDetector", "leak_check", "redact_to_fixpoint"]
 
 MIN_VALUE_LENGTH = 3
-
-
-class TextDetector(Protocol):
-    """What the leak check needs from ``redaction.detector.Detector``."""
-
-    def detect(self, text: str) -> list[Finding]: ...
-
-    def finalize(self, text: str, findings: Sequence[Finding]) -> list[Finding]: ...
 
 
 def _outside_tokens(result: RedactionResult, start: int, end: int) -> bool:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from models.errors import ClaimConflict, QueueError, StaleClaim
 from models.review import Claim
 from review import layout
-from review.objects import ObjectStore, PreconditionFailed
+from review.ports import ObjectStore, PreconditionFailed
 
 HELD, RELEASED, DONE = "held", "released", "done"
 CLOSE_ATTEMPTS = 5

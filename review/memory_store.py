@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from review.objects import PreconditionFailed, StoredObject
+from review.ports import PreconditionFailed, StoredObject
 
 Clock = Callable[[], datetime]
 

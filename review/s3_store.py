@@ -15,7 +15,7 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from models.errors import StorageError
-from review.objects import PreconditionFailed, StoredObject
+from review.ports import PreconditionFailed, StoredObject
 from review.server_clock import ServerClock, response_headers
 
 _MISSING = {"NoSuchKey", "404", "NotFound"}

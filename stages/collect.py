@@ -21,7 +21,7 @@ from models.errors import SubmissionRejected
 from models.review import Manifest, Submission
 from review import ReviewQueue, validate_submission
 from review.claims import HELD, ClaimState
-from review.objects import StoredObject
+from review.ports import StoredObject
 from review.validate import TextOf
 from stages import qc
 from stages.loop import OnFailure, each, reraise

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from intake.inbox import Inbox
+from intake.ports import Inbox
 from models.audit import Action
 from models.document import DocKind, MediaType, content_hash, document_id
 from models.errors import DocumentTooLarge, SealroomError, UnsupportedDocument

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from audit import document_states
 from models.audit import Action
@@ -29,6 +28,7 @@ from redaction import pdf
 from redaction.gate import gate_pdf, gate_text
 from redaction.leakcheck import redact_to_fixpoint
 from redaction.operators import TokenNamer
+from redaction.ports import Detector
 from stages.loop import error_code
 from stages.matter_config import load_matter_config
 from stages.matter_keys import document_namer, document_policy, policed
@@ -55,7 +55,7 @@ class RedactOutcome:
 
 
 def build(
-    detector: Any,
+    detector: Detector,
     media_type: MediaType | None,
     original: bytes,
     ref: str,
@@ -92,7 +92,7 @@ _LIBRARY_ERRORS = (ValueError, TypeError, KeyError, IndexError, OSError, Runtime
 
 
 def _build_pdf(
-    detector: Any,
+    detector: Detector,
     original: bytes,
     ref: str,
     engine: pdf.PdfEngine,

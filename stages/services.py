@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit import Ledger
+from audit import EventLog
 from audit.checkpointer import Checkpointer
 from models.audit import Action, AuditEvent, EventDraft, Outcome
 from models.vault_ref import Purpose, VaultRef
 from redaction.pdf import PdfiumEngine
+from redaction.ports import Detector
 from review import ReviewQueue
 from review.routing import RoutingTable
 from vault import Vault
@@ -22,9 +23,9 @@ class Services:
     tenant: str
     matter: str
     vault: Vault
-    ledger: Ledger
+    ledger: EventLog
     queue: ReviewQueue
-    detector_factory: Callable[[], Any]
+    detector_factory: Callable[[], Detector]
     outbox: Path
     policy: str = "strict"  # the redaction policy of kinds not in ``policy_by_kind``
     policy_by_kind: Mapping[str, str] = field(default_factory=dict)  # kind -> policy name
@@ -34,10 +35,10 @@ class Services:
     routing: RoutingTable | None = None  # None: every document to ``queue`` (review.routing)
     checkpointer: Checkpointer | None = None  # signed ledger checkpoints every N / T
     pdf_engine: PdfiumEngine = field(default_factory=PdfiumEngine)  # dpi + hostile-input limits
-    _detector: Any = field(default=None, repr=False)
+    _detector: Detector | None = field(default=None, repr=False)
 
     @property
-    def detector(self) -> Any:
+    def detector(self) -> Detector:
         """The detector, loaded on first use (spaCy start-up is not free)."""
         if self._detector is None:
             self._detector = self.detector_factory()

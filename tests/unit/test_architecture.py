@@ -212,3 +212,28 @@ def test_adapters_are_constructed_only_in_the_composition_root() -> None:
     assert clients == {"s3": 1, "kms": 1}, clients
     once = {n: len(w) for n, w in sites.items() if n != "boto3.client" and len(w) != 1}
     assert not once, f"each adapter has exactly one construction site: {once}"
+
+
+# Each package with I/O edges names them in its ``ports.py`` (defined there, or defined
+# beside their contract notes and re-exported): one place to look, one naming scheme.
+PORTS = {
+    "audit": {"EventSource", "EventLog", "CheckpointStore"},
+    "intake": {"Inbox"},
+    "redaction": {"Detector"},
+    "review": {"ObjectStore"},
+    "vault": {"BlobStore", "KeyProvider"},
+}
+
+
+@pytest.mark.parametrize("package", sorted(PORTS))
+def test_each_package_names_its_ports_in_ports_py(package: str) -> None:
+    ports = importlib.import_module(f"{package}.ports")
+    missing = {name for name in PORTS[package] if not hasattr(ports, name)}
+    assert not missing, f"{package}/ports.py lacks {sorted(missing)}"
+
+
+def test_the_ledger_port_has_what_the_stages_use() -> None:
+    """The stages' idempotency check reads ``ledger.get(key)``: the port must declare it."""
+    from audit.ports import EventLog
+
+    assert {"append", "events", "get", "head", "count", "verify"} <= set(dir(EventLog))

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from intake.inbox import DirInbox, InboxEntry, MemoryInbox
+from intake.inbox import DirInbox, MemoryInbox
+from intake.ports import InboxEntry
 from models.audit import Action
 from models.document import DocKind
 from stages.ingest import ingest_from
