@@ -3,7 +3,9 @@
 Parameters and results are ids and counts. No task persists a result or is cached.
 Exceptions leaving a task are ``StepFailed`` with a code and an id (library messages may
 quote document text, so they are dropped, ``from None``). Tasks retry with exponential
-backoff only when the failure is transient (storage, KMS/vault, ledger, a lost worker).
+backoff only when the failure is transient: a ``retryable`` error of the tree (storage,
+key service, ledger connection, ...) or a lost worker; never an integrity failure or a
+shredded key.
 Tags ``sealroom-s3`` and ``sealroom-kms`` carry Prefect concurrency limits.
 """
 
@@ -22,7 +24,7 @@ from config import get_settings
 from flows import redact_pool
 from flows.stage_timer import timed
 from models.document import DocKind
-from models.errors import SealroomError, StepFailed, VaultError
+from models.errors import SealroomError, StepFailed
 from stages import collect as collect_stage
 from stages import dispatch as dispatch_stage
 from stages import reassemble as reassemble_stage
@@ -34,7 +36,7 @@ def _retry_transient(_task: Any, _run: Any, state: Any) -> bool:
     try:
         state.result()
     except StepFailed as exc:
-        return exc.transient
+        return exc.retryable
     except Exception:
         return False
     return False
@@ -52,12 +54,13 @@ S3, KMS = "sealroom-s3", "sealroom-kms"
 
 
 def is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, StepFailed):
-        return exc.transient
+    """Retry what the error tree marks ``retryable``; of other errors, only lost workers
+    and OS-level I/O failures."""
+    if isinstance(exc, SealroomError):
+        return exc.retryable
     from concurrent.futures.process import BrokenProcessPool
 
-    storage = isinstance(exc, SealroomError) and exc.code.startswith(("SR-STO", "SR-AUD-000"))
-    return storage or isinstance(exc, (VaultError, OSError, BrokenProcessPool))
+    return isinstance(exc, (OSError, BrokenProcessPool))
 
 
 @contextmanager
