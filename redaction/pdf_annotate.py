@@ -86,13 +86,26 @@ def _sticky(first: Box, note: Note) -> Text:
     return annot
 
 
-def annotate_pdf(original: bytes, pdf_text: PdfText, notes: Sequence[Note], ref: str = "") -> bytes:
+def annotate_pdf(
+    original: bytes,
+    pdf_text: PdfText,
+    notes: Sequence[Note],
+    ref: str = "",
+    password: str | None = None,
+) -> bytes:
     """The original PDF with a highlight and a note per annotation (spans without any
-    drawn glyph, e.g. only whitespace, get no annotation)."""
+    drawn glyph, e.g. only whitespace, get no annotation). An original opened with
+    ``password`` is decrypted to annotate and the result encrypted again (AES-256, the
+    same password), so the deliverable is never less protected than the original."""
     try:
-        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(original)))
+        reader = PdfReader(io.BytesIO(original))
+        if reader.is_encrypted:
+            reader.decrypt(password or "")
+        writer = PdfWriter(clone_from=reader)
         for note in notes:
             _add(writer, pdf_text, note)
+        if reader.is_encrypted:
+            writer.encrypt(password or "", algorithm="AES-256")
         out = io.BytesIO()
         writer.write(out)
     except (PyPdfError, ValueError, KeyError) as exc:

@@ -21,10 +21,10 @@ from models.document import DocState, MediaType, content_hash
 from models.errors import CorruptDocument
 from models.finding import RedactionResult
 from models.vault_ref import Purpose
-from redaction import pdf
 from redaction.operators import map_to_original, restore_tokens
 from redaction.pdf_annotate import Note, annotate_pdf
 from stages.loop import OnFailure, each, reraise
+from stages.matter_config import load_matter_config
 from stages.records import load_redaction
 from stages.reviews import load_reviews
 from stages.services import Services
@@ -78,9 +78,13 @@ def record_media(svc: Services, doc_id: str) -> str:
 
 
 def annotated_pdf(svc: Services, doc_id: str, annotations: list[dict[str, Any]]) -> bytes:
-    """The original PDF with a highlight and a note per annotation (original offsets)."""
+    """The original PDF with a highlight and a note per annotation (original offsets).
+
+    The original is opened like redaction opened it: the settings' engine (limits) and
+    the matter's sealed passwords; an encrypted original gives an encrypted deliverable."""
     original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))
-    parsed = pdf.extract(original, ref=doc_id)
+    passwords = load_matter_config(svc).pdf_passwords  # an encrypted original opens as in redact
+    parsed, password = svc.pdf_engine.open_text(original, passwords, ref=doc_id)
     sealed = svc.vault.get(svc.ref(doc_id, Purpose.TEXT))
     if content_hash(parsed.text.encode("utf-8")) != content_hash(sealed):
         raise CorruptDocument(doc_id, "original text differs from the one redacted")
@@ -88,7 +92,7 @@ def annotated_pdf(svc: Services, doc_id: str, annotations: list[dict[str, Any]])
         Note(int(a["start"]), int(a["end"]), str(a["label"]), str(a["comment"]), a["reviewer"])
         for a in annotations
     ]
-    return annotate_pdf(original, parsed, notes, ref=doc_id)
+    return annotate_pdf(original, parsed, notes, ref=doc_id, password=password)
 
 
 def reassemble_document(svc: Services, doc_id: str) -> Path | None:

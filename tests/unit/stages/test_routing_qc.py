@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from audit import Ledger, document_states
+from audit.query import EventFilter, query
 from config.settings import Settings
 from models.audit import Action
 from models.document import DocState, content_hash
@@ -357,6 +358,27 @@ def test_qc_agreement_recorded_and_documents_released(
     assert (event["reviewer"], event["qc_reviewer"], event["agree"]) == ("ana", "bob", True)
     assert (event["span_f1"], event["kappa"]) == (1.0, 1.0)
     assert document_states(svc.ledger.events())["doc-a"] is DocState.REVIEWED
+
+
+@pytest.mark.parametrize("by", ["qc-batch", "qc-reviewer", "primary", "reviewer"])
+def test_audit_query_finds_the_qc_agreement_by_either_batch_and_reviewer(
+    store: MemoryObjectStore, tmp_path: Path, by: str
+) -> None:
+    """Regression: ``audit query --batch <QC copy>`` / ``--reviewer <QC reviewer>`` missed
+    the ``qc.agreement`` event (it names them as ``qc_batch`` / ``qc_reviewer``)."""
+    svc = qc_svc(store, tmp_path)
+    primary, copy = batch_of(svc, "doc-a"), batch_of(svc, "doc-a", qc=True)
+    review(store, "general", primary, "ana", ["ok", "ok"], [])
+    review(store, "general-qc", copy, "bob", ["ok", "ok"], [])
+    collect.collect(svc)
+    wanted = {
+        "qc-batch": EventFilter(batch=copy),
+        "qc-reviewer": EventFilter(reviewer="bob"),
+        "primary": EventFilter(batch=primary),
+        "reviewer": EventFilter(reviewer="ana"),
+    }[by]
+    actions = [e.action for e in query(svc.ledger, wanted)]
+    assert Action.QC_AGREEMENT.value in actions
 
 
 def test_qc_by_the_same_reviewer_is_refused(store: MemoryObjectStore, tmp_path: Path) -> None:
