@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timedelta
-from typing import Any
 
 from models.audit import Action
 from models.document import content_hash
+from models.events import BatchDispatched, BatchPlanned, DocDispatched, DocRedacted, payload_of
 from models.review import Manifest, ManifestDoc, PriorReview
 from models.vault_ref import Purpose
 from review.routing import RoutingTable, single_queue
@@ -44,35 +44,39 @@ def routing_table(svc: Services) -> RoutingTable:
     return svc.routing or single_queue(svc.queue.queue, svc.batch_size, svc.due_hours)
 
 
-def plan(svc: Services, queue: str, docs: list[str], **details: Any) -> str:
+def plan(svc: Services, planned: BatchPlanned) -> str:
     """Record one planned batch (idempotent: its id is derived from queue and documents)."""
-    batch_id = batch_id_for(queue, docs)
-    details["docs"] = docs
-    svc.record(plan_key(batch_id), Action.BATCH_PLANNED, "batch", batch_id, queue=queue, **details)
+    batch_id = batch_id_for(planned.queue, planned.docs)
+    svc.record(plan_key(batch_id), planned, "batch", batch_id)
     return batch_id
+
+
+def planned_batch(svc: Services, batch_id: str) -> BatchPlanned | None:
+    event = svc.ledger.get(plan_key(batch_id))
+    return payload_of(event, BatchPlanned) if event is not None else None
 
 
 def publish_batch(svc: Services, batch_id: str, doc_ids: list[str], planned_at: str) -> None:
     """Publish one planned batch to its queue (files first, manifest last), then record it."""
-    plan_event = svc.ledger.get(plan_key(batch_id))
-    details = dict(plan_event.details) if plan_event is not None else {}
-    queue = svc.queue.sibling(str(details.get("queue", svc.queue.queue)))
+    plan = planned_batch(svc, batch_id) or BatchPlanned(queue=svc.queue.queue, docs=doc_ids)
+    queue = svc.queue.sibling(plan.queue)
     files: dict[str, bytes] = {}
     entries = [_add_doc(svc, doc_id, files) for doc_id in doc_ids]
     created = datetime.fromisoformat(planned_at)
+    due_hours = plan.due_hours if plan.due_hours is not None else svc.due_hours
     manifest = Manifest(
         batch_id=batch_id,
         queue=queue.queue,
         matter=svc.matter,
         created=created,
-        due=created + timedelta(hours=int(details.get("due_hours", svc.due_hours))),
+        due=created + timedelta(hours=due_hours),
         policy_version=policy_versions(svc, doc_ids),
-        instructions=_instructions(details),
+        instructions=_instructions(plan),
         docs=tuple(entries),
-        priority=str(details.get("priority", "normal")),
-        qc_of=details.get("qc_of"),
-        adjudicates=details.get("adjudicates"),
-        prior_reviews=_prior_reviews(svc, details, doc_ids),
+        priority=plan.priority,
+        qc_of=plan.qc_of,
+        adjudicates=plan.adjudicates,
+        prior_reviews=_prior_reviews(svc, plan, doc_ids),
     )
     queue.publish(manifest, files)
     _record_dispatch(svc, manifest)
@@ -82,25 +86,25 @@ def policy_versions(svc: Services, doc_ids: list[str]) -> str:
     """The policies the batch's documents were redacted under (``medical/2``; several are
     listed sorted, comma-separated), as their ``document.redacted`` events record them."""
     versions = {
-        str(event.details.get("policy_version", ""))
+        payload_of(event, DocRedacted).policy_version
         for doc_id in doc_ids
         for event in svc.events_for(doc_id, Action.DOC_REDACTED)
     }
-    return ",".join(sorted(versions - {""}))
+    return ",".join(sorted(versions))
 
 
-def _instructions(details: dict[str, Any]) -> str:
-    if details.get("adjudicates"):
+def _instructions(plan: BatchPlanned) -> str:
+    if plan.adjudicates:
         return ADJUDICATION_INSTRUCTIONS
-    return QC_INSTRUCTIONS if details.get("qc_of") else INSTRUCTIONS
+    return QC_INSTRUCTIONS if plan.qc_of else INSTRUCTIONS
 
 
 def _prior_reviews(
-    svc: Services, details: dict[str, Any], doc_ids: list[str]
+    svc: Services, plan: BatchPlanned, doc_ids: list[str]
 ) -> tuple[PriorReview, ...]:
     """For an adjudication batch: both reviews' spans and verdicts (comments left out)."""
     out = []
-    for batch_id, reviewer in details.get("reviews", []):
+    for batch_id, reviewer in plan.reviews:
         annotations, verdicts = [], []
         for doc_id in doc_ids:
             work = load_reviews(svc, doc_id).get(reviewer, {})
@@ -121,18 +125,9 @@ def _prior_reviews(
 
 def _record_dispatch(svc: Services, manifest: Manifest) -> None:
     for doc in manifest.docs:  # a QC or adjudication copy finds these already recorded
-        svc.record(
-            dispatch_key(doc.doc_id),
-            Action.DOC_DISPATCHED,
-            "document",
-            doc.doc_id,
-            batch=manifest.batch_id,
-        )
-    svc.record(
-        dispatch_key(manifest.batch_id),
-        Action.BATCH_DISPATCHED,
-        "batch",
-        manifest.batch_id,
+        payload = DocDispatched(batch=manifest.batch_id)
+        svc.record(dispatch_key(doc.doc_id), payload, "document", doc.doc_id)
+    dispatched = BatchDispatched(
         queue=manifest.queue,
         docs=len(manifest.docs),
         priority=manifest.priority,
@@ -140,6 +135,7 @@ def _record_dispatch(svc: Services, manifest: Manifest) -> None:
         qc_of=manifest.qc_of,
         adjudicates=manifest.adjudicates,
     )
+    svc.record(dispatch_key(manifest.batch_id), dispatched, "batch", manifest.batch_id)
 
 
 def _add_doc(svc: Services, doc_id: str, files: dict[str, bytes]) -> ManifestDoc:
@@ -151,7 +147,7 @@ def _add_doc(svc: Services, doc_id: str, files: dict[str, bytes]) -> ManifestDoc
     path, text_path = f"docs/{doc_id}{suffix}", f"docs/{doc_id}.txt"
     files[path] = rendition
     files[text_path] = text_bytes
-    redacted = svc.events_for(doc_id, Action.DOC_REDACTED)[0].details
+    redacted = payload_of(svc.events_for(doc_id, Action.DOC_REDACTED)[0], DocRedacted)
     return ManifestDoc(
         doc_id=doc_id,
         media_type=facts.media_type.value if facts.media_type else "unknown",
@@ -160,5 +156,5 @@ def _add_doc(svc: Services, doc_id: str, files: dict[str, bytes]) -> ManifestDoc
         sha256=content_hash(rendition),
         text_sha256=content_hash(text_bytes),
         text_length=len(text),
-        pages=int(redacted.get("pages", 1)),
+        pages=redacted.pages,
     )

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
 
+from models import events
 from models.audit import Action, Outcome
 from models.document import content_hash
 from models.errors import SubmissionRejected
+from models.events import BatchClaimed, SubmissionAccepted, payload_of
 from models.review import Manifest, Submission
 from review import ReviewQueue, validate_submission
 from review.claims import HELD, ClaimState
@@ -78,15 +79,10 @@ def record_claim(svc: Services, batch_id: str, state: ClaimState | None) -> None
     if state is None:
         return
     claim = state.claim
-    svc.record(
-        claim_key(batch_id, claim.epoch),
-        Action.BATCH_CLAIMED,
-        "batch",
-        batch_id,
-        reviewer=claim.reviewer,
-        epoch=claim.epoch,
-        claimed_at=claim.claimed_at.isoformat(),
+    payload = BatchClaimed(
+        reviewer=claim.reviewer, epoch=claim.epoch, claimed_at=claim.claimed_at.isoformat()
     )
+    svc.record(claim_key(batch_id, claim.epoch), payload, "batch", batch_id)
 
 
 def check(
@@ -123,15 +119,8 @@ def _reject(
     exc: SubmissionRejected,
 ) -> None:
     queue.reject(batch_id, reviewer, exc.reason)
-    svc.record(
-        key,
-        Action.SUBMISSION_REJECTED,
-        "batch",
-        batch_id,
-        Outcome.REJECTED,
-        reviewer=reviewer,
-        code=exc.code,
-    )
+    payload = events.SubmissionRejected(reviewer=reviewer, code=exc.code)
+    svc.record(key, payload, "batch", batch_id, Outcome.REJECTED)
 
 
 def accept(
@@ -139,17 +128,14 @@ def accept(
 ) -> None:
     for doc in manifest.docs:
         store_review(svc, doc.doc_id, submission)
-    svc.record(
-        key,
-        Action.SUBMISSION_ACCEPTED,
-        "batch",
-        manifest.batch_id,
+    payload = SubmissionAccepted(
         reviewer=submission.reviewer,
         epoch=submission.epoch,
         annotations=len(submission.annotations),
         verdicts=len(submission.verdicts),
         role=qc.role(manifest),
     )
+    svc.record(key, payload, "batch", manifest.batch_id)
     finish_accepted(svc, queue, manifest, key)
 
 
@@ -158,7 +144,6 @@ def finish_accepted(svc: Services, queue: ReviewQueue, manifest: Manifest, key: 
     event = svc.ledger.get(key)
     if event is None or event.action != Action.SUBMISSION_ACCEPTED:
         return
-    details: dict[str, Any] = event.details
-    reviewer, epoch = str(details.get("reviewer", "")), int(details.get("epoch", 0))
-    queue.close(manifest.batch_id, reviewer, epoch)
-    qc.settle(svc, manifest, reviewer)
+    accepted = payload_of(event, SubmissionAccepted)
+    queue.close(manifest.batch_id, accepted.reviewer, accepted.epoch)
+    qc.settle(svc, manifest, accepted.reviewer)

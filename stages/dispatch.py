@@ -12,11 +12,11 @@ REDACTED (their rendition passed the leak gate) are ever planned.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from audit import document_states
 from models.audit import Action, AuditEvent
 from models.document import DocState
+from models.events import BatchPlanned, DocIngested, DocRedacted, P, payload_of
 from models.vault_ref import Purpose
 from review.batching import cut, priority_rank
 from review.language import guess_language
@@ -45,39 +45,39 @@ def plan_batches(svc: Services) -> list[str]:
 
 def ready_documents(svc: Services, events: list[AuditEvent], table: RoutingTable) -> list[DocRoute]:
     """REDACTED documents in no batch yet, whose whole family has left ingest."""
-    planned = {d for e in events if e.action == Action.BATCH_PLANNED for d in e.details["docs"]}
+    planned = {d for p in _payloads(events, BatchPlanned).values() for d in p.docs}
     states = document_states(events)
-    facts = _details(events, Action.DOC_INGESTED)
-    pages = _details(events, Action.DOC_REDACTED)
-    pending = {facts[d].get("family") for d, s in states.items() if s is DocState.INGESTED}
+    facts = _payloads(events, DocIngested)
+    redacted = _payloads(events, DocRedacted)
+    pending = {facts[d].family for d, s in states.items() if s is DocState.INGESTED}
     wants_language = any(rule.language for rule in table.rule)
     ready = []
     for doc_id, state in sorted(states.items()):
-        details = facts.get(doc_id, {})
         if state is not DocState.REDACTED or doc_id in planned:
             continue
-        if details.get("family") is not None and details.get("family") in pending:
+        ingested = facts[doc_id]
+        if ingested.family is not None and ingested.family in pending:
             continue  # keep the family together: wait for its other members
         language = _language(svc, doc_id) if wants_language else "und"
-        ready.append(_route_facts(doc_id, details, pages.get(doc_id, {}), language))
+        ready.append(_route_facts(doc_id, ingested, redacted[doc_id], language))
     return ready
 
 
-def _details(events: Iterable[AuditEvent], action: Action) -> dict[str, dict[str, Any]]:
-    return {e.object_id: e.details for e in events if e.action == action}
+def _payloads(events: Iterable[AuditEvent], model: type[P]) -> dict[str, P]:
+    return {e.object_id: payload_of(e, model) for e in events if e.action == model.action}
 
 
 def _route_facts(
-    doc_id: str, ingested: dict[str, Any], redacted: dict[str, Any], language: str
+    doc_id: str, ingested: DocIngested, redacted: DocRedacted, language: str
 ) -> DocRoute:
     return DocRoute(
         doc_id=doc_id,
-        kind=str(ingested.get("kind", "")),
+        kind=ingested.kind,
         language=language,
-        specialty=ingested.get("specialty"),
-        priority=str(ingested.get("priority", "normal")),
-        pages=int(redacted.get("pages", 1)),
-        family=ingested.get("family"),
+        specialty=ingested.specialty,
+        priority=ingested.priority or "normal",
+        pages=redacted.pages,
+        family=ingested.family,
     )
 
 
@@ -89,26 +89,31 @@ def _language(svc: Services, doc_id: str) -> str:
 def _plan(svc: Services, route: Route, batch: list[DocRoute]) -> list[str]:
     docs = [d.doc_id for d in batch]
     priority = min((d.priority for d in batch), key=priority_rank)
-    common: dict[str, Any] = {
-        "rule": route.rule,
-        "priority": priority,
-        "due_hours": route.budget.due_hours,
-    }
-    batch_id = plan(svc, route.queue, docs, **common)
+    primary = BatchPlanned(
+        queue=route.queue,
+        docs=docs,
+        rule=route.rule,
+        priority=priority,
+        due_hours=route.budget.due_hours,
+    )
+    batch_id = plan(svc, primary)
     if not sampled_for_qc(batch_id, route.budget.qc_rate):
         return [batch_id]
-    adjudication = route.adjudication_queue
-    qc_id = plan(
-        svc, route.qc_queue, docs, **common, qc_of=batch_id, adjudication_queue=adjudication
+    qc_copy = primary.model_copy(
+        update={
+            "queue": route.qc_queue,
+            "qc_of": batch_id,
+            "adjudication_queue": route.adjudication_queue,
+        }
     )
-    return [batch_id, qc_id]
+    return [batch_id, plan(svc, qc_copy)]
 
 
 def unpublished_batches(svc: Services) -> list[tuple[str, list[str], str]]:
     """(batch id, doc ids, plan time) of every planned batch not yet dispatched."""
     events = svc.ledger.events(matter=svc.matter, action=Action.BATCH_PLANNED.value)
     return [
-        (e.object_id, list(e.details["docs"]), e.time)
+        (e.object_id, payload_of(e, BatchPlanned).docs, e.time)
         for e in events
         if not svc.seen(dispatch_key(e.object_id))
     ]

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from intake.ports import Inbox
-from models.audit import Action
 from models.document import DocKind, MediaType, content_hash, document_id
 from models.errors import DocumentTooLarge, SealroomError, UnsupportedDocument
+from models.events import DocIngested
 from models.vault_ref import Purpose
 from review.tags import InboxTagger
 from stages.services import Services
@@ -58,17 +58,14 @@ def ingest_bytes(
     svc.vault.put(svc.ref(doc_id, Purpose.ORIGINAL), data)
     svc.vault.put(svc.ref(doc_id, Purpose.SOURCE_NAME), source_name.encode("utf-8"))
     media_value = media.value if media else "unknown"
-    svc.record(
-        key,
-        Action.DOC_INGESTED,
-        "document",
-        doc_id,
+    payload = DocIngested(
         kind=kind.value,
         media_type=media_value,
         size=len(data),
         sha256=content_hash(data),
         **dict(tags or {}),  # specialty / priority / family (ids and config names only)
     )
+    svc.record(key, payload, "document", doc_id)
     _quarantine_intake_problem(svc, doc_id, media, len(data), max_bytes)
     return IngestOutcome(doc_id, media_value, new=True)
 

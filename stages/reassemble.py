@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from audit import document_states
-from models.audit import Action
 from models.document import DocState, MediaType, content_hash
 from models.errors import CorruptDocument
+from models.events import DocDelivered
 from models.finding import RedactionResult
 from models.vault_ref import Purpose
 from redaction.operators import map_to_original, restore_tokens
@@ -110,15 +110,10 @@ def reassemble_document(svc: Services, doc_id: str) -> Path | None:
         hashes["pdf_sha256"] = content_hash(marked)
     svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE), body)
     path = _export(folder, f"{doc_id}.json", body)
-    svc.record(
-        deliver_key(doc_id),
-        Action.DOC_DELIVERED,
-        "document",
-        doc_id,
-        annotations=len(content["annotations"]),
-        verdicts=len(content["verdicts"]),
-        **hashes,
+    payload = DocDelivered(
+        annotations=len(content["annotations"]), verdicts=len(content["verdicts"]), **hashes
     )
+    svc.record(deliver_key(doc_id), payload, "document", doc_id)
     return path
 
 

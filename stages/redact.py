@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from audit import document_states
-from models.audit import Action
 from models.document import DocState, MediaType, content_hash
 from models.errors import (
     CorruptDocument,
@@ -22,6 +21,7 @@ from models.errors import (
     UnsupportedDocument,
     VaultError,
 )
+from models.events import DocRedacted
 from models.finding import RedactionResult
 from models.vault_ref import Purpose
 from redaction import pdf
@@ -141,11 +141,7 @@ def _seal(svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition, pol
     svc.vault.put(svc.ref(doc_id, Purpose.TEXT), rendition.text.encode("utf-8"))
     svc.vault.put(svc.ref(doc_id, Purpose.PSEUDONYMS), record)
     svc.vault.put(svc.ref(doc_id, Purpose.RENDITION), rendition.data)
-    svc.record(
-        redact_key(doc_id),
-        Action.DOC_REDACTED,
-        "document",
-        doc_id,
+    payload = DocRedacted(
         policy_version=policy,
         entities=rendition.result.entity_counts(),
         rendition_sha256=content_hash(rendition.data),
@@ -153,6 +149,7 @@ def _seal(svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition, pol
         text_length=len(rendition.result.redacted_text),
         pages=rendition.pages,
     )
+    svc.record(redact_key(doc_id), payload, "document", doc_id)
 
 
 def pending_documents(svc: Services) -> list[str]:

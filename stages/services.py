@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from audit import EventLog
 from audit.checkpointer import Checkpointer
 from models.audit import Action, AuditEvent, EventDraft, Outcome
+from models.events import Payload
 from models.vault_ref import Purpose, VaultRef
 from redaction.pdf import PdfiumEngine
 from redaction.ports import Detector
@@ -47,22 +47,22 @@ class Services:
     def record(
         self,
         key: str,
-        action: Action,
+        payload: Payload,
         object_type: str,
         object_id: str,
         outcome: Outcome = Outcome.OK,
-        **details: Any,
     ) -> AuditEvent:
-        """Append one idempotent ledger event (ids, hashes and counts only)."""
+        """Append one idempotent ledger event; its details are the typed ``payload``
+        (``models.events``: ids, hashes and counts only)."""
         draft = EventDraft(
             key=key,
             actor=self.actor,
-            action=action.value,
+            action=payload.action.value,
             object_type=object_type,
             object_id=object_id,
             outcome=outcome,
             matter=self.matter,
-            details=details,
+            details=payload.details(),
         )
         event = self.ledger.append(draft)
         if self.checkpointer is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from models.audit import Action, Outcome
 from models.errors import UnsupportedDocument
+from models.events import BatchDispatched, DocIngested, DocQuarantined, payload_of
 from review import ReviewQueue
 from stages.records import DocFacts
 from stages.services import Services
@@ -61,24 +62,17 @@ def doc_facts(svc: Services, doc_id: str) -> DocFacts:
     events = svc.events_for(doc_id, Action.DOC_INGESTED)
     if not events:
         raise UnsupportedDocument(doc_id, "document was never ingested")
-    return DocFacts.from_details(doc_id, events[0].details)
+    return DocFacts.of(doc_id, payload_of(events[0], DocIngested))
 
 
 def quarantine(svc: Services, doc_id: str, code: str, reason: str) -> None:
     """Terminal state: the document is never sent; the reason is an error code and summary."""
-    svc.record(
-        quarantine_key(doc_id),
-        Action.DOC_QUARANTINED,
-        "document",
-        doc_id,
-        Outcome.QUARANTINED,
-        code=code,
-        reason=reason,
-    )
+    payload = DocQuarantined(code=code, reason=reason)
+    svc.record(quarantine_key(doc_id), payload, "document", doc_id, Outcome.QUARANTINED)
 
 
 def batch_queue(svc: Services, batch_id: str) -> ReviewQueue:
     """The queue a dispatched batch was published to (from its ledger event)."""
     event = svc.ledger.get(dispatch_key(batch_id))
-    name = event.details.get("queue") if event is not None else None
-    return svc.queue.sibling(str(name or svc.queue.queue))
+    name = payload_of(event, BatchDispatched).queue if event is not None else svc.queue.queue
+    return svc.queue.sibling(name)

@@ -13,6 +13,7 @@ from typing import Any
 from audit import EventLog, format_time, utc_now
 from models.audit import Action, EventDraft, Outcome
 from models.errors import LegalHoldActive
+from models.events import PAYLOADS
 from vault import KeyScope, LegalHolds, RotationReport, ShredReport, Vault, lifecycle
 
 MATTER = "matter"
@@ -30,7 +31,7 @@ def _record(
         object_id=scope.matter,
         outcome=outcome,
         matter=scope.matter,
-        details={"tenant": scope.tenant, **details},
+        details=PAYLOADS[action].model_validate({"tenant": scope.tenant, **details}).details(),
     )
     ledger.append(draft)
 

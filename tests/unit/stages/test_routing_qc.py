@@ -20,6 +20,7 @@ from config.settings import Settings
 from models.audit import Action
 from models.document import DocState, content_hash
 from models.errors import VaultObjectMissing
+from models.events import DocIngested, DocQuarantined, DocRedacted
 from models.finding import RedactionResult
 from models.vault_ref import Purpose, VaultRef
 from review import MemoryObjectStore, ReviewerClient, ReviewQueue
@@ -76,25 +77,31 @@ def make_svc(store: MemoryObjectStore, tmp_path: Path, routing: RoutingTable | N
     )
 
 
-def add_doc(svc: Services, doc_id: str, kind: str, text: str = EN, **tags: Any) -> None:
+def ingested(doc_id: str, kind: str, data: bytes, **tags: Any) -> DocIngested:
+    return DocIngested(
+        kind=kind, media_type="text/plain", size=len(data), sha256=content_hash(data), **tags
+    )
+
+
+def add_doc(
+    svc: Services, doc_id: str, kind: str, text: str = EN, pages: int = 1, **tags: Any
+) -> None:
     """A document as ingest + redact leave it: ledger events and sealed objects."""
     data = text.encode()
-    svc.record(
-        f"ingest:{doc_id}",
-        Action.DOC_INGESTED,
-        "document",
-        doc_id,
-        kind=kind,
-        media_type="text/plain",
-        size=len(data),
-        sha256=content_hash(data),
-        **tags,
-    )
+    svc.record(f"ingest:{doc_id}", ingested(doc_id, kind, data, **tags), "document", doc_id)
     record = dump_redaction(RedactionResult(text, ()), "strict/1", "text/plain")
     svc.vault.put(svc.ref(doc_id, Purpose.PSEUDONYMS), record)
     svc.vault.put(svc.ref(doc_id, Purpose.RENDITION), data)
-    pages = int(tags.get("pages", 1))
-    svc.record(f"redact:{doc_id}", Action.DOC_REDACTED, "document", doc_id, pages=pages)
+    digest = content_hash(data)
+    redacted = DocRedacted(
+        policy_version="strict/1",
+        entities={},
+        rendition_sha256=digest,
+        text_sha256=digest,
+        text_length=len(text),
+        pages=pages,
+    )
+    svc.record(f"redact:{doc_id}", redacted, "document", doc_id)
 
 
 def planned(svc: Services) -> dict[str, dict[str, Any]]:
@@ -170,15 +177,7 @@ def test_family_waits_for_members_still_in_redaction(
     svc = make_svc(store, tmp_path, None)
     add_doc(svc, "doc-a", "legal", family="doc-a")
     svc.record(
-        "ingest:doc-b",
-        Action.DOC_INGESTED,
-        "document",
-        "doc-b",
-        kind="legal",
-        media_type="text/plain",
-        size=1,
-        sha256="0",
-        family="doc-a",
+        "ingest:doc-b", ingested("doc-b", "legal", b"x", family="doc-a"), "document", "doc-b"
     )
     assert dispatch.dispatch(svc) == []
     add_doc(svc, "doc-b", "legal", family="doc-a")
@@ -190,7 +189,8 @@ def test_only_redacted_documents_are_dispatched(store: MemoryObjectStore, tmp_pa
     svc = make_svc(store, tmp_path, None)
     add_doc(svc, "doc-ok", "legal")
     add_doc(svc, "doc-bad", "legal")
-    svc.record("quarantine:doc-bad", Action.DOC_QUARANTINED, "document", "doc-bad", reason="x")
+    quarantined = DocQuarantined(code="SR-RED-001", reason="x")
+    svc.record("quarantine:doc-bad", quarantined, "document", "doc-bad")
     (batch_id,) = dispatch.dispatch(svc)
     assert [d.doc_id for d in svc.queue.manifest(batch_id).docs] == ["doc-ok"]
 
