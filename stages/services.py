@@ -8,6 +8,7 @@ from pathlib import Path
 
 from audit import EventLog
 from audit.checkpointer import Checkpointer
+from config import defaults
 from models.audit import Action, AuditEvent, EventDraft, Outcome
 from models.events import Payload
 from models.vault_ref import Purpose, VaultRef
@@ -30,8 +31,8 @@ class Services:
     policy: str = "strict"  # the redaction policy of kinds not in ``policy_by_kind``
     policy_by_kind: Mapping[str, str] = field(default_factory=dict)  # kind -> policy name
     actor: str = "sealroom"
-    batch_size: int = 20
-    due_hours: int = 72
+    batch_size: int = defaults.BATCH_MAX_DOCS
+    due_hours: int = defaults.BATCH_DUE_HOURS  # the composition root passes the setting
     routing: RoutingTable | None = None  # None: every document to ``queue`` (review.routing)
     checkpointer: Checkpointer | None = None  # signed ledger checkpoints every N / T
     pdf_engine: PdfiumEngine = field(default_factory=PdfiumEngine)  # dpi + hostile-input limits
