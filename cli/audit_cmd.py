@@ -6,11 +6,13 @@ signed checkpoints; nothing opens the vault.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
@@ -96,33 +98,51 @@ def _filter(
     )
 
 
-MATTER = typer.Option(None, "--matter", help="Matter id.")
-DOCUMENT = typer.Option(None, "--document", help="Document id.")
-BATCH = typer.Option(None, "--batch", help="Batch id.")
-REVIEWER = typer.Option(None, "--reviewer", help="Reviewer id.")
-ACTION = typer.Option(None, "--action", help="Action, e.g. document.quarantined.")
-SINCE = typer.Option(None, "--since", help="From this ISO-8601 time (inclusive, UTC).")
-UNTIL = typer.Option(None, "--until", help="Up to this ISO-8601 time (exclusive, UTC).")
+FILTERS = {  # the event filter options, defined once for every command that filters
+    "matter": typer.Option(None, "--matter", help="Matter id."),
+    "document": typer.Option(None, "--document", help="Document id."),
+    "batch": typer.Option(None, "--batch", help="Batch id (also QC copies compared)."),
+    "reviewer": typer.Option(None, "--reviewer", help="Reviewer id."),
+    "action": typer.Option(None, "--action", help="Action, e.g. document.quarantined."),
+    "since": typer.Option(None, "--since", help="From this ISO-8601 time (inclusive, UTC)."),
+    "until": typer.Option(None, "--until", help="Up to this ISO-8601 time (exclusive, UTC)."),
+}
+Command = TypeVar("Command", bound=Callable[..., None])
+
+
+def filtered(command: Command) -> Command:
+    """Give ``command`` the filter options; it receives them as one ``wanted`` filter."""
+    own = [
+        p.replace(annotation=eval(p.annotation, command.__globals__))  # our own annotations
+        for p in inspect.signature(command).parameters.values()
+        if p.name != "wanted"
+    ]
+    options = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=option, annotation=str)
+        for name, option in FILTERS.items()
+    ]
+
+    @functools.wraps(command)
+    def run(**kwargs: Any) -> None:
+        values = {name: kwargs.pop(name) for name in FILTERS}
+        command(wanted=_filter(**values), **kwargs)
+
+    run.__annotations__ = {p.name: p.annotation for p in own + options}
+    run.__signature__ = inspect.Signature(own + options)  # type: ignore[attr-defined]
+    return run  # type: ignore[return-value]
+
+
 EXPORT_OUT = typer.Option(None, "--out", help="Write here instead of stdout.")
 REPORT_OUT = typer.Option(None, "--out", help="HTML file (default: $HOME/reports/).")
 
 
 @app.command("query")
-def query_cmd(
-    matter: str = MATTER,
-    document: str = DOCUMENT,
-    batch: str = BATCH,
-    reviewer: str = REVIEWER,
-    action: str = ACTION,
-    since: str = SINCE,
-    until: str = UNTIL,
-    ledger: str | None = LEDGER_OPT,
-) -> None:
+@filtered
+def query_cmd(ledger: str | None = LEDGER_OPT, *, wanted: EventFilter) -> None:
     """List matching events, one line each (seq, time, action, actor, object, outcome)."""
     from audit.query import query
     from composition.wiring import open_ledger
 
-    wanted = _filter(matter, document, batch, reviewer, action, since, until)
     with open_ledger(_settings(ledger)) as book:
         for e in query(book, wanted):
             typer.echo(
@@ -132,17 +152,13 @@ def query_cmd(
 
 
 @app.command("export")
+@filtered
 def export_cmd(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (OCSF-shaped) or csv."),
     out: Path = EXPORT_OUT,
-    matter: str = MATTER,
-    document: str = DOCUMENT,
-    batch: str = BATCH,
-    reviewer: str = REVIEWER,
-    action: str = ACTION,
-    since: str = SINCE,
-    until: str = UNTIL,
     ledger: str | None = LEDGER_OPT,
+    *,
+    wanted: EventFilter,
 ) -> None:
     """Export matching events as JSON Lines (OCSF API Activity shape) or CSV."""
     from audit.export import csv_lines, jsonl_lines
@@ -151,7 +167,6 @@ def export_cmd(
 
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter("format must be jsonl or csv", param_hint="--format")
-    wanted = _filter(matter, document, batch, reviewer, action, since, until)
     with open_ledger(_settings(ledger)) as book:
         events = query(book, wanted)
         lines = jsonl_lines(events) if fmt == "jsonl" else csv_lines(events)
