@@ -19,6 +19,7 @@ from fpdf import FPDF
 from audit import Ledger, document_states
 from audit.checkpoint_store import MemoryCheckpoints
 from audit.checkpointer import Checkpointer
+from cli.demo_reviewer import review_open_batches
 from config.settings import Settings
 from intake.inbox import DirInbox
 from models.document import DocKind, DocState
@@ -126,7 +127,7 @@ def pii_values() -> list[str]:
     return list(PII)
 
 
-def annotate(folder: Path, manifest: Manifest) -> tuple[list[dict], list[dict]]:
+def annotate(manifest: Manifest, folder: Path) -> tuple[list[dict], list[dict]]:
     annotations, verdicts = [], []
     for doc in manifest.docs:
         text = (folder / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
@@ -146,14 +147,9 @@ def annotate(folder: Path, manifest: Manifest) -> tuple[list[dict], list[dict]]:
     return annotations, verdicts
 
 
-def review_all(store: MemoryObjectStore, tmp: Path, batches: list[str]) -> None:
-    client = ReviewerClient(store, "general", "ana")
-    for batch_id in batches:
-        client.claim(batch_id, 600)
-        folder = tmp / "pull" / batch_id
-        client.pull(batch_id, folder)
-        manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
-        client.submit(batch_id, *annotate(folder, manifest))
+def review_all(store: MemoryObjectStore, tmp: Path) -> None:
+    """The one stand-in reviewer loop (cli.demo_reviewer) with this suite's annotations."""
+    review_open_batches(ReviewerClient(store, "general", "ana"), tmp / "pull", 600, annotate)
 
 
 @pytest.fixture
@@ -184,7 +180,8 @@ def run(tmp_path: Path) -> Run:
     for doc_id, state in document_states(ledger.events()).items():
         if state is DocState.INGESTED:
             redact.redact_document(svc, doc_id)
-    review_all(store, tmp_path, dispatch.dispatch(svc))
+    assert dispatch.dispatch(svc)
+    review_all(store, tmp_path)
     collect.collect(svc)
     states = document_states(ledger.events())
     reviewed = sorted(d for d, s in states.items() if s is DocState.REVIEWED)

@@ -10,6 +10,7 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
+from cli.demo_reviewer import review_open_batches
 from intake.inbox import MemoryInbox
 from models.document import DocKind
 from models.errors import DocumentTooLarge
@@ -35,22 +36,21 @@ def encrypted_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+def flag_chest_pain(manifest: Manifest, folder: Path) -> tuple[list[dict], list[dict]]:
+    doc = manifest.docs[0]
+    start = (folder / f"{doc.doc_id}.txt").read_text(encoding="utf-8").index("chest pain")
+    span = {"doc_id": doc.doc_id, "start": start, "end": start + 10, "label": "ISSUE"}
+    return [span], [{"doc_id": doc.doc_id, "verdict": "ok"}]
+
+
 def review_everything(svc: Services, store: MemoryObjectStore, tmp: Path) -> list[str]:
     """Ingest, redact, dispatch, review (one annotation on 'chest pain'), collect."""
     add_pdf_password(svc, PASSWORD)
     ingest.ingest_from(svc, MemoryInbox({"legal/a.pdf": encrypted_pdf()}), DocKind.LEGAL, 1 << 20)
     states, errors = redact.redact_all(svc, redact.pending_documents(svc))
     assert set(states.values()) == {"redacted"}, errors
-    client = ReviewerClient(store, "general", "ana")
-    for batch_id in dispatch.dispatch(svc):
-        client.claim(batch_id, 600)
-        client.pull(batch_id, tmp / batch_id)
-        manifest = Manifest.model_validate_json((tmp / batch_id / "manifest.json").read_bytes())
-        doc = manifest.docs[0]
-        text = (tmp / batch_id / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
-        start = text.index("chest pain")
-        span = {"doc_id": doc.doc_id, "start": start, "end": start + 10, "label": "ISSUE"}
-        client.submit(batch_id, [span], [{"doc_id": doc.doc_id, "verdict": "ok"}])
+    assert dispatch.dispatch(svc)
+    review_open_batches(ReviewerClient(store, "general", "ana"), tmp, 600, flag_chest_pain)
     assert collect.collect(svc).accepted
     return list(states)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from audit import document_states, quarantine_reasons
+from cli.demo_reviewer import review_open_batches
 from intake.inbox import DirInbox
 from models.audit import Action
 from models.document import DocKind, DocState
@@ -35,30 +36,25 @@ def run_to_dispatch(svc: Services, inbox: Path) -> list[str]:
     return dispatch.dispatch(svc)
 
 
+def call_the_person(manifest: Manifest, folder: Path) -> tuple[list[dict], list[dict]]:
+    """One annotation on each document's first person token; verdict ok."""
+    annotations, verdicts = [], []
+    for doc in manifest.docs:
+        text = (folder / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
+        token = PERSON_TOKEN.search(text)
+        assert token is not None
+        span = {"doc_id": doc.doc_id, "start": token.start(), "end": token.end()}
+        note = {"label": "ISSUE", "comment": f"Call {token.group()}", "quote": token.group()}
+        annotations.append({**span, **note})
+        verdicts.append({"doc_id": doc.doc_id, "verdict": "ok"})
+    return annotations, verdicts
+
+
 def review(store: MemoryObjectStore, tmp_path: Path, batches: list[str]) -> None:
+    """The one stand-in reviewer loop (cli.demo_reviewer) over exactly ``batches``."""
     client = ReviewerClient(store, "general", "ana")
-    for batch_id in batches:
-        client.claim(batch_id, 600)
-        folder = tmp_path / "pull" / batch_id
-        client.pull(batch_id, folder)
-        manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
-        annotations, verdicts = [], []
-        for doc in manifest.docs:
-            text = (folder / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
-            token = PERSON_TOKEN.search(text)
-            assert token is not None
-            annotations.append(
-                {
-                    "doc_id": doc.doc_id,
-                    "start": token.start(),
-                    "end": token.end(),
-                    "label": "ISSUE",
-                    "comment": f"Call {token.group()}",
-                    "quote": token.group(),
-                }
-            )
-            verdicts.append({"doc_id": doc.doc_id, "verdict": "ok"})
-        client.submit(batch_id, annotations, verdicts)
+    assert sorted(client.available()) == sorted(batches)
+    review_open_batches(client, tmp_path / "pull", 600, call_the_person)
 
 
 def test_ingest_is_idempotent_and_seals_the_name(svc: Services, inbox: Path) -> None:
