@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 TXT = REPO / "samples" / "medical" / "discharge-summary-01.txt"
 PDF = REPO / "samples" / "medical" / "lab-report-01.pdf"
 

@@ -1,0 +1,46 @@
+"""The stages' trail helpers: every idempotency key (known answers), doc facts, quarantine."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.audit import Action, Outcome
+from models.errors import UnsupportedDocument
+from stages import trail
+from stages.services import Services
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        (trail.ingest_key("doc-1"), "ingest:doc-1"),
+        (trail.redact_key("doc-1"), "redact:doc-1"),
+        (trail.quarantine_key("doc-1"), "quarantine:doc-1"),
+        (trail.plan_key("batch-1"), "plan:batch-1"),
+        (trail.dispatch_key("batch-1"), "dispatch:batch-1"),
+        (trail.claim_key("batch-1", 3), "claim:batch-1:3"),
+        (trail.submission_key("batch-1", "ana", "ab" * 32), "submission:batch-1:ana:" + "ab" * 8),
+        (trail.qc_key("batch-1"), "qc:batch-1"),
+        (trail.review_key("doc-1"), "review:doc-1"),
+        (trail.deliver_key("doc-1"), "deliver:doc-1"),
+    ],
+)
+def test_keys_are_the_ones_existing_ledgers_hold(key: str, expected: str) -> None:
+    assert key == expected
+
+
+def test_facts_of_a_document_never_ingested_are_refused(svc: Services) -> None:
+    with pytest.raises(UnsupportedDocument):
+        trail.doc_facts(svc, "doc-unknown")
+
+
+def test_quarantine_is_recorded_once_with_code_and_reason(svc: Services) -> None:
+    trail.quarantine(svc, "doc-1", "SR-DOC-001", "unsupported")
+    trail.quarantine(svc, "doc-1", "SR-DOC-001", "unsupported")
+    (event,) = svc.events_for("doc-1", Action.DOC_QUARANTINED)
+    assert event.outcome == Outcome.QUARANTINED
+    assert event.details == {"code": "SR-DOC-001", "reason": "unsupported"}
+
+
+def test_an_undispatched_batch_is_looked_for_in_the_default_queue(svc: Services) -> None:
+    assert trail.batch_queue(svc, "batch-never").queue == svc.queue.queue
