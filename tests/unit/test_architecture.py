@@ -243,7 +243,16 @@ def test_the_ledger_port_has_what_the_stages_use() -> None:
 # logic (at least one function). TARGET is the goal; FLOOR is what the tree holds today and
 # may only rise (raise it as files are added; never lower it).
 TARGET_SHARE = 0.80
-FLOOR_SHARE = 0.40
+FLOOR_SHARE = 0.44
+
+
+def has_body(node: ast.AST) -> bool:
+    """A function with statements beyond a docstring or ``...`` (not a Protocol stub)."""
+    if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        return False
+    return any(
+        not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant)) for st in node.body
+    )
 
 
 def modules_with_logic() -> list[tuple[str, str]]:
@@ -251,10 +260,7 @@ def modules_with_logic() -> list[tuple[str, str]]:
     for package in PACKAGES:
         for path in sorted((REPO / package).glob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
-            has_logic = any(
-                isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) for n in ast.walk(tree)
-            )
-            if path.stem != "__init__" and has_logic:
+            if path.stem != "__init__" and any(has_body(n) for n in ast.walk(tree)):
                 found.append((package, path.stem))
     return found
 
