@@ -40,6 +40,7 @@ def flag_chest_pain(manifest: Manifest, folder: Path) -> tuple[list[dict], list[
     doc = manifest.docs[0]
     start = (folder / f"{doc.doc_id}.txt").read_text(encoding="utf-8").index("chest pain")
     span = {"doc_id": doc.doc_id, "start": start, "end": start + 10, "label": "ISSUE"}
+    span["quote"] = "chest pain"
     return [span], [{"doc_id": doc.doc_id, "verdict": "ok"}]
 
 
