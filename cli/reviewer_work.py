@@ -13,7 +13,7 @@ from models.errors import SealroomError
 class WorkFileError(SealroomError):
     """A work file that cannot be read as one JSON object (raised only by the CLI)."""
 
-    code = "SR-QUE-000"
+    code = "SR-QUE-005"  # unique in the tree (SR-QUE-000 is QueueError)
     summary = "unreadable work file"
 
 
