@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from models.review import Submission
+from models.review import SUBMISSION_FORMAT, Submission
 
 GOOD = {"batch_id": "b1", "reviewer": "ana", "epoch": 1,
         "annotations": [{"doc_id": "d", "start": 0, "end": 3, "label": "ISSUE"}]}  # fmt: skip
@@ -31,5 +31,5 @@ def test_bad_submissions_are_refused(change: dict[str, object]) -> None:
 
 def test_a_good_submission_and_its_defaults() -> None:
     sub = Submission.model_validate(GOOD)
-    assert sub.format == "sealroom.submission/1" and sub.verdicts == ()
-    assert sub.annotations[0].comment == ""
+    assert sub.format == SUBMISSION_FORMAT and sub.verdicts == ()
+    assert sub.annotations[0].comment == "" and sub.annotations[0].quote is None
