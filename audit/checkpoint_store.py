@@ -1,7 +1,10 @@
 """Where checkpoints are kept: the ``CheckpointStore`` port, a local directory, memory.
 
 Stores are write-once: putting a checkpoint whose name exists keeps the first one (a
-concurrent writer that checkpointed the same tree size). ``all()`` skips nothing: an
+concurrent writer that checkpointed the same tree size). Checkpoints are named by their
+ledger's id (``<ledger id>/checkpoint-<size>.note``), so several ledgers can share a
+store; ``all(ledger_id)`` returns that ledger's checkpoints plus any of the first format
+(``checkpoint-<size>.json``, which carried no ledger id). ``all()`` skips nothing: an
 unreadable object raises ``LedgerIntegrityError`` naming it.
 """
 
@@ -22,9 +25,21 @@ class CheckpointStore(Protocol):
         """Store ``cp`` unless one of that name exists; True when written."""
         ...
 
-    def all(self) -> list[Checkpoint]:
-        """Every stored checkpoint, by tree size."""
+    def all(self, ledger_id: str) -> list[Checkpoint]:
+        """Every stored checkpoint of the ledger (and of the first format), by tree size."""
         ...
+
+
+def belongs(name: str, ledger_id: str) -> bool:
+    """Whether object ``name`` (relative to the store's root) is one of the ledger's."""
+    if "/" in name:
+        folder, leaf = name.split("/", 1)
+        return folder == ledger_id and leaf.startswith("checkpoint-") and leaf.endswith(".note")
+    return name.startswith("checkpoint-") and name.endswith(".json")
+
+
+def _order(cps: list[Checkpoint]) -> list[Checkpoint]:
+    return sorted(cps, key=lambda cp: (cp.tree_size, cp.format))
 
 
 class MemoryCheckpoints:
@@ -37,37 +52,40 @@ class MemoryCheckpoints:
     def put(self, cp: Checkpoint) -> bool:
         if cp.name in self.objects:
             return False
-        self.objects[cp.name] = cp.to_json()
+        self.objects[cp.name] = cp.serialize()
         return True
 
-    def all(self) -> list[Checkpoint]:
-        return [Checkpoint.from_json(self.objects[n], n) for n in sorted(self.objects)]
+    def all(self, ledger_id: str) -> list[Checkpoint]:
+        names = [n for n in sorted(self.objects) if belongs(n, ledger_id)]
+        return _order([Checkpoint.parse(self.objects[n], n) for n in names])
 
 
 class LocalCheckpoints:
-    """One JSON file per checkpoint in a directory (kept next to the ledger)."""
+    """One file per checkpoint, under a folder per ledger id."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.name = "local"
 
     def put(self, cp: Checkpoint) -> bool:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".part-")
+        target = self.folder / cp.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(cp.to_json())
+            fh.write(cp.serialize())
             fh.flush()
             os.fsync(fh.fileno())
         try:
-            os.link(tmp, self.folder / cp.name)
+            os.link(tmp, target)
         except FileExistsError:
             return False
         finally:
             os.unlink(tmp)
         return True
 
-    def all(self) -> list[Checkpoint]:
-        if not self.folder.is_dir():
+    def all(self, ledger_id: str) -> list[Checkpoint]:
+        if not self.folder.is_dir() or not ledger_id:
             return []
         paths = sorted(self.folder.glob("checkpoint-*.json"))
-        return [Checkpoint.from_json(p.read_bytes(), p.name) for p in paths]
+        paths += sorted((self.folder / ledger_id).glob("checkpoint-*.note"))
+        return _order([Checkpoint.parse(p.read_bytes(), p.name) for p in paths])

@@ -1,4 +1,5 @@
-"""When to checkpoint: every N events or every T seconds (whichever comes first).
+"""When to checkpoint: at the first event of a new ledger, then every N events or every T
+seconds (whichever comes first).
 
 ``maybe(seq)`` is cheap enough to call after every append: it compares the appended
 seq and the clock with the last checkpoint it knows, and reads the ledger head only when
@@ -8,13 +9,13 @@ a checkpoint is due. The checkpoint goes to every store (local first, then S3).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from audit.checkpoint import Checkpoint, Signer, make_checkpoint
+from audit.checkpoint import Checkpoint, Signer, ledger_id_of, make_checkpoint
 from audit.checkpoint_store import CheckpointStore
-from audit.ledger import format_time, utc_now
+from audit.ledger import utc_now
 from models.audit import AuditEvent
 from models.errors import StorageError
 
@@ -23,6 +24,14 @@ log = logging.getLogger(__name__)
 
 class HeadSource(Protocol):
     def head(self) -> AuditEvent | None: ...
+
+    def events(self) -> Iterator[AuditEvent]: ...
+
+
+def ledger_id(source: HeadSource) -> str:
+    """The ledger's id (from its first event); "" for an empty ledger."""
+    first = next(iter(source.events()), None)
+    return ledger_id_of(first.hash) if first is not None else ""
 
 
 class Checkpointer:
@@ -35,6 +44,7 @@ class Checkpointer:
         every_events: int = 1000,
         every_seconds: float = 3600.0,
         clock: Callable[[], datetime] = utc_now,
+        anchor_first: bool = True,
     ) -> None:
         self._ledger = ledger
         self._signer = signer
@@ -44,18 +54,28 @@ class Checkpointer:
         self._clock = clock
         self._last_size: int | None = None
         self._last_time = clock()
+        self._ledger_id = ""
+        self._anchor_first = anchor_first
+
+    def ledger_id(self) -> str:
+        if not self._ledger_id:
+            self._ledger_id = ledger_id(self._ledger)
+        return self._ledger_id
 
     def _known_size(self) -> int:
         if self._last_size is None:
-            sizes = [cp.tree_size for cp in self._stores[0].all()] if self._stores else []
-            self._last_size = max(sizes, default=0)
+            stored = self._stores[0].all(self.ledger_id()) if self._stores else []
+            self._last_size = max((cp.tree_size for cp in stored), default=0)
         return self._last_size
 
     def due(self, seq: int) -> bool:
         """Whether a checkpoint is due now that the ledger holds at least ``seq`` events."""
-        behind = seq - self._known_size()
+        known = self._known_size()
+        behind = seq - known
         if behind <= 0:
             return False
+        if known == 0 and self._anchor_first:
+            return True  # a new ledger is anchored from its first event, not after N or T
         elapsed = (self._clock() - self._last_time).total_seconds()
         return behind >= self._every_events or elapsed >= self._every_seconds
 
@@ -76,7 +96,7 @@ class Checkpointer:
         if head is None:
             return None
         now = self._clock()
-        cp = make_checkpoint(head, format_time(now), self._signer)
+        cp = make_checkpoint(head, self.ledger_id(), self._signer)
         for store in self._stores:
             store.put(cp)
         self._last_size, self._last_time = head.seq, now

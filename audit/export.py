@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from audit.chain import canonical_json
+from audit.ocsf_map import ACTIVITY_NAMES, activity_id, actor_user
 from audit.query import parse_time
 from models.audit import AuditEvent, Outcome
 
@@ -35,27 +36,32 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def ocsf(event: AuditEvent) -> dict[str, Any]:
-    """One event as an OCSF-shaped record (API Activity, activity "Other")."""
+    """One event as an OCSF 1.1.0 API Activity record (validated against the schema in
+    the tests): activity Create/Read/Update/Delete by action (``audit/ocsf_map.py``)."""
     ok = event.outcome == Outcome.OK
+    activity = activity_id(event.action)
     return {
         "category_uid": 6,
         "category_name": "Application Activity",
         "class_uid": 6003,
         "class_name": "API Activity",
-        "activity_id": 99,
-        "activity_name": event.action,
-        "type_uid": 600399,
+        "activity_id": activity,
+        "activity_name": ACTIVITY_NAMES[activity],
+        "type_uid": 600300 + activity,
+        "type_name": f"API Activity: {ACTIVITY_NAMES[activity]}",
         "severity_id": 1,
+        "severity": "Informational",
         "time": int(parse_time(event.time).timestamp() * 1000),
         "time_dt": event.time,
         "status_id": 1 if ok else 2,
         "status": "Success" if ok else "Failure",
         "status_detail": str(event.outcome),
-        "actor": {"user": {"uid": event.actor, "name": event.actor}},
-        "api": {"operation": event.action},
+        "actor": {"user": actor_user(event.actor)},
+        "api": {"operation": event.action, "service": {"name": "sealroom"}},
+        "src_endpoint": {"svc_name": "sealroom"},
         "resources": [{"uid": event.object_id, "type": event.object_type}],
         "metadata": {
-            "product": {"name": "Sealroom", "vendor_name": "Sealroom"},
+            "product": {"name": "Sealroom", "vendor_name": "Sealroom", "version": "0.1.0"},
             "version": OCSF_VERSION,
             "uid": event.hash,
             "sequence": event.seq,

@@ -25,6 +25,7 @@ DOC_TRANSITIONS: dict[str, DocState] = {
     Action.DOC_INGESTED: DocState.INGESTED,
     Action.DOC_REDACTED: DocState.REDACTED,
     Action.DOC_QUARANTINED: DocState.QUARANTINED,
+    Action.DOC_RETRIED: DocState.INGESTED,  # back to redaction (``stages/quarantine.py``)
     Action.DOC_DISPATCHED: DocState.DISPATCHED,
     Action.DOC_REVIEWED: DocState.REVIEWED,
     Action.DOC_DELIVERED: DocState.DELIVERED,

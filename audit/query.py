@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from audit.ports import EventSource
-from models.audit import AuditEvent
-from models.errors import LedgerError
+from models.audit import Action, AuditEvent
+from models.errors import AuditRequestError
+
+ACTIONS = tuple(a.value for a in Action)
 
 
 def parse_time(value: str) -> datetime:
@@ -18,8 +20,15 @@ def parse_time(value: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError as exc:
-        raise LedgerError("", "invalid time (ISO-8601 expected)") from exc
+        raise AuditRequestError("", "invalid time (ISO-8601 expected, e.g. 2024-05-01)") from exc
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def check_action(name: str) -> str:
+    """``name`` if it is in the event vocabulary (``models.audit.Action``)."""
+    if name not in ACTIONS:
+        raise AuditRequestError("", "unknown action; one of: " + ", ".join(ACTIONS))
+    return name
 
 
 def _listed(value: object, wanted: str) -> bool:

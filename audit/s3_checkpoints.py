@@ -3,7 +3,10 @@ them until the retention date, not even the account root).
 
 The bucket must be created with Object Lock enabled (``create_locked_bucket``). Each
 checkpoint is written once (``IfNoneMatch="*"``) with ``ObjectLockMode="COMPLIANCE"`` and
-``ObjectLockRetainUntilDate`` = now + retention.
+``ObjectLockRetainUntilDate`` = now + retention, under ``ledger-checkpoints/<ledger
+id>/``. Reading lists object *versions*: a plain ``DeleteObject`` only adds a delete
+marker (allowed even in compliance mode), which must not hide a locked checkpoint; every
+stored version is read, so a forged later version cannot hide the real one either.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from audit.checkpoint import Checkpoint
+from audit.checkpoint_store import belongs
 from models.errors import StorageError
 from models.s3_codes import BUCKET_EXISTS, PRECONDITION_FAILED, error_code
 
@@ -51,8 +55,8 @@ class S3Checkpoints:
             self._s3.put_object(
                 Bucket=self._bucket,
                 Key=self._prefix + cp.name,
-                Body=cp.to_json(),
-                ContentType="application/json",
+                Body=cp.serialize(),
+                ContentType="text/plain; charset=utf-8",
                 IfNoneMatch="*",
                 ObjectLockMode="COMPLIANCE",
                 ObjectLockRetainUntilDate=until,
@@ -65,8 +69,9 @@ class S3Checkpoints:
             raise StorageError(cp.name, "checkpoint upload failed") from exc
         return True
 
-    def all(self) -> list[Checkpoint]:
-        return [self._read(key) for key in sorted(self._keys())]
+    def all(self, ledger_id: str) -> list[Checkpoint]:
+        found = [self._read(key, version) for key, version in sorted(self._versions(ledger_id))]
+        return sorted(found, key=lambda cp: (cp.tree_size, cp.format))
 
     def retention(self, cp: Checkpoint) -> dict[str, Any]:
         """The object's lock mode and retain-until date, as S3 reports them."""
@@ -79,21 +84,28 @@ class S3Checkpoints:
             "RetainUntilDate": got.get("ObjectLockRetainUntilDate"),
         }
 
-    def _keys(self) -> list[str]:
-        keys: list[str] = []
+    def _versions(self, ledger_id: str) -> list[tuple[str, str]]:
+        """(key, version id) of every stored version of the ledger's checkpoints; delete
+        markers are skipped (they hide nothing from this listing)."""
+        found: list[tuple[str, str]] = []
         try:
-            pages = self._s3.get_paginator("list_objects_v2").paginate(
+            pages = self._s3.get_paginator("list_object_versions").paginate(
                 Bucket=self._bucket, Prefix=self._prefix
             )
             for page in pages:
-                keys += [obj["Key"] for obj in page.get("Contents", [])]
+                found += [
+                    (v["Key"], v["VersionId"])
+                    for v in page.get("Versions", [])
+                    if belongs(v["Key"][len(self._prefix) :], ledger_id)
+                ]
         except (ClientError, BotoCoreError) as exc:
             raise StorageError(self._bucket, "cannot list checkpoints") from exc
-        return keys
+        return found
 
-    def _read(self, key: str) -> Checkpoint:
+    def _read(self, key: str, version: str) -> Checkpoint:
         try:
-            body = self._s3.get_object(Bucket=self._bucket, Key=key)["Body"].read()
+            got = self._s3.get_object(Bucket=self._bucket, Key=key, VersionId=version)
+            body = got["Body"].read()
         except (ClientError, BotoCoreError) as exc:
             raise StorageError(key, "cannot read checkpoint") from exc
-        return Checkpoint.from_json(body, key.rsplit("/", 1)[-1])
+        return Checkpoint.parse(body, key[len(self._prefix) :])

@@ -24,11 +24,17 @@ REVIEWER = "reviewer-demo"
 CHECKPOINT_BUCKET = "sealroom-checkpoints"
 
 
+def key_dir(home: Path) -> Path:
+    """The demo's checkpoint key: beside, never inside, its state directory."""
+    return home.parent / f"{home.name}-checkpoint-key"
+
+
 def configure(home: Path, endpoint: str) -> None:
     """Point settings and Prefect at the demo's own state directory, before first use."""
     os.environ["SEALROOM_HOME"] = str(home)
     os.environ["SEALROOM_S3_ENDPOINT_URL"] = endpoint
     os.environ["SEALROOM_CHECKPOINT_BUCKET"] = CHECKPOINT_BUCKET
+    os.environ.setdefault("SEALROOM_CHECKPOINT_KEY_DIR", str(key_dir(home)))
     os.environ.setdefault("SEALROOM_CHECKPOINT_EVERY_EVENTS", "10")
     os.environ.setdefault("PREFECT_HOME", str(home / "prefect"))
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -54,10 +60,14 @@ def play_reviewer(console: Console, home: Path) -> int:
 
 def compliance(matter: str) -> None:
     """What a compliance officer would do next: checkpoint the head, write the report."""
-    from cli import audit_cmd
+    from audit.printer import find_chromium
+    from cli import audit_cmd, audit_read
 
     audit_cmd.checkpoint_cmd(ledger=None)
-    audit_cmd.report_cmd(matter=matter, out=None, ledger=None)
+    printable = find_chromium() is not None  # the PDF rendition too, where Chromium exists
+    audit_read.report_cmd(
+        matter=matter, out=None, since=None, until=None, pdf=printable, ledger=None
+    )
 
 
 def run_demo(home: Path, samples: Path) -> int:
@@ -69,6 +79,7 @@ def run_demo(home: Path, samples: Path) -> int:
     with local_s3() as endpoint:
         configure(home, endpoint)
         from audit.s3_checkpoints import create_locked_bucket
+        from composition.audit_wiring import init_key
         from composition.wiring import s3_client
         from config import get_settings
         from flows.pipeline_flow import pipeline
@@ -76,6 +87,7 @@ def run_demo(home: Path, samples: Path) -> int:
         s3 = s3_client(get_settings())
         s3.create_bucket(Bucket=get_settings().s3_bucket)
         create_locked_bucket(s3, CHECKPOINT_BUCKET)  # signed checkpoints, Object Lock
+        init_key(get_settings())  # the checkpoint key (kept across demo runs) and its publication
         console.print(f"[bold]Sealroom demo[/] - local S3 at {endpoint}, state in {home}")
         first: dict[str, Any] = pipeline(str(samples))
         console.print(f"  pass 1 (ingest, redact, dispatch): {first}")

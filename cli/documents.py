@@ -8,6 +8,7 @@ from pathlib import Path
 from models.document import MediaType
 from models.errors import CorruptDocument, UnsupportedDocument
 from redaction import pdf
+from redaction.text_codec import decode_text
 from stages.ingest import sniff
 
 
@@ -34,4 +35,4 @@ def text_of(file: LocalFile, engine: pdf.PdfEngine) -> str:
     """Exactly the text the pipeline's detection runs on (PDF: the engine's extraction)."""
     if file.media_type is MediaType.PDF:
         return engine.extract(file.data, ref="input").text
-    return file.data.decode("utf-8")
+    return decode_text(file.data)

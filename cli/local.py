@@ -114,11 +114,18 @@ def redact(
 ) -> None:
     """Write the redacted rendition of each input into OUT under the same file name.
 
-    Every rendition passes the leak gate before it is written; a failure is reported on
-    stderr (one line per input) and makes the exit status non-zero.
+    Refused before any work (exit 2, one line) when an output would overwrite an input or
+    two inputs share a name. Every rendition passes the leak gate before it is written; a
+    failure is reported on stderr (one line per input) and makes the exit status non-zero.
     """
+    from cli.out_paths import UnsafeOutput, output_paths
     from stages.redact import build
 
+    try:
+        targets = output_paths(paths, out)
+    except UnsafeOutput as exc:
+        typer.echo(f"sealroom redact: {exc}", err=True)
+        raise typer.Exit(2) from None
     out.mkdir(parents=True, exist_ok=True)
     files, failed = _read_all(paths)
     detector, engine = _detector(), _engine()
@@ -131,5 +138,5 @@ def redact(
             _fail(file.path, exc)
             failed += 1
             continue
-        (out / file.path.name).write_bytes(rendition.data)
+        targets[file.path].write_bytes(rendition.data)
     raise typer.Exit(1 if failed else 0)

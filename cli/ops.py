@@ -45,13 +45,21 @@ def run(
     ] = None,
     matter: Annotated[str | None, typer.Option(help="Matter id (default from settings).")] = None,
 ) -> None:
-    """Run one pass of the pipeline (ingest, redact, dispatch, collect, reassemble)."""
+    """Run one pass of the pipeline (ingest, redact, dispatch, collect, reassemble).
+
+    Progress goes to stderr, the summary (JSON) to stdout; exit 1 when any step failed,
+    each failure named on stderr by step, id, error code and cause.
+    """
     from cli.status_progress import run_with_progress
 
     where = inbox if inbox is None or inbox.startswith("s3://") else str(Path(inbox).resolve())
     with _prefect_startup_reported():
-        summary = run_with_progress(where, matter)
-    typer.echo(json.dumps(summary))
+        summary, failures = run_with_progress(where, matter)
+    typer.echo(json.dumps({**summary, "failures": failures}))
+    for line in failures:
+        typer.echo(f"failed: {line}", err=True)
+    if failures:
+        raise typer.Exit(1)
 
 
 @contextmanager

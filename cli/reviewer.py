@@ -40,14 +40,22 @@ def _run(action: Callable[[], T]) -> T:
         raise typer.Exit(1) from None
 
 
+JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")]
+
+
 @app.command("list")
-def list_cmd(queue: QueueOpt = "", reviewer: ReviewerOpt = "reviewer") -> None:
+def list_cmd(
+    queue: QueueOpt = "", reviewer: ReviewerOpt = "reviewer", as_json: JsonOpt = False
+) -> None:
     """Your queues and their free batches (documents, pages, due time, priority).
 
     The queue, its -qc and -adjudication siblings; the most urgent batches first."""
-    from cli.reviewer_list import queue_listing
+    from cli.reviewer_list import queue_listing, queue_rows
 
     name = queue or get_settings().queue
+    if as_json:
+        typer.echo(json.dumps(_run(lambda: queue_rows(name, lambda q: _client(q, reviewer)))))
+        return
     for line in _run(lambda: queue_listing(name, lambda q: _client(q, reviewer))):
         typer.echo(line)
 
@@ -193,15 +201,35 @@ def open_cmd(
 
 
 @app.command("status")
-def status_cmd(batch: BatchArg, queue: QueueOpt = "", reviewer: ReviewerOpt = "reviewer") -> None:
+def status_cmd(
+    batch: BatchArg,
+    queue: QueueOpt = "",
+    reviewer: ReviewerOpt = "reviewer",
+    as_json: JsonOpt = False,
+) -> None:
     """Show the claim on a batch and why your last submission was rejected, if it was."""
     client = _client(queue, reviewer)
     claim = _run(lambda: client.current_claim(batch))
+    rejection = _run(lambda: client.rejection(batch))
+    if as_json:
+        typer.echo(json.dumps(_status_json(batch, claim, rejection)))
+        return
     held = f"{claim.state} by {claim.reviewer} (epoch {claim.epoch})" if claim else "unclaimed"
     typer.echo(f"{batch}: {held}")
-    rejection = _run(lambda: client.rejection(batch))
     if rejection is not None:
         typer.echo(f"rejected at {rejection.rejected_at.isoformat()}: {rejection.reason}")
+
+
+def _status_json(batch: str, claim: Any, rejection: Any) -> dict[str, Any]:
+    return {
+        "batch_id": batch,
+        "claim": None
+        if claim is None
+        else {"state": str(claim.state), "reviewer": claim.reviewer, "epoch": claim.epoch},
+        "rejection": None
+        if rejection is None
+        else {"rejected_at": rejection.rejected_at.isoformat(), "reason": rejection.reason},
+    }
 
 
 @app.command("release")

@@ -7,14 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from models.errors import SealroomError
-
-
-class WorkFileError(SealroomError):
-    """A work file that cannot be read as one JSON object (raised only by the CLI)."""
-
-    code = "SR-QUE-005"  # unique in the tree (SR-QUE-000 is QueueError)
-    summary = "unreadable work file"
+from models.errors import WorkFileError
 
 
 def load_work(path: Path) -> dict[str, list[Any]]:

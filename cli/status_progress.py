@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -31,7 +32,7 @@ def _poll(
         tick(sum(1 for e in ledger.events(after_seq=after, matter=matter) if e.action in DONE))
 
 
-def _redact_with_bar(progress: Progress, matter: str | None) -> dict[str, int]:
+def _redact_with_bar(progress: Progress, matter: str | None) -> Any:
     from composition.wiring import services
     from flows.pipeline_flow import redact
     from flows.redact_pool import pending_documents
@@ -45,23 +46,25 @@ def _redact_with_bar(progress: Progress, matter: str | None) -> dict[str, int]:
     poller = threading.Thread(target=_poll, args=args, daemon=True)
     poller.start()
     try:
-        counts = redact(matter)
+        state = redact(matter, return_state=True)
     finally:
         stop.set()
         poller.join()
     progress.update(bar, completed=progress.tasks[bar].total or 0)
-    return counts
+    return state
 
 
 def _step(progress: Progress, name: str, work: Callable[[], Any]) -> Any:
     bar = progress.add_task(name, total=1)
-    result = work()
+    state = work()
     progress.update(bar, completed=1)
-    return result
+    return state
 
 
-def run_with_progress(inbox: str | None, matter: str | None) -> dict[str, int]:
+def run_with_progress(inbox: str | None, matter: str | None) -> tuple[dict[str, Any], list[str]]:
+    """Run every stage's flow with a bar on stderr; (summary, failure lines)."""
     from flows.pipeline_flow import collect, dispatch, ingest, reassemble
+    from flows.reporting import settle
 
     columns = (
         SpinnerColumn(),
@@ -70,12 +73,19 @@ def run_with_progress(inbox: str | None, matter: str | None) -> dict[str, int]:
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns) as progress:
-        summary = {"ingested": _step(progress, "ingest", lambda: ingest(inbox, matter))}
-        redacted = _redact_with_bar(progress, matter)
-        summary.update({f"redact_{k}": v for k, v in redacted.items()})
-        summary["batches_dispatched"] = _step(progress, "dispatch", lambda: dispatch(matter))
-        collected = _step(progress, "collect", lambda: collect(matter))
-        summary.update({f"submissions_{k}": v for k, v in collected.items()})
-        summary["delivered"] = _step(progress, "reassemble", lambda: reassemble(matter))
-    return summary
+    summary: dict[str, Any] = {}
+    failures: list[str] = []
+
+    def done(name: str, state: Any) -> None:
+        value, failed = settle(state, name, {})
+        summary.update(value)
+        failures.extend(f.line() for f in failed)
+
+    with Progress(*columns, console=Console(stderr=True)) as progress:
+        done("ingest", _step(progress, "ingest", lambda: ingest(inbox, matter, return_state=True)))
+        done("redact", _redact_with_bar(progress, matter))
+        done("dispatch", _step(progress, "dispatch", lambda: dispatch(matter, return_state=True)))
+        done("collect", _step(progress, "collect", lambda: collect(matter, return_state=True)))
+        work = lambda: reassemble(matter, return_state=True)  # noqa: E731
+        done("reassemble", _step(progress, "reassemble", work))
+    return summary, failures

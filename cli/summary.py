@@ -55,8 +55,11 @@ def print_summary(console: Console, home: Path, endpoint: str, seconds: float) -
     )
     console.print(f"Deliverables (client outbox): {settings.outbox_path / settings.matter}")
     console.print(f"Sealed vault: {settings.vault_path}   keys: {settings.key_path}")
-    console.print(
-        f"Ledger: {settings.ledger}   verify: sealroom audit verify --ledger {settings.ledger}"
+    console.print(f"Ledger: {settings.ledger}")
+    console.print(  # one unwrapped line, so it can be copied and run as printed
+        f"  verify: SEALROOM_HOME={home} "
+        f"SEALROOM_CHECKPOINT_KEY_DIR={settings.checkpoint_key_path} sealroom audit verify",
+        soft_wrap=True,
     )
     console.print(
         f"Reviewer downloads: {home / 'reviewer'}   queue bucket: s3://{settings.s3_bucket} "

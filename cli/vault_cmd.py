@@ -5,9 +5,10 @@ Every command prints ids and counts only and is recorded on the ledger.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -19,7 +20,6 @@ T = TypeVar("T")
 
 MATTER = typer.Option(None, "--matter", help="Matter id (default from settings).")
 TENANT = typer.Option(None, "--tenant", help="Tenant id (default from settings).")
-ACTOR = typer.Option("operator", "--actor", help="Who is acting (recorded on the ledger).")
 
 
 @contextmanager
@@ -39,8 +39,12 @@ def _admin(tenant: str | None, matter: str | None) -> Iterator[tuple[Any, Any, A
 
 
 def _run(tenant: str | None, matter: str | None, action: Callable[..., T]) -> T:
+    """Run ``action(vault, ledger, scope, actor)``; the actor is the authenticated operator
+    (STS principal, or ``local:<user>@<host>`` without AWS), never typed by the caller."""
+    from composition.identity import operator_identity
+
     with _admin(tenant, matter) as (vault, ledger, scope):
-        return action(vault, ledger, scope)
+        return action(vault, ledger, scope, operator_identity(get_settings()))
 
 
 @app.command("rotate")
@@ -48,12 +52,11 @@ def rotate_cmd(
     matter: str = MATTER,
     tenant: str = TENANT,
     resume: bool = typer.Option(False, "--resume", help="Only re-seal; no new key version."),
-    actor: str = ACTOR,
 ) -> None:
     """New key version for the matter, then re-seal every object under it (resumable)."""
     from stages import vault_ops
 
-    report = _run(tenant, matter, lambda v, lg, s: vault_ops.rotate(v, lg, s, actor, resume))
+    report = _run(tenant, matter, lambda v, lg, s, actor: vault_ops.rotate(v, lg, s, actor, resume))
     typer.echo(
         f"rotated to {report.key_id}: {report.scanned} objects, {report.resealed} re-sealed, "
         f"{report.already_current} already current, {len(report.failed)} failed"
@@ -69,30 +72,29 @@ def retire_cmd(
     key: str = typer.Option(..., "--key", help="Key id to destroy (never the current one)."),
     matter: str = MATTER,
     tenant: str = TENANT,
-    actor: str = ACTOR,
 ) -> None:
     """Destroy an old key version once rotation moved every object off it."""
     from stages import vault_ops
 
-    checked = _run(tenant, matter, lambda v, lg, s: vault_ops.retire(v, lg, s, key, actor))
+    checked = _run(tenant, matter, lambda v, lg, s, actor: vault_ops.retire(v, lg, s, key, actor))
     typer.echo(f"retired {key} ({checked} objects checked)")
 
 
 @app.command("hold")
-def hold_cmd(matter: str = MATTER, tenant: str = TENANT, actor: str = ACTOR) -> None:
+def hold_cmd(matter: str = MATTER, tenant: str = TENANT) -> None:
     """Place the matter under legal hold (shredding is refused until released)."""
     from stages import vault_ops
 
-    placed = _run(tenant, matter, lambda v, lg, s: vault_ops.place_hold(v, lg, s, actor))
+    placed = _run(tenant, matter, lambda v, lg, s, actor: vault_ops.place_hold(v, lg, s, actor))
     typer.echo("legal hold placed" if placed else "legal hold already in place")
 
 
 @app.command("release-hold")
-def release_hold_cmd(matter: str = MATTER, tenant: str = TENANT, actor: str = ACTOR) -> None:
+def release_hold_cmd(matter: str = MATTER, tenant: str = TENANT) -> None:
     """Release the matter's legal hold."""
     from stages import vault_ops
 
-    released = _run(tenant, matter, lambda v, lg, s: vault_ops.release_hold(v, lg, s, actor))
+    released = _run(tenant, matter, lambda v, lg, s, actor: vault_ops.release_hold(v, lg, s, actor))
     typer.echo("legal hold released" if released else "no legal hold was in place")
 
 
@@ -102,14 +104,15 @@ def shred_cmd(
     tenant: str = TENANT,
     delete_objects: bool = typer.Option(False, "--delete-objects", help="Also delete objects."),
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
-    actor: str = ACTOR,
 ) -> None:
     """Crypto-shred a matter: destroy its keys so everything sealed under them is unreadable."""
     from stages import vault_ops
 
     if not yes:
         typer.confirm(f"Destroy every key of matter {matter}? This cannot be undone", abort=True)
-    report = _run(tenant, matter, lambda v, lg, s: vault_ops.shred(v, lg, s, actor, delete_objects))
+    report = _run(
+        tenant, matter, lambda v, lg, s, actor: vault_ops.shred(v, lg, s, actor, delete_objects)
+    )
     typer.echo(
         f"shredded: {report.keys_destroyed} key versions destroyed, "
         f"{report.objects_unreadable} objects unreadable, {report.objects_deleted} deleted"
@@ -117,16 +120,24 @@ def shred_cmd(
 
 
 @app.command("keys")
-def keys_cmd(matter: str = MATTER, tenant: str = TENANT) -> None:
+def keys_cmd(
+    matter: str = MATTER,
+    tenant: str = TENANT,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
+) -> None:
     """List the matter's key versions (ids only) and its legal-hold state."""
     from vault import LegalHolds
 
     def show(vault: Any, _ledger: Any, scope: Any) -> None:
         ids = vault.keys.key_ids(scope)
         current = vault.keys.current_key_id(scope) if ids else "-"
+        held = LegalHolds(vault.store).is_held(scope)
+        if as_json:
+            body = {"keys": list(ids), "current": current if ids else None, "legal_hold": held}
+            typer.echo(json.dumps(body))
+            return
         for key_id in ids:
             typer.echo(f"{key_id}{'  (current)' if key_id == current else ''}")
-        held = LegalHolds(vault.store).is_held(scope)
         typer.echo(f"legal hold: {'yes' if held else 'no'}")
 
     _run(tenant, matter, show)

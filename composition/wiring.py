@@ -12,14 +12,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import boto3
-
 from audit import Ledger
-from audit.attest import Attestation
-from audit.checkpoint_store import LocalCheckpoints
-from audit.checkpointer import Checkpointer
-from audit.ports import CheckpointStore
-from audit.s3_checkpoints import S3Checkpoints
+from composition.audit_wiring import attest_ledger, checkpoint_stores, checkpointer_for
+from composition.identity import operator_identity
+from composition.kms import kms_client
 from composition.queues import object_store, reviewer_client, s3_client
 from config import Settings, get_settings
 from intake.inbox import DirInbox, S3Inbox, split_s3_url
@@ -31,18 +27,23 @@ from review.routing import load_routing
 from stages.services import Services
 from vault import KmsKeyProvider, LocalDirStore, LocalKeyProvider, S3BlobStore, Sealer, Vault
 from vault.ports import BlobStore, KeyProvider
-from vault.signing import local_signer
 
-__all__ = ["object_store", "reviewer_client", "s3_client"]  # re-exported from .queues
+# re-exported from .queues and .audit_wiring
+__all__ = [
+    "attest_ledger",
+    "checkpoint_stores",
+    "checkpointer_for",
+    "object_store",
+    "reviewer_client",
+    "s3_client",
+]
 
 
 def build_vault(settings: Settings) -> Vault:
     """The vault from settings: local dir or S3 store; local keyrings or per-matter KMS keys."""
     keys: KeyProvider = LocalKeyProvider(settings.key_path)
     if settings.key_provider == "kms":
-        kms = boto3.client(
-            "kms", endpoint_url=settings.kms_endpoint_url, region_name=settings.aws_region
-        )
+        kms = kms_client(settings)
         keys = KmsKeyProvider(kms, alias_prefix=settings.kms_alias_prefix)
     store: BlobStore = LocalDirStore(settings.vault_path)
     if settings.vault_s3_bucket:
@@ -75,35 +76,12 @@ def build_services(settings: Settings, queue: str | None = None) -> Services:
         outbox=settings.outbox_path,
         policy=settings.policy,
         policy_by_kind=dict(settings.policy_by_kind),
+        policy_dir=settings.policy_dir,
         due_hours=settings.batch_due_hours,
         routing=load_routing(settings.routing_file) if settings.routing_file else None,
         checkpointer=checkpointer_for(settings, ledger),
+        actor=operator_identity(settings),
         pdf_engine=PdfiumEngine.from_settings(settings),
-    )
-
-
-def checkpoint_stores(settings: Settings) -> list[CheckpointStore]:
-    """Local checkpoints always; S3 (Object Lock, compliance mode) when a bucket is set."""
-    stores: list[CheckpointStore] = [LocalCheckpoints(settings.checkpoint_path)]
-    if settings.checkpoint_bucket:
-        client = s3_client(settings)
-        stores.append(
-            S3Checkpoints(
-                client,
-                settings.checkpoint_bucket,
-                retention_days=settings.checkpoint_retention_days,
-            )
-        )
-    return stores
-
-
-def checkpointer_for(settings: Settings, ledger: Ledger) -> Checkpointer:
-    return Checkpointer(
-        ledger,
-        local_signer(settings.key_path),
-        checkpoint_stores(settings),
-        every_events=settings.checkpoint_every_events,
-        every_seconds=settings.checkpoint_every_minutes * 60,
     )
 
 
@@ -123,12 +101,3 @@ def services(matter: str | None = None) -> Services:
     if matter:
         settings = settings.model_copy(update={"matter": matter})
     return build_services(settings)
-
-
-def attest_ledger(settings: Settings, book: Ledger) -> Attestation:
-    """Verify the chain against every checkpoint signed with our checkpoint key."""
-    from audit.attest import attest
-    from vault.signing import existing_signer
-
-    signer = existing_signer(settings.key_path)
-    return attest(book, checkpoint_stores(settings), [signer] if signer else [])

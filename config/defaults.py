@@ -15,6 +15,7 @@ PDF_MAX_STREAM_BYTES = 256 * MiB  # one stream, decompressed
 PDF_MAX_DECODED_BYTES = 1024 * MiB  # all streams of the document, decompressed
 PDF_MAX_PAGE_PIXELS = 60_000_000  # one rendered page, width * height
 PDF_MAX_IMAGE_PIXELS = 100_000_000  # one embedded image, width * height
+PDF_OCR_PAGE_SECONDS = 60.0  # added to the deadline for each page read by OCR
 
 # reviewer batches
 BATCH_MAX_DOCS = 20  # documents per batch when no routing file says otherwise

@@ -22,7 +22,7 @@ def _toml_path() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SEALROOM_", extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(env_prefix="SEALROOM_", extra="forbid", frozen=True)
 
     home: Path = Field(Path(".sealroom"), description="State directory (vault, keys, ledger).")
     tenant: str = "default"
@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     # policy per document kind (config/policies/<name>.toml); other kinds use ``policy``
     policy_by_kind: dict[str, str] = Field(
         default_factory=lambda: {"medical": "medical", "legal": "legal"}
+    )
+    policy_dir: Path | None = Field(
+        None, description="Policy TOML files and their lists/ (default: packaged)."
     )
     detect_workers: int = Field(0, ge=0, description="`sealroom detect` processes; 0 = cores.")
     default_kind: str = Field("legal", pattern="^(legal|medical)$")
@@ -76,6 +79,9 @@ class Settings(BaseSettings):
     checkpoint_every_minutes: float = Field(60.0, gt=0, description="... or every T minutes.")
     checkpoint_bucket: str | None = Field(None, description="S3 bucket (Object Lock) or none.")
     checkpoint_retention_days: int = Field(2555, ge=1, description="Object Lock retention.")
+    checkpoint_key_dir: Path | None = Field(None, description="Local signing key directory.")
+    checkpoint_key_name: str = Field("sealroom-checkpoint", pattern=r"^[^\s+]+$")
+    checkpoint_public_key: str | None = Field(None, description="Pinned verifier key.")
 
     # reviewer queues (S3)
     s3_bucket: str = "sealroom-queues"
@@ -93,13 +99,18 @@ class Settings(BaseSettings):
 
     # operations (deployments, parallelism, retries)
     inbox: str | None = Field(None, description="Inbox directory or s3://bucket/prefix.")
+    inbox_lifecycle: str = Field(
+        "keep",
+        pattern="^(keep|move)$",
+        description="Directory inbox: move handled entries to sibling processed/, refused/.",
+    )
     redact_workers: int = Field(0, ge=0, description="Redaction processes; 0 = CPU count.")
     redact_chunk_size: int = Field(50, ge=1, description="Documents per redaction task.")
     s3_max_concurrency: int = Field(10, ge=1, description="Concurrent S3 calls per process.")
     task_retries: int = Field(3, ge=0)
-    ingest_interval_minutes: int = Field(5, ge=1)
-    collect_interval_minutes: int = Field(10, ge=1)
-    reassemble_interval_minutes: int = Field(15, ge=1)
+    ingest_interval_minutes: float = Field(5, gt=0, description="`sealroom serve` schedule.")
+    collect_interval_minutes: float = Field(10, gt=0)
+    reassemble_interval_minutes: float = Field(15, gt=0)
 
     @classmethod
     def settings_customise_sources(
@@ -124,6 +135,14 @@ class Settings(BaseSettings):
     @property
     def ledger(self) -> str:
         return self.ledger_url or f"sqlite:///{self.home / 'ledger.db'}"
+
+    @property
+    def checkpoint_key_path(self) -> Path:
+        """The local checkpoint key's own directory (outside the state directory)."""
+        if self.checkpoint_key_dir:
+            return self.checkpoint_key_dir
+        config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+        return Path(config) / "sealroom" / "checkpoint-key"
 
     @property
     def checkpoint_path(self) -> Path:

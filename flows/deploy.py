@@ -7,6 +7,7 @@ The same flows are deployed to a Prefect server with work pools by ``prefect.yam
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from prefect import serve
-from prefect.settings import PREFECT_API_URL, temporary_settings
+from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
 
 from config import Settings, get_settings
 from flows.pipeline_flow import collect, intake, pipeline, reassemble
@@ -37,7 +38,7 @@ def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
     on demand. One run of a deployment at a time (``concurrency_limit=1``)."""
     params: dict[str, Any] = {"matter": matter}
 
-    def every(minutes: int) -> timedelta:
+    def every(minutes: float) -> timedelta:
         return timedelta(minutes=minutes)
 
     return [
@@ -78,17 +79,55 @@ def local_server(log_dir: Path) -> Iterator[str]:
         port = sock.getsockname()[1]
     log_dir.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1"]
+    ui, url = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port}/api"
     with open(log_dir / "prefect-server.log", "ab") as log:
-        server = subprocess.Popen([*command, "--port", str(port)], stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}/api"
+        server = subprocess.Popen(
+            [*command, "--port", str(port)],
+            stdout=log,
+            stderr=log,
+            env=server_env(log_dir, url),
+            preexec_fn=die_with_parent,  # a SIGKILLed serve leaves no server behind
+        )
     try:
         _wait_healthy(url, server)
-        os.environ["PREFECT_API_URL"] = url  # for the flow-run subprocesses
-        with temporary_settings(updates={PREFECT_API_URL: url}):
+        os.environ.update(PREFECT_API_URL=url, PREFECT_UI_URL=ui)  # flow-run subprocesses
+        with temporary_settings(updates={PREFECT_API_URL: url, PREFECT_UI_URL: ui}):
+            print(f"Prefect UI: {ui}", file=sys.stderr, flush=True)
             yield url
     finally:
+        _drain_prefect_workers()  # else they retry against the stopped server at exit
         server.terminate()
         server.wait(timeout=60)
+
+
+def _drain_prefect_workers(timeout_s: float = 10) -> None:
+    """Send what Prefect's background log and event workers still hold, while the server
+    is up (bounded: a stop must never hang)."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        try:
+            worker.drain_all(timeout=timeout_s, at_exit=False)
+        except Exception:  # draining is best effort; stopping is not
+            continue
+
+
+def server_env(home: Path, api_url: str) -> dict[str, str]:
+    """The server's UI talks to this server (not the default port 4200); its database is
+    under ``$SEALROOM_HOME/prefect`` unless PREFECT_HOME is set."""
+    env = dict(os.environ, PREFECT_UI_API_URL=api_url, PREFECT_SERVER_UI_API_URL=api_url)
+    env.setdefault("PREFECT_HOME", str(home.resolve() / "prefect"))
+    return env
+
+
+def die_with_parent() -> None:
+    """In the child before exec (Linux): SIGTERM it when its parent dies, even by SIGKILL."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def _wait_healthy(url: str, server: subprocess.Popen[bytes], timeout_s: float = 180) -> None:
@@ -107,7 +146,14 @@ def _wait_healthy(url: str, server: subprocess.Popen[bytes], timeout_s: float = 
 
 
 def serve_all(matter: str | None = None) -> None:
-    """Run every deployment from this process until interrupted."""
+    """Cancel what a stopped serve left behind, then run every deployment from this
+    process until interrupted (SIGINT or SIGTERM: a graceful stop)."""
+    from flows.serve_recovery import cancel_stale_runs
+
     settings = get_settings()
     with local_server(settings.home):
-        serve(*deployments(settings, matter))
+        served = deployments(settings, matter)
+        stale = cancel_stale_runs([d.name for d in served])
+        if stale:
+            print(f"cancelled {stale} run(s) left by a stopped serve", file=sys.stderr)
+        serve(*served)

@@ -5,12 +5,21 @@ safe to re-run at any time, including after a crash (each stage is idempotent th
 its ledger keys), and deployments run them on schedules (``flows/deploy.py``).
 ``intake`` and ``pipeline`` call the stage tasks directly rather than as subflows: a
 subflow run costs several API round trips and buys nothing here.
+
+A step that fails (wholly or for some items) fails its task's state; the flow still runs
+the other steps, then publishes its summary artifact and events and fails naming every
+failure (``flows.reporting``). Each flow returns its summary: counts by step.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
 from prefect import flow, get_run_logger
 
+from composition.wiring import services
 from config import get_settings
 from flows.pipeline_tasks import (
     collect_task,
@@ -20,16 +29,19 @@ from flows.pipeline_tasks import (
     redact_chunk_task,
 )
 from flows.redact_pool import chunks, pending_documents
+from flows.reporting import RunLog, settle
 from flows.stage_timer import timed
+from models.errors import Failure
 
 
-def _ingest(inbox: str | None, matter: str | None) -> int:
-    counts = ingest_task(inbox or get_settings().inbox_location, matter)
+def _ingest(log: RunLog, inbox: str | None, matter: str | None) -> None:
+    where = inbox or get_settings().inbox_location
+    counts = log.step("ingest", ingest_task(where, matter, return_state=True), {"new": 0})
     get_run_logger().info("inbox: %s", counts)
-    return int(counts["new"])
+    log.summary["ingested"] = int(counts["new"])
 
 
-def _redact(matter: str | None) -> dict[str, int]:
+def _redact(log: RunLog, matter: str | None) -> None:
     with timed():  # a ledger query: stage work, not orchestration
         parts = chunks(pending_documents(matter), get_settings().redact_chunk_size)
     futures = [
@@ -37,75 +49,102 @@ def _redact(matter: str | None) -> dict[str, int]:
         for n, ids in enumerate(parts)
     ]
     counts: dict[str, int] = {}
+    failures: list[Failure] = []
     for future in futures:
-        for state in future.result().values():
+        future.wait()
+        states, failed = settle(future.state, "redact", {})
+        failures += failed
+        for state in states.values():
             counts[state] = counts.get(state, 0) + 1
     get_run_logger().info("redaction: %s", counts)
-    return counts
+    log.add("redact", counts, failures)
+    log.summary.update({f"redact_{k}": v for k, v in counts.items()})
 
 
-def _dispatch(matter: str | None) -> int:
-    batches = dispatch_task(matter)
+def _dispatch(log: RunLog, matter: str | None) -> None:
+    batches = log.step("dispatch", dispatch_task(matter, return_state=True), [])
     get_run_logger().info("dispatched %d batch(es): %s", len(batches), ", ".join(batches))
-    return len(batches)
+    log.summary["batches_dispatched"] = len(batches)
 
 
-def _collect(matter: str | None) -> dict[str, int]:
-    counts = collect_task(matter)
+def _collect(log: RunLog, matter: str | None) -> None:
+    counts = log.step("collect", collect_task(matter, return_state=True), {})
     get_run_logger().info("collected submissions: %s", counts)
-    return counts
+    log.summary.update({f"submissions_{k}": v for k, v in counts.items()})
+    from flows.run_events import emit_overdue
+
+    emit_overdue(services(matter).ledger.events(matter=services(matter).matter))
 
 
-def _reassemble(matter: str | None) -> int:
-    delivered = reassemble_task(matter)
+def _reassemble(log: RunLog, matter: str | None) -> None:
+    delivered = log.step("reassemble", reassemble_task(matter, return_state=True), [])
     get_run_logger().info("delivered %d document(s)", len(delivered))
-    return len(delivered)
+    log.summary["delivered"] = len(delivered)
 
 
-def _intake(inbox: str | None, matter: str | None) -> dict[str, int]:
-    summary = {"ingested": _ingest(inbox, matter)}
-    summary.update({f"redact_{k}": v for k, v in _redact(matter).items()})
-    summary["batches_dispatched"] = _dispatch(matter)
-    return summary
+Step = Callable[[RunLog], None]
+
+
+@contextmanager
+def _run(name: str, matter: str | None) -> Iterator[RunLog]:
+    """A run's log; at the end its artifact and events, and Failed if any step failed."""
+    svc = services(matter)
+    head = svc.ledger.head()
+    log = RunLog(name)
+    yield log
+    log.finish(svc.ledger.events(after_seq=head.seq if head else 0, matter=svc.matter))
+
+
+def _steps(name: str, matter: str | None, *steps: Step) -> dict[str, Any]:
+    with _run(name, matter) as log:
+        for one in steps:
+            one(log)
+    return log.summary
 
 
 @flow(name="ingest", persist_result=False)
-def ingest(inbox: str | None = None, matter: str | None = None) -> int:
+def ingest(inbox: str | None = None, matter: str | None = None) -> dict[str, Any]:
     """Read the inbox (a directory or ``s3://bucket/prefix``); seal and record new files."""
-    return _ingest(inbox, matter)
+    return _steps("ingest", matter, lambda log: _ingest(log, inbox, matter))
 
 
 @flow(name="redact", persist_result=False)
-def redact(matter: str | None = None) -> dict[str, int]:
+def redact(matter: str | None = None) -> dict[str, Any]:
     """Redact every ingested document, in chunks, on the redaction process pool."""
-    return _redact(matter)
+    return _steps("redact", matter, lambda log: _redact(log, matter))
 
 
 @flow(name="dispatch", persist_result=False)
-def dispatch(matter: str | None = None) -> int:
-    return _dispatch(matter)
+def dispatch(matter: str | None = None) -> dict[str, Any]:
+    return _steps("dispatch", matter, lambda log: _dispatch(log, matter))
 
 
 @flow(name="collect", persist_result=False)
-def collect(matter: str | None = None) -> dict[str, int]:
-    return _collect(matter)
+def collect(matter: str | None = None) -> dict[str, Any]:
+    return _steps("collect", matter, lambda log: _collect(log, matter))
 
 
 @flow(name="reassemble", persist_result=False)
-def reassemble(matter: str | None = None) -> int:
-    return _reassemble(matter)
+def reassemble(matter: str | None = None) -> dict[str, Any]:
+    return _steps("reassemble", matter, lambda log: _reassemble(log, matter))
+
+
+def _intake_steps(inbox: str | None, matter: str | None) -> list[Step]:
+    return [
+        lambda log: _ingest(log, inbox, matter),
+        lambda log: _redact(log, matter),
+        lambda log: _dispatch(log, matter),
+    ]
 
 
 @flow(name="intake", persist_result=False)
-def intake(inbox: str | None = None, matter: str | None = None) -> dict[str, int]:
+def intake(inbox: str | None = None, matter: str | None = None) -> dict[str, Any]:
     """The scheduled front half: ingest, redact, dispatch."""
-    return _intake(inbox, matter)
+    return _steps("intake", matter, *_intake_steps(inbox, matter))
 
 
 @flow(name="pipeline", persist_result=False)
-def pipeline(inbox: str | None = None, matter: str | None = None) -> dict[str, int]:
+def pipeline(inbox: str | None = None, matter: str | None = None) -> dict[str, Any]:
     """One pass of every stage; safe to re-run at any time (each stage is idempotent)."""
-    summary = _intake(inbox, matter)
-    summary.update({f"submissions_{k}": v for k, v in _collect(matter).items()})
-    summary["delivered"] = _reassemble(matter)
-    return summary
+    rest: list[Step] = [lambda log: _collect(log, matter), lambda log: _reassemble(log, matter)]
+    return _steps("pipeline", matter, *_intake_steps(inbox, matter), *rest)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from prefect import get_run_logger, task
@@ -22,12 +23,14 @@ from prefect.tasks import exponential_backoff
 from composition.wiring import inbox_for, services
 from config import get_settings
 from flows import redact_pool
+from flows.reporting import cause_of, failure_of
 from flows.stage_timer import timed
 from models.document import DocKind
-from models.errors import SealroomError, StepFailed
+from models.errors import Failure, SealroomError, StepFailed, StepIncomplete
 from stages import collect as collect_stage
 from stages import dispatch as dispatch_stage
 from stages import reassemble as reassemble_stage
+from stages.drop_folder import ingest_dir
 from stages.ingest import ingest_from
 from stages.loop import OnFailure, error_code
 
@@ -73,60 +76,83 @@ def step(ref: str) -> Iterator[None]:
         raise
     except Exception as exc:
         code = error_code(exc)
-        raise StepFailed(ref, f"{code} in step", transient=is_transient(exc)) from None
+        cause = cause_of(exc)
+        because = f" ({cause})" if cause and cause != code else ""
+        raise StepFailed(ref, f"{code}{because} in step", transient=is_transient(exc)) from None
 
 
-def log_failure(what: str) -> OnFailure:
-    """A stage driver's per-item failure handler: log the id and the code, carry on."""
+def failures_of(what: str) -> tuple[OnFailure, list[Failure]]:
+    """A stage driver's per-item failure handler (log id, code and cause; carry on) and
+    the list it fills."""
+    failed: list[Failure] = []
 
     def log(item: str, exc: Exception) -> None:
-        get_run_logger().warning("%s %s failed: %s", what, item, error_code(exc))
+        failure = failure_of(what, item, exc)
+        failed.append(failure)
+        get_run_logger().warning("%s failed", failure.line())
 
-    return log
+    return log, failed
+
+
+def finish(step_name: str, result: Any, failures: list[Failure]) -> Any:
+    """Return ``result``, or fail the task's state naming every failure (the result rides
+    along on the exception, so the flow still reports the work done)."""
+    if failures:
+        raise StepIncomplete(step_name, failures, result)
+    return result
 
 
 @task(name="ingest-inbox", tags=[S3, KMS], **SAFE)
 def ingest_task(inbox: str, matter: str | None) -> dict[str, int]:
     settings = get_settings()
+    kind, limit = DocKind(settings.default_kind), settings.max_document_bytes
     with step("ingest"):
-        run = ingest_from(
-            services(matter),
-            inbox_for(settings, inbox),
-            DocKind(settings.default_kind),
-            settings.max_document_bytes,
-        )
+        if inbox.startswith("s3://"):
+            run = ingest_from(services(matter), inbox_for(settings, inbox), kind, limit)
+        else:  # a drop folder: every entry ingested or refused, never a link followed
+            lifecycle = settings.inbox_lifecycle
+            run = ingest_dir(services(matter), Path(inbox), kind, limit, lifecycle)
     new = sum(1 for o in run.outcomes if o.new)
-    return {"new": new, "known": len(run.outcomes) - new, "failed": run.failed}
+    counts = {"new": new, "known": len(run.outcomes) - new, "failed": run.failed}
+    return finish("ingest", counts, [Failure("ingest", "inbox", c) for c in run.codes])
 
 
 @task(name="redact-chunk", task_run_name="redact-{label}", tags=[KMS], **SAFE)
 def redact_chunk_task(doc_ids: list[str], matter: str | None, label: str) -> dict[str, str]:
     with step(label):
         result = redact_pool.run_chunk(get_settings().redact_processes, matter, doc_ids)
+    failures = []
     for doc_id, code in sorted(result.errors.items()):
         get_run_logger().warning("redact %s: %s (%s)", doc_id, result.states[doc_id], code)
-    return result.states
+        if result.states[doc_id] == "error":  # infrastructure: retried by the next run
+            failures.append(Failure("redact", doc_id, code))
+    return finish("redact", result.states, failures)
 
 
 @task(name="dispatch", tags=[S3, KMS], **SAFE)
 def dispatch_task(matter: str | None) -> list[str]:
     with step("dispatch"):
-        published = dispatch_stage.dispatch(services(matter), log_failure("publish"))
-    return sorted(published)
+        on_failure, failed = failures_of("publish")
+        published = dispatch_stage.dispatch(services(matter), on_failure)
+    return finish("publish", sorted(published), failed)
 
 
 @task(name="collect", tags=[S3, KMS], **SAFE)
 def collect_task(matter: str | None) -> dict[str, int]:
     with step("collect"):
-        outcome = collect_stage.collect(services(matter), log_failure("collect"))
-    return {
+        on_failure, failed = failures_of("collect")
+        outcome = collect_stage.collect(services(matter), on_failure)
+    counts = {
         "accepted": len(outcome.accepted),
         "rejected": len(outcome.rejected),
         "failed": len(outcome.failed),
     }
+    return finish("collect", counts, failed)
 
 
 @task(name="reassemble", tags=[KMS], **SAFE)
 def reassemble_task(matter: str | None) -> list[str]:
     with step("reassemble"):
-        return reassemble_stage.reassemble(services(matter), log_failure("deliver"))
+        on_failure, failed = failures_of("deliver")
+        delivered = reassemble_stage.reassemble(services(matter), on_failure)
+    return finish("deliver", delivered, failed)

@@ -15,7 +15,9 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from composition.identity import inherit_identity, operator_identity
 from composition.wiring import services
+from config import get_settings
 from stages import redact as redact_stage
 from stages.loop import error_code
 
@@ -47,8 +49,10 @@ def redact_chunk(matter: str | None, doc_ids: list[str]) -> ChunkResult:
     return ChunkResult(states, errors, time.perf_counter() - started)
 
 
-def _warm(matter: str | None) -> None:
-    """Worker initializer: load the detector before the first chunk arrives."""
+def _warm(matter: str | None, actor: str) -> None:
+    """Worker initializer: adopt the parent's authenticated identity (its own process,
+    spawned by it), then load the detector before the first chunk arrives."""
+    inherit_identity(actor)
     _ = services(matter).detector
 
 
@@ -61,7 +65,10 @@ def executor(workers: int, matter: str | None) -> ProcessPoolExecutor:
             _pool = None
         if _pool is None:
             context = multiprocessing.get_context("spawn")
-            pool = ProcessPoolExecutor(workers, context, initializer=_warm, initargs=(matter,))
+            actor = operator_identity(get_settings())
+            pool = ProcessPoolExecutor(
+                workers, context, initializer=_warm, initargs=(matter, actor)
+            )
             _pool = (workers, pool)
         return _pool[1]
 

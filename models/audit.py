@@ -11,8 +11,12 @@ class Action(StrEnum):
     """Stable action names. Document and batch state are projections of these."""
 
     DOC_INGESTED = "document.ingested"
+    INBOX_REFUSED = "inbox.refused"  # an inbox entry not ingested, with its code and reason
     DOC_REDACTED = "document.redacted"
     DOC_QUARANTINED = "document.quarantined"
+    DOC_RETRIED = "document.retried"  # an operator released a quarantined document for retry
+    DOC_DISMISSED = "document.dismissed"  # an operator closed a quarantine, with a reason
+    DOC_SOURCE_UNSEALED = "document.source_unsealed"  # an operator read the sealed file name
     DOC_DISPATCHED = "document.dispatched"
     DOC_REVIEWED = "document.reviewed"
     DOC_DELIVERED = "document.delivered"
@@ -22,7 +26,12 @@ class Action(StrEnum):
     SUBMISSION_ACCEPTED = "submission.accepted"
     SUBMISSION_REJECTED = "submission.rejected"
     QC_AGREEMENT = "qc.agreement"  # two reviews of one batch compared (span F1, kappa)
-    LEDGER_VERIFIED = "ledger.verified"
+    LEDGER_VERIFIED = "ledger.verified"  # `sealroom audit verify` ran (meta-audit)
+    AUDIT_QUERIED = "audit.queried"  # the trail was read: query, export, report, key
+    AUDIT_EXPORTED = "audit.exported"
+    AUDIT_REPORTED = "audit.reported"
+    AUDIT_CHECKPOINTED = "audit.checkpointed"
+    AUDIT_KEY_INITIALISED = "audit.key_initialised"
     VAULT_ROTATED = "vault.rotated"
     VAULT_KEY_RETIRED = "vault.key_retired"
     VAULT_SHREDDED = "vault.shredded"

@@ -11,6 +11,8 @@ final, whatever family they belong to.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class SealroomError(Exception):
     """Base of every Sealroom error. ``code`` is stable; ``ref`` is an opaque id."""
@@ -137,6 +139,58 @@ class DocumentTimeout(DocumentError):
     summary = "document exceeded the per-document time limit"
 
 
+class LowOcrConfidence(DocumentError):
+    code = "SR-DOC-040"
+    summary = "OCR confidence below threshold on a scanned page"
+
+
+# --- inbox entries refused at intake (recorded as ``inbox.refused``; never read) -----
+class EntryRefused(SealroomError):
+    code = "SR-INB-000"
+    summary = "inbox entry refused"
+
+
+class SymlinkRefused(EntryRefused):
+    code = "SR-INB-001"
+    summary = "symbolic link: links are never followed"
+
+
+class DanglingSymlink(EntryRefused):
+    code = "SR-INB-002"
+    summary = "dangling symbolic link"
+
+
+class HiddenEntry(EntryRefused):
+    code = "SR-INB-003"
+    summary = "hidden file or folder (name starts with a dot)"
+
+
+class EmptyEntry(EntryRefused):
+    code = "SR-INB-004"
+    summary = "zero-byte file"
+
+
+class SpecialEntry(EntryRefused):
+    code = "SR-INB-005"
+    summary = "not a regular file (device, pipe or socket)"
+
+
+class UnreadableEntry(EntryRefused):
+    code = "SR-INB-006"
+    summary = "entry cannot be read (permissions)"
+
+
+class DuplicateEntry(EntryRefused):
+    code = "SR-INB-007"
+    summary = "same content as an ingested document"
+
+
+class EntryChanged(SealroomError):
+    code = "SR-INB-008"
+    summary = "file changed while it was being read; retried by the next run"
+    retryable = True  # the same read succeeds once the file stops changing
+
+
 # --- redaction -------------------------------------------------------------
 class RedactionError(SealroomError):
     code = "SR-RED-000"
@@ -157,6 +211,13 @@ class QueueError(SealroomError):
 class ClaimConflict(QueueError):
     code = "SR-QUE-001"
     summary = "batch already claimed"
+
+
+class WorkFileError(QueueError):
+    """A reviewer's work file that cannot be read as one JSON object."""
+
+    code = "SR-QUE-005"
+    summary = "unreadable work file"
 
 
 class StaleClaim(QueueError):
@@ -193,6 +254,22 @@ class LedgerIntegrityError(LedgerError):
     retryable = False
 
 
+class CheckpointKeyError(LedgerError):
+    """The checkpoint signing key is missing, unreadable or not the pinned one."""
+
+    code = "SR-AUD-020"
+    summary = "checkpoint signing key unavailable"
+    retryable = False  # needs an operator (audit init-key, or the pinned key)
+
+
+class AuditRequestError(LedgerError):
+    """A compliance request names an unknown matter, action or a malformed time."""
+
+    code = "SR-AUD-021"
+    summary = "invalid audit request"
+    retryable = False  # the request itself is wrong
+
+
 # --- operations --------------------------------------------------------------
 class StepFailed(SealroomError):
     """What an orchestration step raises instead of a library error (codes and ids only)."""
@@ -207,6 +284,41 @@ class StepFailed(SealroomError):
     @property
     def transient(self) -> bool:
         return self.retryable
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One item a step could not finish: the step, an opaque id, an error code and the
+    library's error code or exception type as the cause (never a message)."""
+
+    step: str
+    ref: str
+    code: str
+    cause: str = ""
+
+    def line(self) -> str:
+        cause = f" ({self.cause})" if self.cause else ""
+        return f"{self.step} {self.ref}: {self.code}{cause}"
+
+
+class StepIncomplete(StepFailed):
+    """A step (or a run) did part of its work: ``result`` is what it did, ``failures``
+    what it could not do. Fails the Prefect state; the next run retries the failures."""
+
+    code = "SR-OPS-002"
+    summary = "finished with failures"
+
+    def __init__(self, ref: str, failures: list[Failure], result: object = None) -> None:
+        self.failures = list(failures)
+        self.result = result
+        shown = "; ".join(f.line() for f in self.failures[:5])
+        more = f"; +{len(self.failures) - 5} more" if len(self.failures) > 5 else ""
+        super().__init__(ref, f"{self.summary}: {shown}{more}")
+
+
+class NotQuarantined(SealroomError):
+    code = "SR-OPS-003"
+    summary = "document is not in quarantine (or was dismissed)"
 
 
 def all_error_types() -> list[type[SealroomError]]:

@@ -40,6 +40,8 @@ class DocIngested(Payload):
     specialty: str | None = None  # routing tags from inbox folder names (review.tags)
     priority: str | None = None
     family: str | None = None  # the doc id of the family's first member
+    encoding: str | None = None  # a text document's encoding (drop-folder intake)
+    entry: str | None = None  # the drop-folder entry id (opaque; never the file name)
 
 
 class DocRedacted(Payload):
@@ -75,6 +77,34 @@ class DocDelivered(Payload):
     verdicts: int
     sha256: str
     pdf_sha256: str | None = None
+
+
+class DocRetried(Payload):
+    """An operator released a quarantine; the next run redacts the document again."""
+
+    action = Action.DOC_RETRIED
+    attempt: int
+    previous_code: str
+
+
+class DocDismissed(Payload):
+    action = Action.DOC_DISMISSED
+    reason: str  # one of stages.quarantine.DISMISS_REASONS
+    ticket: str = ""  # an id (letters, digits, . _ -)
+    code: str  # the quarantine's error code
+
+
+class DocSourceUnsealed(Payload):
+    action = Action.DOC_SOURCE_UNSEALED
+    purpose: str  # what was unsealed ("source-name"); the name itself never
+
+
+class InboxRefused(Payload):
+    """An inbox entry not ingested (object: the opaque entry id, never its name)."""
+
+    action = Action.INBOX_REFUSED
+    code: str
+    reason: str
 
 
 # --- batches ---------------------------------------------------------------------------
@@ -141,6 +171,39 @@ class QcAgreement(Payload):
 class LedgerVerified(Payload):
     action = Action.LEDGER_VERIFIED
     events: int | None = None
+    checkpoints: int | None = None  # trusted checkpoints used as anchors
+    problems: int | None = None  # lines of the verification report
+
+
+# --- meta-audit: reading the trail (audit/meta.py) -----------------------------------
+class AuditQueried(Payload):
+    action = Action.AUDIT_QUERIED
+    filters: dict[str, str] = {}  # the filters set, as ids and ISO times
+    events: int
+
+
+class AuditExported(Payload):
+    action = Action.AUDIT_EXPORTED
+    filters: dict[str, str] = {}
+    format: str  # jsonl | csv
+    events: int
+
+
+class AuditReported(Payload):
+    action = Action.AUDIT_REPORTED
+    filters: dict[str, str] = {}
+    events: int
+
+
+class AuditCheckpointed(Payload):
+    action = Action.AUDIT_CHECKPOINTED
+    tree_size: int
+
+
+class AuditKeyInitialised(Payload):
+    action = Action.AUDIT_KEY_INITIALISED
+    key_id: str
+    created: bool
 
 
 class VaultRotated(Payload):

@@ -18,9 +18,11 @@ from redaction import pdf
 from redaction.leakcheck import MIN_VALUE_LENGTH, TextDetector, leak_check
 from redaction.matching import normalise, value_pattern
 from redaction.operators import TOKEN
+from redaction.pdf_ocr import tokens_mended
+from redaction.pdf_pixels import layer_mismatches, name_parts_in, unseen_findings
 
 SQUASHED_MIN = 8
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"-?\s+")  # a line-end hyphen goes with the line break
 
 
 def gate_text(data: bytes, result: RedactionResult, detector: TextDetector) -> list[str]:
@@ -85,6 +87,21 @@ def gate_pdf(
         source = EXTRACTORS[index] if index < len(EXTRACTORS) else f"extractor{index}"
         problems += [f"{source}:{p}" for p in values_in(text, result)]
         problems += detected_in(text, detector, source)
+    return problems + pixel_problems(data, result, detector, engine)
+
+
+def pixel_problems(
+    data: bytes, result: RedactionResult, detector: TextDetector, engine: pdf.PdfEngine
+) -> list[str]:
+    """The rendition's pages read back by OCR: sealed values, detection, layer agreement."""
+    seen = engine.pixel_pages(data)
+    problems = layer_mismatches(seen, result.redacted_text)
+    layers = result.redacted_text.split(pdf.PAGE_BREAK)
+    for number, (page, layer) in enumerate(zip(seen, layers, strict=False), start=1):
+        found = values_in(page.text, result) + name_parts_in(page.text, result)
+        problems += [f"ocr:p{number}:{p}" for p in found]
+        unseen = unseen_findings(tokens_mended(page.text), layer, detector)
+        problems += [f"ocr:p{number}:detected:{f.label}@{f.start}-{f.end}" for f in unseen]
     return problems
 
 

@@ -20,6 +20,7 @@ from config.settings import Settings
 from models.errors import EncryptedDocument
 from models.finding import Finding, RedactionResult
 from redaction.leakcheck import TextDetector
+from redaction.ocr import OcrPage, OcrPort
 from redaction.pdf_chars import Box
 from redaction.pdf_covered import COVERED_LABEL
 from redaction.pdf_extract import PAGE_BREAK, PageBoxes, PageText, PdfText, extract
@@ -30,7 +31,11 @@ from redaction.pdf_gate import (
     rendition_text,
 )
 from redaction.pdf_limits import DEFAULT_LIMITS, PdfLimits
+from redaction.pdf_pixels import gate_dpi, read_pages
+from redaction.pdf_quiet import install as _quiet_pdf_libraries
 from redaction.pdf_render import DEFAULT_DPI, build_rendition
+
+_quiet_pdf_libraries()  # library warnings quote document bytes: withheld in every process
 
 __all__ = [
     "COVERED_LABEL",
@@ -76,17 +81,33 @@ class PdfEngine(Protocol):
 
     def second_texts(self, pdf: bytes, ref: str = "") -> list[str]: ...
 
+    def pixel_pages(self, pdf: bytes, ref: str = "") -> list[OcrPage]: ...
+
     def open_text(
         self, data: bytes, passwords: Sequence[str] = (), *, ref: str = ""
     ) -> tuple[PdfText, str | None]: ...
 
 
 class PdfiumEngine:
-    """pypdfium2 + fpdf2 to extract and build, pypdf to check; limits and dpi fixed per engine."""
+    """pypdfium2 + fpdf2 to extract and build, pypdf to check, OCR to read scans and pixels.
 
-    def __init__(self, dpi: int = DEFAULT_DPI, limits: PdfLimits = DEFAULT_LIMITS) -> None:
+    ``ocr`` defaults to the real engine (RapidOCR); limits and dpi are fixed per engine.
+    """
+
+    def __init__(
+        self, dpi: int = DEFAULT_DPI, limits: PdfLimits = DEFAULT_LIMITS, ocr: OcrPort | None = None
+    ) -> None:
         self.dpi = dpi
         self.limits = limits
+        self._ocr = ocr
+
+    @property
+    def ocr(self) -> OcrPort:
+        if self._ocr is None:
+            from redaction.ocr_rapid import RapidOcrEngine
+
+            self._ocr = RapidOcrEngine()
+        return self._ocr
 
     @classmethod
     def from_settings(cls, settings: Settings) -> PdfiumEngine:
@@ -113,7 +134,7 @@ class PdfiumEngine:
         raise EncryptedDocument(ref)
 
     def extract(self, data: bytes, password: str | None = None, *, ref: str = "") -> PdfText:
-        return extract(data, password, ref=ref, limits=self.limits)
+        return extract(data, password, ref=ref, limits=self.limits, ocr=self.ocr)
 
     def build_rendition(
         self,
@@ -139,6 +160,10 @@ class PdfiumEngine:
         texts = [rendition_text(pdf, ref)]
         poppler = pdftotext_text(pdf, ref, timeout=self.limits.max_seconds)
         return texts if poppler is None else [*texts, poppler]
+
+    def pixel_pages(self, pdf: bytes, ref: str = "") -> list[OcrPage]:
+        """What a reviewer sees: each rendition page rendered and read back by OCR."""
+        return read_pages(pdf, self.ocr, gate_dpi(self.dpi), self.limits, ref)
 
 
 def covered_findings(pdf_text: PdfText) -> list[Finding]:

@@ -14,10 +14,12 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from models.errors import ImageOnlyDocument
+from redaction.ocr import OcrPort
 from redaction.pdf_bombs import check_bombs
 from redaction.pdf_chars import Box, normalise, read_raw_chars
 from redaction.pdf_covered import covered_chars, covered_spans, scan_objects
 from redaction.pdf_limits import DEFAULT_LIMITS, Deadline, PdfLimits
+from redaction.pdf_ocr import MIN_IMAGE_SHARE, image_share, ocr_glyphs
 from redaction.pdf_open import open_pdf, revision_count
 
 PAGE_BREAK = "\f"
@@ -99,13 +101,18 @@ def extract(
     *,
     ref: str = "",
     limits: PdfLimits = DEFAULT_LIMITS,
+    ocr: OcrPort | None = None,
 ) -> PdfText:
-    """Text and glyph boxes of every page. Raises Corrupt/Encrypted/ImageOnly/TooLarge/Timeout."""
+    """Text and glyph boxes of every page. Raises Corrupt/Encrypted/ImageOnly/TooLarge/Timeout.
+
+    With ``ocr``, scanned pages (images, and no text layer or one holding too little of
+    what is visible) are read by OCR; without it they raise ``ImageOnlyDocument``.
+    """
     deadline = limits.deadline(ref)
     doc = open_pdf(data, password, ref, limits)
     try:
         check_bombs(data, password, ref, limits, deadline)
-        pages = _read_pages(doc, ref, limits, deadline)
+        pages = _read_pages(doc, ref, limits, deadline, ocr)
     finally:
         doc.close()
     limits.check_unmapped(sum(page.unmapped for page in pages), ref)
@@ -115,20 +122,22 @@ def extract(
 
 
 def _read_pages(
-    doc: pdfium.PdfDocument, ref: str, limits: PdfLimits, deadline: Deadline
+    doc: pdfium.PdfDocument, ref: str, limits: PdfLimits, deadline: Deadline, ocr: OcrPort | None
 ) -> list[PageText]:
     pages: list[PageText] = []
     start = 0
     for index in range(len(doc)):
         deadline.check()
-        page = _read_page(doc[index], index, start, ref, limits)
+        page = _read_page(doc[index], index, start, ref, limits, ocr)
+        if ocr is not None and _has_images(doc[index]):
+            deadline = deadline.extended(limits.ocr_page_seconds)
         pages.append(page)
         start = page.end + len(PAGE_BREAK)
     return pages
 
 
 def _read_page(
-    page: pdfium.PdfPage, index: int, start: int, ref: str, limits: PdfLimits
+    page: pdfium.PdfPage, index: int, start: int, ref: str, limits: PdfLimits, ocr: OcrPort | None
 ) -> PageText:
     width, height = page.get_size()
     limits.check_page_size(width, height, ref)
@@ -138,11 +147,20 @@ def _read_page(
     chars = normalise(
         read_raw_chars(textpage, lambda boxes: covered_chars(textpage, boxes, dark, text_order))
     )
-    if not chars.text.strip() and _has_images(page):
+    scanned = _has_images(page) and (not chars.text.strip() or _image_heavy(page))
+    if scanned and ocr is not None:
+        glyphs = ocr_glyphs(page, index, chars.text, ocr, ref, limits)
+        if glyphs is not None:
+            return PageText(index, start, glyphs[0], glyphs[1], width, height, 0)
+    elif scanned and not chars.text.strip():
         raise ImageOnlyDocument(ref, f"page {index + 1} has images and no text layer")
     return PageText(
         index, start, chars.text, chars.boxes, width, height, chars.unmapped, chars.covered
     )
+
+
+def _image_heavy(page: pdfium.PdfPage) -> bool:
+    return image_share(page) >= MIN_IMAGE_SHARE
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:

@@ -28,6 +28,7 @@ class PdfLimits:
     max_stream_bytes: int = defaults.PDF_MAX_STREAM_BYTES
     max_decoded_bytes: int = defaults.PDF_MAX_DECODED_BYTES
     max_image_pixels: int = defaults.PDF_MAX_IMAGE_PIXELS
+    ocr_page_seconds: float = defaults.PDF_OCR_PAGE_SECONDS
 
     def check_bytes(self, size: int, ref: str) -> None:
         if size > self.max_bytes:
@@ -79,6 +80,10 @@ class Deadline:
     def check(self) -> None:
         if time.monotonic() > self.at:
             raise DocumentTimeout(self.ref)
+
+    def extended(self, seconds: float) -> Deadline:
+        """The deadline moved by ``seconds`` (each OCR'd page earns its own time)."""
+        return Deadline(self.at + seconds, self.ref)
 
 
 DEFAULT_LIMITS = PdfLimits()

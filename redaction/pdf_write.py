@@ -20,6 +20,8 @@ from PIL import Image
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ENCODING = "windows-1252"  # core fonts need no embedded font file
 _FONT = "Helvetica"
+_EDGE = 2.0  # points kept free at the right edge of the page
+_MIN_SIZE = 1.0
 _NO_DECOMPOSITION = str.maketrans("ŁłĐđĦħıŀĿ", "LlDdHhilL")
 
 
@@ -54,8 +56,13 @@ class RenditionWriter:
         pdf.image(image, x=0, y=0, w=width, h=height)
         pdf.text_mode = TextMode.INVISIBLE
         for line in lines:
+            text = fold(line.text)
             pdf.set_font(_FONT, size=line.size)
-            pdf.text(line.x, line.baseline, fold(line.text))
+            room = width - line.x - _EDGE
+            wide = pdf.get_string_width(text)
+            if wide > room > 0:  # a token longer than its value: shrink, never run off the page
+                pdf.set_font(_FONT, size=max(line.size * room / wide, _MIN_SIZE))
+            pdf.text(line.x, line.baseline, text)
         pdf.text_mode = TextMode.FILL
         self.pages += 1
 

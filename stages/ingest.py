@@ -2,43 +2,31 @@
 
 The source file name is PII: it is sealed with the original, and from here on the
 document is known only by its deterministic id (matter + content hash), so re-ingesting
-the same file is a no-op.
+the same file is a no-op. Recording is shared with the drop-folder driver
+(``stages.intake_record``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from intake.ports import Inbox
 from models.document import DocKind, MediaType, content_hash, document_id
-from models.errors import DocumentTooLarge, SealroomError, UnsupportedDocument
-from models.events import DocIngested
+from models.errors import SealroomError
 from models.vault_ref import Purpose
+from redaction import text_codec
 from review.tags import InboxTagger
+from stages.intake_record import Facts, InboxRun, IngestOutcome, record_ingest
 from stages.services import Services
-from stages.trail import ingest_key, quarantine
 
-
-@dataclass(frozen=True)
-class IngestOutcome:
-    doc_id: str
-    media_type: str
-    new: bool
+__all__ = ["InboxRun", "IngestOutcome", "ingest_bytes", "ingest_from", "sniff"]
 
 
 def sniff(data: bytes) -> MediaType | None:
-    """Media type from content, never from the (PII) file name."""
-    if b"%PDF-" in data[:1024]:
-        return MediaType.PDF
-    if b"\x00" in data:
-        return None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return MediaType.TEXT
+    """Media type from content, never from the (PII) file name (``redaction.text_codec``:
+    PDF magic at offset 0 only; UTF-8, UTF-16/32 with a BOM, or single-byte text)."""
+    return text_codec.sniff(data)[0]
 
 
 def ingest_bytes(
@@ -50,48 +38,15 @@ def ingest_bytes(
     tags: Mapping[str, Any] | None = None,
 ) -> IngestOutcome:
     doc_id = document_id(svc.matter, data)
-    media = sniff(data)
-    key = ingest_key(doc_id)
-    if svc.seen(key):
-        _quarantine_intake_problem(svc, doc_id, media, len(data), max_bytes)  # crash-resume
-        return IngestOutcome(doc_id, media.value if media else "unknown", new=False)
-    svc.vault.put(svc.ref(doc_id, Purpose.ORIGINAL), data)
-    svc.vault.put(svc.ref(doc_id, Purpose.SOURCE_NAME), source_name.encode("utf-8"))
-    media_value = media.value if media else "unknown"
-    payload = DocIngested(
-        kind=kind.value,
-        media_type=media_value,
-        size=len(data),
-        sha256=content_hash(data),
-        **dict(tags or {}),  # specialty / priority / family (ids and config names only)
+    facts = Facts(doc_id, sniff(data), len(data), content_hash(data), _name_bytes(source_name))
+    return record_ingest(
+        svc,
+        facts,
+        lambda: svc.vault.put(svc.ref(doc_id, Purpose.ORIGINAL), data),
+        kind,
+        max_bytes,
+        tags,
     )
-    svc.record(key, payload, "document", doc_id)
-    _quarantine_intake_problem(svc, doc_id, media, len(data), max_bytes)
-    return IngestOutcome(doc_id, media_value, new=True)
-
-
-def _quarantine_intake_problem(
-    svc: Services, doc_id: str, media: MediaType | None, size: int, max_bytes: int
-) -> None:
-    problem = _intake_problem(doc_id, media, size, max_bytes)
-    if problem is not None:
-        quarantine(svc, doc_id, problem.code, problem.reason)
-
-
-def _intake_problem(
-    doc_id: str, media: MediaType | None, size: int, max_bytes: int
-) -> UnsupportedDocument | DocumentTooLarge | None:
-    if media is None:
-        return UnsupportedDocument(doc_id)
-    if size > max_bytes:
-        return DocumentTooLarge(doc_id)
-    return None
-
-
-@dataclass
-class InboxRun:
-    outcomes: list[IngestOutcome]
-    failed: int  # entries that could not be read or recorded; retried by the next run
 
 
 def ingest_from(svc: Services, inbox: Inbox, default_kind: DocKind, max_bytes: int) -> InboxRun:
@@ -104,8 +59,14 @@ def ingest_from(svc: Services, inbox: Inbox, default_kind: DocKind, max_bytes: i
             data = entry.read()
             tags = tagger.tags(entry.parts, document_id(svc.matter, data))
             outcome = ingest_bytes(svc, data, entry.name, entry.kind, max_bytes, tags=tags)
-        except (SealroomError, OSError):
+        except (SealroomError, OSError) as exc:
             run.failed += 1
+            run.codes.append(exc.code if isinstance(exc, SealroomError) else type(exc).__name__)
             continue
         run.outcomes.append(outcome)
     return run
+
+
+def _name_bytes(name: str) -> bytes:
+    """The file name as the file system spelled it (undecodable bytes kept as they were)."""
+    return name.encode("utf-8", "surrogateescape")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 from models.errors import VaultObjectMissing
 from models.vault_ref import Purpose
@@ -47,14 +48,17 @@ def document_namer(
 
 
 @lru_cache(maxsize=64)
-def _policy(name: str, tenant: str, matter: str) -> Policy:
-    return with_matter_lists(load_policy(name), tenant, matter)
+def _policy(name: str, tenant: str, matter: str, directory: Path | None) -> Policy:
+    if directory is None:  # the packaged config/policies
+        return with_matter_lists(load_policy(name), tenant, matter)
+    return with_matter_lists(load_policy(name, directory), tenant, matter, directory)
 
 
 def document_policy(svc: Services, kind: str | None) -> Policy:
-    """The policy for a document kind (``svc.policy_by_kind``; else ``svc.policy``)."""
+    """The policy for a document kind (``svc.policy_by_kind``; else ``svc.policy``), from
+    ``svc.policy_dir`` (the packaged policies when None)."""
     name = svc.policy_by_kind.get(kind or "", svc.policy)
-    return _policy(name, svc.tenant, svc.matter)
+    return _policy(name, svc.tenant, svc.matter, svc.policy_dir)
 
 
 def policed(svc: Services, policy: Policy) -> PolicyDetector:

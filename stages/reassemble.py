@@ -37,7 +37,7 @@ PARTIAL_MAX_AGE_S = 600.0  # a crashed export's temp file older than this is swe
 def deliverable(svc: Services, doc_id: str) -> dict[str, Any]:
     record = load_redaction(svc.vault.get(svc.ref(doc_id, Purpose.PSEUDONYMS)))
     text = svc.vault.get(svc.ref(doc_id, Purpose.TEXT)).decode("utf-8")
-    name = svc.vault.get(svc.ref(doc_id, Purpose.SOURCE_NAME)).decode("utf-8")
+    name = svc.vault.get(svc.ref(doc_id, Purpose.SOURCE_NAME)).decode("utf-8", "replace")
     annotations, verdicts = [], []
     for reviewer, work in sorted(load_reviews(svc, doc_id).items()):
         annotations += [_map(record, text, reviewer, a) for a in work["annotations"]]

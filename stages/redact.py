@@ -29,6 +29,8 @@ from redaction.gate import gate_pdf, gate_text
 from redaction.leakcheck import redact_to_fixpoint
 from redaction.operators import TokenNamer
 from redaction.ports import Detector
+from redaction.refold import extractor_findings
+from redaction.text_codec import decode_text
 from stages.loop import error_code
 from stages.matter_config import load_matter_config
 from stages.matter_keys import document_namer, document_policy, policed
@@ -68,7 +70,7 @@ def build(
     ``tokens`` is a namer, or a factory that picks the namer from the document's text
     (date shifting needs to know whose dates they are)."""
     if media_type is MediaType.TEXT:
-        text = original.decode("utf-8")
+        text = decode_text(original)  # UTF-8, UTF-16/32 with BOM, or single-byte
         result = redact_to_fixpoint(text, detector, _namer(tokens, text))
         data = result.redacted_text.encode("utf-8")
         return Rendition(text, result, data, 1), gate_text(data, result, detector)
@@ -88,6 +90,7 @@ def _namer(tokens: Namers, text: str) -> TokenNamer | None:
     return tokens(text) if callable(tokens) else tokens
 
 
+REFOLD_ROUNDS = 3
 _LIBRARY_ERRORS = (ValueError, TypeError, KeyError, IndexError, OSError, RuntimeError)
 
 
@@ -101,16 +104,21 @@ def _build_pdf(
 ) -> tuple[Rendition, list[str]]:
     """Covered text (a client's own black boxes) is added to the findings, never trusted."""
     parsed, password = engine.open_text(original, passwords, ref=ref)
-    covered = pdf.covered_findings(parsed)
-    with_covered = pdf.WithFindings(detector, parsed.text, covered)
-    result = redact_to_fixpoint(parsed.text, with_covered, _namer(tokens, parsed.text))
-    data = engine.build_rendition(original, parsed, result, password, ref=ref)
+    extra = pdf.covered_findings(parsed)
+    for _ in range(REFOLD_ROUNDS):  # until the gate's own extractors find nothing new
+        with_extra = pdf.WithFindings(detector, parsed.text, extra)
+        result = redact_to_fixpoint(parsed.text, with_extra, _namer(tokens, parsed.text))
+        data = engine.build_rendition(original, parsed, result, password, ref=ref)
+        refold = extractor_findings(engine.second_texts(data, ref), result, detector)
+        if not refold:
+            break
+        extra += refold
     problems = gate_pdf(data, result, detector, parsed.page_count, engine)
     return Rendition(parsed.text, result, data, parsed.page_count), problems
 
 
 def redact_document(svc: Services, doc_id: str) -> RedactOutcome:
-    if svc.seen(redact_key(doc_id)) or svc.seen(quarantine_key(doc_id)):
+    if svc.seen(redact_key(doc_id)) or svc.seen(quarantine_key(svc, doc_id)):
         return RedactOutcome(doc_id, "skipped")
     facts = doc_facts(svc, doc_id)
     original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))

@@ -30,6 +30,7 @@ class Services:
     outbox: Path
     policy: str = "strict"  # the redaction policy of kinds not in ``policy_by_kind``
     policy_by_kind: Mapping[str, str] = field(default_factory=dict)  # kind -> policy name
+    policy_dir: Path | None = None  # the policies' folder (None: the packaged ones)
     actor: str = "sealroom"
     batch_size: int = defaults.BATCH_MAX_DOCS
     due_hours: int = defaults.BATCH_DUE_HOURS  # the composition root passes the setting

@@ -24,8 +24,10 @@ def redact_key(doc_id: str) -> str:
     return f"redact:{doc_id}"
 
 
-def quarantine_key(doc_id: str) -> str:
-    return f"quarantine:{doc_id}"
+def quarantine_key(svc: Services, doc_id: str) -> str:
+    """One quarantine per attempt: an operator's retry (``document.retried``) opens the next."""
+    attempts = len(svc.events_for(doc_id, Action.DOC_RETRIED))
+    return f"quarantine:{doc_id}" + (f":retry-{attempts}" if attempts else "")
 
 
 def plan_key(batch_id: str) -> str:
@@ -68,7 +70,7 @@ def doc_facts(svc: Services, doc_id: str) -> DocFacts:
 def quarantine(svc: Services, doc_id: str, code: str, reason: str) -> None:
     """Terminal state: the document is never sent; the reason is an error code and summary."""
     payload = DocQuarantined(code=code, reason=reason)
-    svc.record(quarantine_key(doc_id), payload, "document", doc_id, Outcome.QUARANTINED)
+    svc.record(quarantine_key(svc, doc_id), payload, "document", doc_id, Outcome.QUARANTINED)
 
 
 def batch_queue(svc: Services, batch_id: str) -> ReviewQueue:

@@ -31,3 +31,23 @@ def test_demo_runs_the_whole_pipeline(tmp_path: Path) -> None:
     assert all(body["verdicts"] for body in bodies)
     assert sum(len(body["annotations"]) for body in bodies) >= 3
     assert (home / "reports" / "custody-demo-matter.html").is_file()
+    _printed_verify_command_finds_the_checkpoints(done.stdout, env)
+
+
+def _printed_verify_command_finds_the_checkpoints(stdout: str, env: dict[str, str]) -> None:
+    """The verify command the summary prints, run as printed: it finds the demo's signed
+    checkpoints (the key beside the state directory, its public key beside the ledger)."""
+    import re
+
+    flat = " ".join(stdout.split())
+    found = re.search(r"verify: (SEALROOM_HOME=\S+) (SEALROOM_CHECKPOINT_KEY_DIR=\S+) sealroom "
+                      r"audit verify", flat)  # fmt: skip
+    assert found, flat[-600:]
+    printed = dict(part.split("=", 1) for part in found.groups())
+    done = subprocess.run(
+        [sys.executable, "-m", "cli.main", "audit", "verify"],
+        cwd=REPO, env={**env, **printed}, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    matched = re.search(r"(\d+) signed checkpoint\(s\) matched", done.stdout)
+    assert matched and int(matched.group(1)) >= 1, done.stdout

@@ -50,8 +50,12 @@ CONFINED = {
         "review/s3_store.py",
         "composition/queues.py",
         "composition/wiring.py",
+        "composition/audit_wiring.py",  # the checkpoint key's KMS client
+        "composition/identity.py",  # STS GetCallerIdentity: the operator's principal
+        "composition/kms.py",  # the KMS client (vault keys and the checkpoint key)
     },
     "spacy": {"redaction/ner.py"},
+    "rapidocr_onnxruntime": {"redaction/ocr_rapid.py"},
     "aws_encryption_sdk": {
         "vault/keys.py",
         "vault/sealer.py",
@@ -59,7 +63,13 @@ CONFINED = {
         "vault/local_keys.py",
         "vault/kms_keys.py",
     },
-    "prefect": {"flows/pipeline_flow.py", "flows/pipeline_tasks.py", "flows/deploy.py"},
+    "prefect": {
+        "flows/pipeline_flow.py",
+        "flows/pipeline_tasks.py",
+        "flows/deploy.py",
+        "flows/run_events.py",
+        "flows/serve_recovery.py",
+    },
     **{lib: PDF_MODULES for lib in ("pypdf", "fpdf")},
     "pypdfium2": PDF_MODULES | {"workbench/pdf_pages.py"},  # the workbench's page images
     "starlette": {"workbench/app.py", "workbench/api.py", "workbench/security.py"},
@@ -121,7 +131,16 @@ def test_tests_are_not_shipped() -> None:
 
 # The stages: modules with a driver the flows call. Every other module in stages/ is a
 # shared helper (services, trail, loop, batches, records, reviews, qc, matter_*).
-STAGES = {"ingest", "redact", "dispatch", "collect", "reassemble", "vault_ops"}
+STAGES = {
+    "ingest",
+    "drop_folder",
+    "redact",
+    "dispatch",
+    "collect",
+    "reassemble",
+    "vault_ops",
+    "quarantine",
+}
 
 
 def stage_imports(path: Path) -> set[str]:
@@ -167,6 +186,9 @@ ADAPTERS = {
     "S3Inbox": "the S3 inbox",
     "DirInbox": "the directory inbox",
     "ReviewerClient": "the reviewer's client",
+    "LocalSigningKey": "the local checkpoint key",
+    "KmsSigningKey": "the KMS checkpoint key",
+    "PublishedKeys": "the published checkpoint keys",
     "boto3.client": "boto3 clients (one site per service)",
 }
 # Library-level factories that build a local default for tests and tools, by design.
@@ -203,13 +225,13 @@ def test_adapters_are_constructed_only_in_the_composition_root() -> None:
         print(f"  {name:<17} {len(where)}  {', '.join(where)}")
     outside = {n: w for n, w in sites.items() if any(not s.startswith(ROOT) for s in w)}
     assert not outside, f"adapters built outside {ROOT}: {outside}"
-    clients = {"s3": 0, "kms": 0}
+    clients = {"s3": 0, "kms": 0, "sts": 0}
     roots = [ast.parse(p.read_text(encoding="utf-8")) for p in (REPO / ROOT).glob("*.py")]
     for node in (n for tree in roots for n in ast.walk(tree)):
         if _called(node) == "boto3.client":
             service = node.args[0].value  # type: ignore[attr-defined]
             clients[service] += 1
-    assert clients == {"s3": 1, "kms": 1}, clients
+    assert clients == {"s3": 1, "kms": 1, "sts": 1}, clients
     once = {n: len(w) for n, w in sites.items() if n != "boto3.client" and len(w) != 1}
     assert not once, f"each adapter has exactly one construction site: {once}"
 

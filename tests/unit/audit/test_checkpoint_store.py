@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from audit import Ledger
-from audit.checkpoint import make_checkpoint
+from audit.checkpoint import ledger_id_of, make_checkpoint
 from audit.checkpoint_store import LocalCheckpoints, MemoryCheckpoints
 from models.audit import EventDraft
 from vault.signing import Ed25519Signer
@@ -17,16 +17,16 @@ from vault.signing import Ed25519Signer
 @pytest.mark.parametrize("kind", ["local", "memory"])
 def test_write_once_and_read_back(tmp_path: Path, kind: str) -> None:
     store = LocalCheckpoints(tmp_path / "cps") if kind == "local" else MemoryCheckpoints()
-    assert store.all() == []
     ledger = Ledger("sqlite://")
     head = ledger.append(EventDraft("k1", "a", "document.ingested", "document", "doc-1"))
-    signer = Ed25519Signer.generate()
-    first = make_checkpoint(head, "2025-03-01T00:00:00.000000Z", signer)
-    later = make_checkpoint(head, "2025-03-02T00:00:00.000000Z", signer)
+    ledger_id = ledger_id_of(head.hash)
+    assert store.all(ledger_id) == []
+    first = make_checkpoint(head, ledger_id, Ed25519Signer.generate())
+    again = make_checkpoint(head, ledger_id, Ed25519Signer.generate())  # same head, other key
+    assert again.name == first.name
     assert store.put(first) is True
-    assert store.put(first) is False
-    if later.name == first.name:
-        assert store.put(later) is False  # the first record of that name stays
-    assert store.all()[0] == first
+    assert store.put(again) is False  # the first record of that name stays
+    assert store.all(ledger_id) == [first]
+    assert store.all(ledger_id_of("0" * 64)) == []  # another ledger's checkpoints are apart
     if kind == "local":
         assert not list((tmp_path / "cps").glob(".part-*"))  # no temp file left behind

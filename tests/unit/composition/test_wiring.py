@@ -29,10 +29,18 @@ def test_inbox_by_location(settings: Settings, location: str, kind: type) -> Non
     assert isinstance(wiring.inbox_for(settings, location), kind)
 
 
-def test_services_carry_the_policy_choice_and_budgets_from_settings(settings: Settings) -> None:
+def test_services_carry_the_policy_choice_and_budgets_from_settings(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     chosen = settings.model_copy(
-        update={"policy": "legal", "policy_by_kind": {"medical": "strict"}, "batch_due_hours": 5}
+        update={
+            "policy": "legal",
+            "policy_by_kind": {"medical": "strict"},
+            "policy_dir": settings.home / "policies",
+            "batch_due_hours": 5,
+        }
     )
+    monkeypatch.setattr(wiring, "operator_identity", lambda _s: "local:tester")
     svc = wiring.build_services(chosen)
     try:
         assert (svc.policy, dict(svc.policy_by_kind), svc.due_hours) == (
@@ -41,6 +49,7 @@ def test_services_carry_the_policy_choice_and_budgets_from_settings(settings: Se
             5,
         )
         assert (svc.matter, svc.queue.queue) == ("m-7", chosen.queue)
+        assert (svc.policy_dir, svc.actor) == (settings.home / "policies", "local:tester")
     finally:
         svc.ledger.close()  # type: ignore[attr-defined]
 

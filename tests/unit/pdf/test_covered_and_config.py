@@ -21,7 +21,7 @@ from redaction.pdf import PdfiumEngine, extract, rendition_text
 from stages.matter_config import MatterConfig, add_pdf_password, load_matter_config
 from stages.redact import build
 
-from .test_pipeline_cases import ValuesDetector
+from .test_pipeline_cases import NO_PIXELS, ValuesDetector
 
 
 def covered_pdf(dark_text: bool = True) -> bytes:
@@ -58,7 +58,9 @@ def test_plain_pdf_has_no_covered_text(kit):
 
 def test_covered_text_is_redacted_even_if_the_detector_misses_it():
     detector = ValuesDetector(["Nobody Else"])
-    rendition, problems = build(detector, MediaType.PDF, covered_pdf(False), "d", PdfiumEngine(36))
+    rendition, problems = build(
+        detector, MediaType.PDF, covered_pdf(False), "d", PdfiumEngine(36, ocr=NO_PIXELS)
+    )
     assert problems == []
     (rep,) = rendition.result.replacements
     assert (rep.label, rep.original) == ("COVERED_TEXT", "Maria Gonzalez")

@@ -23,15 +23,20 @@ from models.errors import (
     DocumentTimeout,
     DocumentTooLarge,
     EncryptedDocument,
-    ImageOnlyDocument,
+    LowOcrConfidence,
 )
 from models.finding import Finding
 from redaction.merge import merge
+from redaction.ocr import FakeOcr
 from redaction.pdf import PdfiumEngine, PdfLimits, pdftotext_text, rendition_text
 from stages.redact import build
 
 PII = ["Maria Gonzalez", "Gonzalez", "03/14/1962", "4471920", "Oluwaseun Adeyemi", "Chen"]
-ENGINE = PdfiumEngine(dpi=36)
+# These tests are about text layers and hostile structure; pixels are read by the real OCR
+# in tests/unit/ocr. The fake reads nothing, so the pixel gate passes every page here.
+NO_PIXELS = FakeOcr()
+ENGINE = PdfiumEngine(dpi=36, ocr=NO_PIXELS)
+UNREADABLE = FakeOcr(lambda _image: [("illegible fax", 0.2)])
 
 
 class ValuesDetector:
@@ -191,29 +196,33 @@ def _bomb(kit, inflated: int, layers: int = 1) -> bytes:
 
 
 HOSTILE = {
-    "image-only": (lambda kit: kit.image_only(), ENGINE, ImageOnlyDocument),
+    "image-only-unreadable": (
+        lambda kit: kit.image_only(),
+        PdfiumEngine(36, ocr=UNREADABLE),
+        LowOcrConfidence,
+    ),
     "truncated": (lambda kit: kit.pdf(["Maria Gonzalez"])[:-300], ENGINE, CorruptDocument),
     "zero-bytes": (lambda kit: b"", ENGINE, CorruptDocument),
     "not-a-pdf": (lambda kit: b"Maria Gonzalez\n" * 10, ENGINE, CorruptDocument),
     "bomb-default-limits": (lambda kit: _bomb(kit, 300 * 2**20), ENGINE, DocumentTooLarge),
     "bomb-nested-flate": (
         lambda kit: _bomb(kit, 4 * 2**20, layers=2),
-        PdfiumEngine(36, PdfLimits(max_stream_bytes=2**20)),
+        PdfiumEngine(36, PdfLimits(max_stream_bytes=2**20), NO_PIXELS),
         DocumentTooLarge,
     ),
     "bomb-total": (
         lambda kit: _bomb(kit, 3 * 2**20),
-        PdfiumEngine(36, PdfLimits(max_decoded_bytes=2 * 2**20)),
+        PdfiumEngine(36, PdfLimits(max_decoded_bytes=2 * 2**20), NO_PIXELS),
         DocumentTooLarge,
     ),
     "page-limit": (
         lambda kit: kit.pdf(["a", "b", "c"]),
-        PdfiumEngine(36, PdfLimits(max_pages=2)),
+        PdfiumEngine(36, PdfLimits(max_pages=2), NO_PIXELS),
         DocumentTooLarge,
     ),
     "time-limit": (
         lambda kit: kit.pdf(["a"]),
-        PdfiumEngine(36, PdfLimits(max_seconds=-1.0)),
+        PdfiumEngine(36, PdfLimits(max_seconds=-1.0), NO_PIXELS),
         DocumentTimeout,
     ),
 }

@@ -26,6 +26,8 @@ from models.document import DocKind, DocState
 from models.finding import Finding
 from models.review import Manifest
 from models.vault_ref import VaultRef
+from redaction.ocr import FakeOcr
+from redaction.pdf import PdfiumEngine
 from review import MemoryObjectStore, ReviewerClient, ReviewQueue
 from stages import collect, dispatch, ingest, reassemble, redact
 from stages.services import Services
@@ -167,6 +169,7 @@ def run(tmp_path: Path) -> Run:
         policy_by_kind=POLICY_BY_KIND,
         batch_size=2,
         checkpointer=Checkpointer(ledger, signer, [cps], every_events=10),
+        pdf_engine=PdfiumEngine(ocr=FakeOcr()),  # pixels are tested in tests/unit/ocr
     )
     inbox = tmp_path / "inbox"
     (inbox / "medical").mkdir(parents=True)

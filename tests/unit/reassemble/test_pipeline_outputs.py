@@ -13,13 +13,15 @@ import pytest
 
 from audit.attest import attest
 from audit.checkpoint import make_checkpoint
+from audit.checkpointer import ledger_id
 from audit.custody import custody
 from audit.export import csv_lines, jsonl_lines
 from audit.query import EventFilter, query
-from audit.report import render
+from audit.report import Page, Verdict, render
 from models.audit import Action
 from models.vault_ref import Purpose
 from redaction.pdf_annotate import highlight_rects
+from tests.unit.audit.ocsf_schema import event_problems
 
 
 def pii_hits(text: str, values: list[str]) -> list[str]:
@@ -86,7 +88,8 @@ def test_pdf_highlights_cover_the_annotated_original_text(run: Any) -> None:
 def _report(run: Any) -> str:
     result = attest(run.svc.ledger, [run.checkpoints], [run.signer])
     facts = custody("m1", run.svc.ledger.events(matter="m1"))
-    return render(facts, result.ok, result.lines(), result.checkpoints, "2024-01-01T00:00:00Z")
+    verdict = Verdict.of(result, run.svc.ledger.head())
+    return render(facts, verdict, Page("2024-01-01T00:00:00Z"))
 
 
 def test_report_tells_the_chain_of_custody_without_pii(run: Any, pii_values: list[str]) -> None:
@@ -106,7 +109,9 @@ def test_report_tells_the_chain_of_custody_without_pii(run: Any, pii_values: lis
 def test_report_shows_a_broken_ledger(run: Any) -> None:
     run.checkpoints.objects.clear()
     head = run.svc.ledger.head()
-    run.checkpoints.put(make_checkpoint(replace(head, hash="0" * 64), head.time, run.signer))
+    run.checkpoints.put(
+        make_checkpoint(replace(head, hash="0" * 64), ledger_id(run.svc.ledger), run.signer)
+    )
     html = _report(run)
     assert "BROKEN" in html and f"first bad event seq {head.seq}" in html
 
@@ -121,8 +126,10 @@ def test_exports_hold_no_pii(run: Any, pii_values: list[str], fmt: str) -> None:
 
 def test_jsonl_export_is_ocsf_shaped(run: Any) -> None:
     first = json.loads(next(jsonl_lines(run.svc.ledger.events())))
-    assert (first["class_uid"], first["category_uid"], first["activity_id"]) == (6003, 6, 99)
-    assert first["metadata"]["sequence"] == 1 and first["activity_name"] == "document.ingested"
+    assert (first["class_uid"], first["category_uid"], first["activity_id"]) == (6003, 6, 1)
+    problems = [event_problems(json.loads(x)) for x in jsonl_lines(run.svc.ledger.events())]
+    assert problems and not any(problems)  # every event of a pipeline run is valid OCSF
+    assert first["metadata"]["sequence"] == 1 and first["api"]["operation"] == "document.ingested"
     assert first["resources"][0]["type"] == "document" and first["status"] == "Success"
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from models.audit import Action, Outcome
 from models.errors import UnsupportedDocument
+from models.events import DocRetried
 from stages import trail
 from stages.services import Services
 
@@ -15,7 +16,6 @@ from stages.services import Services
     [
         (trail.ingest_key("doc-1"), "ingest:doc-1"),
         (trail.redact_key("doc-1"), "redact:doc-1"),
-        (trail.quarantine_key("doc-1"), "quarantine:doc-1"),
         (trail.plan_key("batch-1"), "plan:batch-1"),
         (trail.dispatch_key("batch-1"), "dispatch:batch-1"),
         (trail.claim_key("batch-1", 3), "claim:batch-1:3"),
@@ -40,6 +40,14 @@ def test_quarantine_is_recorded_once_with_code_and_reason(svc: Services) -> None
     (event,) = svc.events_for("doc-1", Action.DOC_QUARANTINED)
     assert event.outcome == Outcome.QUARANTINED
     assert event.details == {"code": "SR-DOC-001", "reason": "unsupported"}
+
+
+def test_each_operator_retry_opens_a_new_quarantine_key(svc: Services) -> None:
+    assert trail.quarantine_key(svc, "doc-1") == "quarantine:doc-1"
+    for attempt in (1, 2):
+        payload = DocRetried(attempt=attempt, previous_code="SR-DOC-001")
+        svc.record(f"retry:doc-1:{attempt}", payload, "document", "doc-1")
+        assert trail.quarantine_key(svc, "doc-1") == f"quarantine:doc-1:retry-{attempt}"
 
 
 def test_an_undispatched_batch_is_looked_for_in_the_default_queue(svc: Services) -> None:

@@ -1,18 +1,15 @@
-"""The checkpoint key: Ed25519, created once (0600), never shown."""
+"""The checkpoint key: Ed25519, created only when asked (0600 in a 0700 folder), never
+shown; verifier keys round-trip through their text form and are checked."""
 
 from __future__ import annotations
 
 import stat
 from pathlib import Path
 
-from vault.signing import (
-    SEED_FILE,
-    Ed25519Signer,
-    existing_signer,
-    local_signer,
-    public_key_id,
-    verify_signature,
-)
+import pytest
+
+from models.errors import CheckpointKeyError
+from vault.signing import SEED_FILE, Ed25519Signer, LocalSigningKey, parse_vkey
 
 
 def test_sign_and_verify() -> None:
@@ -23,17 +20,21 @@ def test_sign_and_verify() -> None:
 
 
 def test_the_local_key_is_created_once_and_private(tmp_path: Path) -> None:
-    assert existing_signer(tmp_path) is None
-    first = local_signer(tmp_path)
-    again = local_signer(tmp_path)
-    existing = existing_signer(tmp_path)
-    assert existing is not None and first.key_id == again.key_id == existing.key_id
-    assert stat.S_IMODE((tmp_path / SEED_FILE).stat().st_mode) == 0o600
+    key = LocalSigningKey(tmp_path / "keys")
+    assert not key.exists() and key.verifier() is None
+    with pytest.raises(CheckpointKeyError):
+        key.signer()  # never created implicitly
+    first = key.create()
+    again = key.create()
+    assert first.key_id == again.key_id == key.signer().key_id
+    assert stat.S_IMODE((tmp_path / "keys" / SEED_FILE).stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "keys").stat().st_mode) == 0o700
 
 
-def test_verify_signature_by_public_key(tmp_path: Path) -> None:
-    signer = local_signer(tmp_path)
-    public = signer.public_key
-    assert public_key_id(public) == signer.key_id
-    assert verify_signature(public, signer.sign(b"m"), b"m")
-    assert not verify_signature(public, b"\x00" * 64, b"m")
+def test_a_verifier_key_round_trips_and_is_checked() -> None:
+    public = Ed25519Signer.generate().public()
+    parsed = parse_vkey(public.vkey)
+    assert (parsed.key_id, parsed.public_key) == (public.key_id, public.public_key)
+    name, digest, blob = public.vkey.split("+", 2)
+    with pytest.raises(CheckpointKeyError):
+        parse_vkey(f"{name}+{'0' * len(digest)}+{blob}")

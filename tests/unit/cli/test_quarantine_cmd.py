@@ -1,0 +1,57 @@
+"""`sealroom quarantine` on a real (SQLite) ledger and local vault from settings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from config.settings import get_settings
+from models.audit import Action
+from models.document import DocKind
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("SEALROOM_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("SEALROOM_MATTER", "m-cli")
+    get_settings.cache_clear()
+    from cli.matter_cmd import _services
+    from stages.ingest import ingest_bytes
+
+    svc = _services(None)
+    outcome = ingest_bytes(svc, b"\x00\x01binary", "client-file.bin", DocKind.LEGAL, 1 << 20)
+    yield outcome.doc_id
+    get_settings.cache_clear()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_list_show_retry_dismiss(home: str) -> None:
+    code, out, _ = run("quarantine", "list", "--json")
+    (item,) = json.loads(out)
+    assert code == 0 and item["doc_id"] == home and item["code"] == "SR-DOC-001"
+    code, out, _ = run("quarantine", "show", home)
+    assert code == 0 and "client-file.bin" not in out and "document.quarantined" in out
+    code, out, _ = run("quarantine", "show", home, "--source")
+    assert "source: client-file.bin" in out
+    code, out, _ = run("quarantine", "retry", home)
+    assert code == 0 and "attempt 1" in out
+    code, out, _ = run("quarantine", "list", "--json")
+    assert json.loads(out) == []  # back in INGESTED until the next run
+    code, _, err = run("quarantine", "retry", home)
+    assert code == 1 and "SR-OPS-003" in err and err.count("\n") == 1
+    code, _, err = run("quarantine", "dismiss", "doc-unknown", "--reason", "duplicate")
+    assert code == 1 and "SR-OPS-003" in err
+    from cli.matter_cmd import _services
+
+    actions = [e.action for e in _services(None).ledger.events(object_id=home)]
+    assert actions.count(Action.DOC_RETRIED.value) == 1
+    assert Action.DOC_SOURCE_UNSEALED.value in actions
