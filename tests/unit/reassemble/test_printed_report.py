@@ -67,5 +67,5 @@ def test_printed_report_holds_every_timeline_and_the_head_hash_and_no_pii(
     for batch in facts.batches.values():
         assert _flat(f"Batch {batch.batch_id} ({len(batch.timeline)} events)") in flat
     assert "2024-05-01 10:00:00 UTC" in text and ".123456" not in text  # human times
-    assert "legal/1" in flat or "medical/1" in flat or "strict/1" in flat  # policy column
+    assert re.search(r"(?:legal|medical|strict)/\d", flat)  # policy column
     assert pii_hits(text, pii_values) == []  # and none of the fixture PII

@@ -18,9 +18,9 @@ LEGAL = b"Dear Rahul Mehta,\nMr. Mehta alleges breach of contract.\n"
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        ({"medical/a.txt": MEDICAL}, "medical/2"),
-        ({"legal/b.txt": LEGAL}, "legal/1"),
-        ({"medical/a.txt": MEDICAL, "legal/b.txt": LEGAL}, "legal/1,medical/2"),
+        ({"medical/a.txt": MEDICAL}, "medical/3"),
+        ({"legal/b.txt": LEGAL}, "legal/2"),
+        ({"medical/a.txt": MEDICAL, "legal/b.txt": LEGAL}, "legal/2,medical/3"),
     ],
 )
 def test_the_manifest_carries_the_documents_policy_versions(
