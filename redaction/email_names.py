@@ -1,7 +1,7 @@
-"""Names in e-mail layout: address headers ("To: Harris, Steven; Donoho, Lindy"), display names
+"""Names in e-mail layout: address headers ("To: Oyelaran, Tobias; Quist, Henrike"), display names
 ("\"Frank Nolan\" <fn@example.org>"), Lotus Notes addresses ("Keith Arbogast/HOU/ECT@ECT",
-wrapped over a line end too), salutation and sign-off lines ("Dan--", "Thanks,\n\nBobbi J.
-Kilburn"). A bare given name on its own line must be a census given name."""
+wrapped over a line end too), salutation and sign-off lines ("Tobias--", "Thanks,\n\nHenrike
+Quist"). A bare given name on its own line must be a census given name."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from redaction.wordclass import Kind, first_names, kind
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_WORD = rf"(?:[{_UP}][\w'\u2019]*(?:-[\w'\u2019]+)*\.?|[{_UP}]\.?)"
 _SEGMENT = r"[^\s/@,;<>]+(?:[ \t][^\s/@,;<>]+)?"
-# "Keith Arbogast/HOU/ECT@ECT", "Rhonda L Denton@ECT", "Keith \nDziadek/NA/Enron@Enron"
+# "Keith Arbogast/HOU/ECT@ECT", "Marta B Quillen@ECT", "Wendell \nPrzybylski/NA/Corp@Corp"
 _NOTES = re.compile(
     rf"(?<![\w./@-])(?P<n>{_NAME_WORD}(?:(?:[ \t]+\n?|[ \t]*\n)[ \t]*{_NAME_WORD}){{0,3}})"
     rf"(?=(?:/{_SEGMENT})+@|@[A-Za-z_]+(?![\w.])|(?:/[A-Z][\w&-]*){{2,}}(?![\w/]))"
@@ -32,7 +32,8 @@ _ITEM_NAME = re.compile(
     r"(?:<[^<>\s]+>|\([^()]*\))?[ \t]*$"
 )
 _DISPLAY = re.compile(
-    rf"(?:\"(?P<q>[^\"\n<>@]{{2,60}})\"|(?<![\w.])(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}))"
+    rf"(?:\"(?P<q>[^\"\n<>@]{{2,60}})\""
+    rf"|(?<![\w.])(?P<n>{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{1,3}}))"
     r"[ \t]*<[^<>\s@]+@[^<>\s]+>"
 )
 _GREETING = r"(?:(?i:hi|hello|hey|dear|morning|thanks|thank\s+you)[ \t,]+)?"
@@ -44,7 +45,7 @@ _SALUTATION = re.compile(
 )
 _CLOSING = re.compile(
     r"\b(?i:thanks|thank\s+you|regards|best|cheers|sincerely|respectfully|yours)[ \t]*[,!.]?"
-    r"(?:[ \t]*\r?\n(?:[ \t>]*\r?\n)*[ \t>]*|[ \t]+)"
+    r"(?:[ \t]*\r?\n(?:[ \t>]*\r?\n)*[ \t>]*|[ \t]+(?:-{1,2}[ \t]*)?)"
     rf"(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*\r?$",
     re.MULTILINE,
 )
@@ -74,7 +75,7 @@ def _notes(text: str) -> Iterator[Finding]:
     for m in _NOTES.finditer(text):
         words = list(re.finditer(r"\S+", m.group("n")))
         while len(words) > 1 and kind(words[0].group()) is Kind.WORD:
-            words.pop(0)  # "Thanks Jim Meyn/NA/Enron": the sentence word is not the name
+            words.pop(0)  # "Thanks Ivo Brandt/NA/Corp": the sentence word is not the name
         start = m.start("n") + words[0].start()
         if text[m.end("n")] == "/" and not _unit_path_name(
             text[start : m.end("n")], m.end("n"), text
@@ -136,8 +137,8 @@ def _lines(text: str) -> Iterator[Finding]:
                 yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, "context:email")
 
 
-# A contact entry: a name right before a phone number ("Patrice Thurston 713-555-0172"), or a
-# line holding only a name, possibly with a state or party tag ("> Jerry Weller (IL)").
+# A contact entry: a name right before a phone number ("Patrice Thornbury 403-555-0178"), or a
+# line holding only a name, possibly with a state or party tag ("> Jerome Wexler (IL)").
 _PHONE_AHEAD = r"(?=\(?\+?\d{3}\)?[ .-]?\d{2,4}[ .-]\d{4}\b)"
 _TAG = r"(?:\([A-Z]{1,3}(?:-[A-Z]{2})?\))?"
 _CONTACT = re.compile(

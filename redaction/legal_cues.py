@@ -1,4 +1,4 @@
-"""Names and numbers announced by legal cues: honorifics ("Mr F.L.", "Smt. Kamala Devi",
+"""Names and numbers announced by legal cues: honorifics ("Mr K.J.", "Smt. Kamala Devi",
 "Hon'ble Mr. Justice R.Subramanian"), a judge's ", J.", "Coram:", counsel lines ("Shri X,
 Advocate"), witness tags ("PW-2 Name"), and application numbers ("applications nos. 123/97,
 124/97 and 201/98"). Names may carry glued initials and wrap onto the next line."""
@@ -23,7 +23,7 @@ _TITLE_RX = re.compile(rf"(?<![\w']){_TITLES}\b\.?[ \t]+")
 # anonymisation masks them); professional ones ("Dr", "Prof") stay readable.
 _GENDERED = r"Mr|Mrs|Ms|Miss|Mx|Shri|Sri|Shrimati|Smt|Kumari|Km|Sh|Mme|Mlle|Herr|Frau|Sig|Sig\.ra"
 _PERSONAL = re.compile(rf"(?<![\w'])(?:{_GENDERED}|{_GENDERED.upper()})\.?[ \t]*$")
-# One piece of a name: initials ("F.L.", "C.-H.", "M.Ş."), glued ("S.Manikumar") or a word.
+# One piece of a name: initials ("K.J.", "A.-M.", "P.Ö."), glued ("S.Manikumar") or a word.
 _PIECE = re.compile(
     r"(?:[^\W\d_]\.-?)+(?:[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*)?"
     r"|[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*"
@@ -67,7 +67,7 @@ def name_after(text: str, pos: int) -> int | None:
             break
         caps = caps and m.group().isupper()
         end, count = m.end(), count + 1
-        if _SENTENCE_END.search(m.group()):  # "Talay." ends a sentence; "F.L.", "E." do not
+        if _SENTENCE_END.search(m.group()):  # "Brennan." ends a sentence; "K.J.", "E." do not
             end -= 1
             break
         sep = _SEP.match(text, m.end())
@@ -82,7 +82,7 @@ _JUDICIAL = re.compile(r"(?i:justice|judge)\b")
 
 
 def find_titled_names(text: str) -> Iterator[Finding]:
-    """A personal title and the name after it, title included ("Mr E. Talay", "Mr F.L."); a
+    """A personal title and the name after it, title included ("Mr K. Brennan", "Mr K.J."); a
     judge's whole title chain and name ("Hon'ble Mr. Justice R.Subramanian") is a JUDGE, which
     the legal policy leaves readable."""
     for m in _CHAIN.finditer(text):
@@ -98,7 +98,7 @@ def find_titled_names(text: str) -> Iterator[Finding]:
 
 
 def include_titles(text: str, findings: Sequence[Finding]) -> list[Finding]:
-    """PERSON spans grow over the gendered title right before them ("Mr [Necmettin Alkan]")."""
+    """PERSON spans grow over the gendered title right before them ("Mr [Tomasz Wierzbicki]")."""
     out = []
     for f in findings:
         if f.label == "PERSON":

@@ -25,7 +25,7 @@ _PATTERNS = (
     r"§+\s*\d[\w.()-]*",
     r"Fed\.\s+R\.\s+(?:(?:Civ|Crim|App|Bankr)\.\s+P|Evid)\.\s*[\w.()]+",
     # court names: UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF CALIFORNIA, the
-    # Gdańsk Regional Court (Sąd Okręgowy), 9th Chamber of the Court of Cassation; capitalised
+    # Kalisz Regional Court (Landesgericht), 3rd Chamber of the Court of Appeal; capitalised
     # words after "Court" belong to it only behind "of"/"for" (never "Court Mr Jensen")
     rf"(?:\b(?:\d+(?:st|nd|rd|th)|{_CAPWORD})[ \t]+){{0,4}}(?:COURT|Court)\b"
     rf"(?:[ \t]+(?:OF|FOR|of|for)(?:[ \t]+(?:OF|THE|AND|of|the|and|{_CAPWORD}))+)?"

@@ -1,7 +1,7 @@
 """Detection rules a policy switches on beyond the shared detector (``rules = [...]`` in its
 TOML). ``date_parts`` (medical, Safe Harbor): every date element smaller than a year goes,
 so a month or a holiday named on its own ("admitted in March", "home for Thanksgiving") is a
-date too. A weekday alone ("trach on Monday") dates nothing and stays."""
+date too. A weekday alone ("echo due on Thursday") dates nothing and stays."""
 
 from __future__ import annotations
 

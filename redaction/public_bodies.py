@@ -1,6 +1,6 @@
-"""Public bodies and countries: neutral look-alikes in legal text. "the Austrian Government",
-"the Republic of Austria", "the Ministry of Education, Science and Culture", "the 5th Chamber",
-"the Istanbul Revenue Office" name no private party, and a country is no identifier (Safe Harbor
+"""Public bodies and countries: neutral look-alikes in legal text. "the Ruritanian Government",
+"the Republic of Estonia", "the Ministry of Fisheries, Forestry and Mines", "the 3rd Chamber",
+"the Tarsk Revenue Office" name no private party, and a country is no identifier (Safe Harbor
 keeps states and anything larger readable). Country names come from ISO 3166-1 (PyPI
 ``pycountry``, built into ``redaction/data/countries.txt`` by ``scripts/build_places.py``)."""
 
@@ -19,9 +19,9 @@ _HEADS = (
     r"|Inspectorate|Gendarmerie|Police|Armed\s+Forces|Registry|Grand\s+Chamber"
 )
 _BODY = re.compile(
-    # "the Austrian Government", "Istanbul Revenue Office", "5th Chamber of the Supreme Court"
+    # "the Ruritanian Government", "Tarsk Revenue Office", "3rd Chamber of the Supreme Court"
     rf"(?:\b(?:\d+(?:st|nd|rd|th)|{_CAP})[ \t]+(?:(?:and|&)[ \t]+)?){{0,3}}(?:{_HEADS})\b"
-    # "... of Education, Science and Culture", "... for Foreign Affairs", "... of the Interior"
+    # "... of Fisheries, Forestry and Mines", "... for Foreign Affairs", "... of the Interior"
     rf"(?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+){_CAP})+)?"
 )
 

@@ -15,15 +15,15 @@ def _zones(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "zone"),
     [
-        ("The Austrian Government replied.", "Austrian Government"),
+        ("The Ruritanian Government replied.", "Ruritanian Government"),
         ("the Government of Ruritania", "Government of Ruritania"),
         (
-            "the Ministry of Education, Science and Culture decided",
-            "Ministry of Education, Science and Culture",
+            "the Ministry of Fisheries, Forestry and Mines decided",
+            "Ministry of Fisheries, Forestry and Mines",
         ),
         ("the Ministry for Foreign Affairs", "Ministry for Foreign Affairs"),
-        ("the 5th Chamber of the Regional Court", "5th Chamber"),
-        ("the Ankara Security Directorate", "Ankara Security Directorate"),
+        ("the 3rd Chamber of the Regional Court", "3rd Chamber"),
+        ("the Tarsk Security Directorate", "Tarsk Security Directorate"),
         ("lodged against the Republic of Austria", "the Republic of Austria"),
         (
             "the United Kingdom of Great Britain and Northern Ireland",
@@ -59,12 +59,12 @@ def test_court_names_do_not_swallow_the_name_after_them(
 
 def test_judgment_keeps_courts_governments_and_countries_readable(detector: Detector) -> None:
     text = (
-        "The Austrian Government were represented by their Agent, Mr H. Tichy-Brandl, of the"
-        " Federal Ministry for Foreign Affairs. The Gdańsk Regional Court (Sąd Okręgowy) and the"
+        "The Ruritanian Government were represented by their Agent, Mr H. Tichy-Brandl, of the"
+        " Federal Ministry of Fisheries. The Kalisz Regional Court (Landesgericht) and the"
         " UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF CALIFORNIA were seized."
         " The applicant moved from Austria to Norway."
     )
     found = " ".join(text[f.start : f.end] for f in detector.detect(text))
     assert "Tichy-Brandl" in found
-    for readable in ("Government", "Ministry", "Gdańsk", "COURT", "Austria", "Norway"):
+    for readable in ("Government", "Ministry", "Kalisz", "COURT", "Austria", "Norway"):
         assert readable not in found, readable
