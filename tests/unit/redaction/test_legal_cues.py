@@ -18,10 +18,10 @@ def _values(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("represented by Mr K. Brennan, a lawyer practising in Cork.", ["Mr K. Brennan"]),
-        ("an article written by Mr P.Ö. and published", ["Mr P.Ö."]),
+        ("instructed Mr K. Brennan, solicitor, of Cork.", ["Mr K. Brennan"]),
+        ("the letter Mr P.Ö. sent was lost", ["Mr P.Ö."]),
         ("the accused Smt. Kamala Devi was present", ["Smt. Kamala Devi"]),
-        ("their Agent, Mrs B. Oddsdottir-Lund, of the Ministry", ["Mrs B. Oddsdottir-Lund"]),
+        ("the witness, Mrs B. Oddsdottir-Lund, of Bergen", ["Mrs B. Oddsdottir-Lund"]),
         ("Shri S.Venkatraman appeared", ["Shri S.Venkatraman"]),
         ("Prof. Dr Z. Oktaylan replied", ["Z. Oktaylan"]),  # professional titles stay readable
         # a name wrapped onto the next line
@@ -56,9 +56,9 @@ def test_role_names(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
-        ("an application (no. 41234/05) against", ["41234/05"]),
+        ("his complaint (no. 41234/05) was joined", ["41234/05"]),
         (
-            "(applications nos. 12345/97, 12346/97 and 22001/98)",
+            "(petitions nos. 12345/97, 12346/97 and 22001/98)",
             ["12345/97", "12346/97", "22001/98"],
         ),
         ("registered as plots nos. 17, 18/2 and 19", ["17", "18/2", "19"]),
@@ -77,11 +77,11 @@ def test_titles_join_person_spans_only() -> None:
 
 
 def test_date_ranges_are_one_span() -> None:
-    text = "between 3 March 2006 and 14 June 2007, then 2 May; 9 May"
+    text = "between 8 April 2011 and 21 July 2012, then 2 May; 9 May"
     dates = [Finding(8, 20, "DATE"), Finding(25, 37, "DATE"), Finding(44, 49, "DATE")]
     joined = join_date_ranges(text, [*dates, Finding(51, 56, "DATE")])
     assert [text[f.start : f.end] for f in joined] == [
-        "3 March 2006 and 14 June 2007",
+        "8 April 2011 and 21 July 2012",
         "2 May",
         "9 May",
     ]
@@ -89,11 +89,11 @@ def test_date_ranges_are_one_span() -> None:
 
 def test_judgment_paragraph_end_to_end(detector: Detector) -> None:
     text = (
-        "The case originated in an application (no. 30412/06) lodged by Mr Tomasz Wierzbicki"
-        " (“the applicant”) on 4 May 2006. The applicant was represented by Ms A. Kowalczyk-Nowak,"
-        " a lawyer practising in Łódź. Between 3 March 2006 and 14 June 2007 he was detained."
+        "The petition (no. 30412/06) filed by Mr Tomasz Wierzbicki on 4 May 2006 was argued"
+        " for him by Ms A. Kowalczyk-Nowak, counsel in Łódź. From 8 April 2011 to"
+        " 21 July 2012 he was held on remand."
     )
     found = {text[f.start : f.end] for f in detector.detect(text)}
     for value in ("30412/06", "Mr Tomasz Wierzbicki", "Ms A. Kowalczyk-Nowak"):
         assert value in found
-    assert "3 March 2006 and 14 June 2007" in found
+    assert "8 April 2011 to 21 July 2012" in found

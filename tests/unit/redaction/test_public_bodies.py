@@ -59,7 +59,7 @@ def test_court_names_do_not_swallow_the_name_after_them(
 
 def test_judgment_keeps_courts_governments_and_countries_readable(detector: Detector) -> None:
     text = (
-        "The Ruritanian Government were represented by their Agent, Mr H. Tichy-Brandl, of the"
+        "The Ruritanian Government sent Mr H. Tichy-Brandl, an official of the"
         " Federal Ministry of Fisheries. The Kalisz Regional Court (Landesgericht) and the"
         " UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF CALIFORNIA were seized."
         " The applicant moved from Austria to Norway."
