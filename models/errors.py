@@ -144,6 +144,16 @@ class LowOcrConfidence(DocumentError):
     summary = "OCR confidence below threshold on a scanned page"
 
 
+class AttachmentRefused(DocumentError):
+    code = "SR-DOC-041"
+    summary = "an e-mail attachment cannot be read (type, nesting or count)"
+
+
+class OutlookMessageRefused(UnsupportedDocument):
+    code = "SR-DOC-042"
+    summary = "Outlook .msg is not supported; export the message as .eml"
+
+
 # --- inbox entries refused at intake (recorded as ``inbox.refused``; never read) -----
 class EntryRefused(SealroomError):
     code = "SR-INB-000"
