@@ -14,14 +14,12 @@ from collections.abc import Iterator
 from PIL import Image, UnidentifiedImageError
 
 from formats.limits import FormatLimits
-from models.errors import CorruptDocument
+from models.errors import CorruptDocument, DocumentTooLarge
 
 DEFAULT_DPI = 200.0
 DPI_RANGE = (72.0, 1200.0)
 _UNREADABLE = (
     UnidentifiedImageError,
-    Image.DecompressionBombError,
-    Image.DecompressionBombWarning,
     OSError,
     EOFError,
 )
@@ -33,6 +31,8 @@ def pages(data: bytes, ref: str, limits: FormatLimits) -> Iterator[tuple[Image.I
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             yield from _frames(image, ref, limits)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise DocumentTooLarge(ref, "image exceeds pixel limit") from exc
     except _UNREADABLE as exc:
         raise CorruptDocument(ref, "unreadable image") from exc
 
