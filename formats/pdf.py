@@ -8,12 +8,15 @@ from collections.abc import Sequence
 
 from formats.ports import Note, OpenContext, Opened, Region
 from models.document import MediaType
+from models.errors import CorruptDocument
 from models.finding import RedactionResult
 from redaction import pdf
 from redaction.gate import gate_pdf
 from redaction.pdf_annotate import Note as PdfNote
 from redaction.pdf_annotate import annotate_pdf
 from redaction.ports import Detector
+
+_WRITER_ERRORS = (TypeError, AttributeError, IndexError, RecursionError, OSError)
 
 
 class PdfFormat:
@@ -49,4 +52,7 @@ class PdfFormat:
 
     def annotate(self, opened: Opened, notes: Sequence[Note]) -> bytes | None:
         marks = [PdfNote(n.start, n.end, n.label, n.comment, n.reviewer) for n in notes]
-        return annotate_pdf(opened.data, opened.native, marks, opened.ref, opened.password)
+        try:
+            return annotate_pdf(opened.data, opened.native, marks, opened.ref, opened.password)
+        except _WRITER_ERRORS as exc:  # pypdf on a file only PDFium could read
+            raise CorruptDocument(opened.ref, "cannot annotate the original PDF") from exc
