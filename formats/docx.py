@@ -1,6 +1,7 @@
 """Word (.docx): text with paragraph geometry from ``formats.docx_read``; the rendition
 is the redacted text (UTF-8), gated as text; the client gets the JSON deliverable, whose
-offsets are over this text (page = section, line = paragraph)."""
+offsets are over this text (page = section, line = paragraph), and the original with
+each note as a Word comment (``formats.docx_annotate``)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ class DocxFormat(TextRendition):
     media_type = MediaType.DOCX
     rendition_type = MediaType.TEXT
     takes_passwords = False
-    deliverable_suffix: str | None = None
+    deliverable_suffix: str | None = ".docx"
 
     def __init__(self, limits: FormatLimits = DEFAULT_FORMAT_LIMITS) -> None:
         self.limits = limits
@@ -30,4 +31,6 @@ class DocxFormat(TextRendition):
         return Opened(ctx.ref, data, text, len(pages))
 
     def annotate(self, opened: Opened, notes: Sequence[Note]) -> bytes | None:
-        return None
+        from formats.docx_annotate import annotate_docx  # python-docx only when delivering
+
+        return annotate_docx(opened.data, opened.text, notes, opened.ref)

@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException
@@ -90,16 +91,19 @@ def sections(parts: dict[str, bytes], ref: str) -> list[tuple[str, list[str]]]:
 
 def paragraphs(root: Element) -> list[str]:
     """Every top-level paragraph and table row under ``root``, in document order."""
-    lines: list[str] = []
+    return [_row_text(b) if b.tag == f"{W}tr" else run_text(b) for b in body_blocks(root)]
+
+
+def body_blocks(root: Any) -> list[Any]:
+    """The elements behind the lines of ``paragraphs``: paragraphs and table rows (works on
+    the standard library's and lxml's elements alike)."""
+    found: list[Any] = []
     for element in _blocks(root):
-        if element.tag == f"{W}tbl":
-            lines += [_row_text(row) for row in element.iter(f"{W}tr")]
-        else:
-            lines.append(run_text(element))
-    return lines
+        found += list(element.iter(f"{W}tr")) if element.tag == f"{W}tbl" else [element]
+    return found
 
 
-def _blocks(root: Element) -> Iterator[Element]:
+def _blocks(root: Any) -> Iterator[Any]:
     """Paragraphs and tables not nested in another paragraph or table."""
     for child in root:
         if child.tag in (f"{W}p", f"{W}tbl"):

@@ -58,6 +58,7 @@ CONFINED = {
     },
     "spacy": {"redaction/ner.py"},
     "defusedxml": {"formats/docx_read.py"},
+    "docx": {"formats/docx_annotate.py"},  # python-docx: comments on the Word original
     "rapidocr_onnxruntime": {"redaction/ocr_rapid.py"},
     "aws_encryption_sdk": {
         "vault/keys.py",

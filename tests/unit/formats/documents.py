@@ -77,6 +77,23 @@ def docx(
     return buffer.getvalue()
 
 
+def word_file(lines: Sequence[str], rows: Sequence[Sequence[str]] = ()) -> bytes:
+    """A Word file as Word writes them (python-docx's template: relationships, styles)."""
+    from docx import Document
+
+    document = Document()
+    for line in lines:
+        document.add_paragraph(line)
+    if rows:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def email(
     body: str,
     subject: str = "Follow-up",

@@ -19,7 +19,7 @@ from redaction.pdf_annotate import highlight_rects
 from redaction.pdf_pixels import read_pages
 
 from .conftest import NAME, PLANTED
-from .documents import docx, email, encode_image, plain, table, text_image
+from .documents import email, encode_image, text_image, word_file
 
 LINES = [f"Patient {NAME} was seen today.", f"Mail {PLANTED[1]}", f"Phone {PLANTED[2]}"]
 
@@ -39,7 +39,7 @@ def _pdf() -> bytes:
 SAMPLES = {
     MediaType.TEXT: lambda: "\n".join(LINES).encode("utf-8"),
     MediaType.PDF: _pdf,
-    MediaType.DOCX: lambda: docx([plain(LINES[0]), table([[LINES[1], LINES[2]]])]),
+    MediaType.DOCX: lambda: word_file([LINES[0]], [[LINES[1], LINES[2]]]),
     MediaType.EML: lambda: email("\n".join(LINES)),
     MediaType.PNG: lambda: encode_image([text_image(LINES)], "PNG"),
     MediaType.JPEG: lambda: encode_image([text_image(LINES)], "JPEG"),
@@ -114,9 +114,21 @@ def test_annotate_gives_the_deliverable_its_format_promises(media: MediaType, re
     start = opened.text.casefold().find("quenby")
     marked = fmt.annotate(opened, [Note(start, start + 6, "NOTE", "see", "r1")])
     assert (marked is None) == (fmt.deliverable_suffix is None)
-    if marked is not None:  # PDF and images: the (rebuilt) PDF with one highlight
-        assert marked != SAMPLES[media]() and sniff_bytes(marked) is fmt.rendition_type
-        assert len(highlight_rects(marked)) == 1
+    if marked is None:
+        return
+    assert marked != SAMPLES[media]()
+    if fmt.rendition_type is MediaType.PDF:  # PDF and images: the (rebuilt) PDF, highlighted
+        assert sniff_bytes(marked) is MediaType.PDF and len(highlight_rects(marked)) == 1
+    else:  # Word: the original with one comment
+        assert sniff_bytes(marked) is media and _comments(marked) == ["NOTE: see (r1)"]
+
+
+def _comments(data: bytes) -> list[str]:
+    import io
+
+    from docx import Document
+
+    return [c.text for c in Document(io.BytesIO(data)).comments]
 
 
 @pytest.mark.parametrize("media", sorted(SAMPLES))

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from formats.build import build_rendition
 from formats.docx import DocxFormat
-from formats.ports import OpenContext
+from formats.ports import Note, OpenContext
 
 from .conftest import NAME, PLANTED
-from .documents import docx, paragraph, plain, table, tracked
+from .documents import docx, paragraph, plain, table, tracked, word_file
 
 CTX = OpenContext("doc-w")
 
@@ -60,3 +60,37 @@ def test_the_rendition_is_redacted_text_that_passes_the_gate(planted_detector) -
     shown = rendition.data.decode("utf-8")
     assert not [v for v in PLANTED if v in shown]
     assert "[comments]" in shown and "Client [" in shown
+
+
+def _anchored(data: bytes) -> dict[str, str]:
+    """Comment text -> the text of the paragraph its range starts in."""
+    import io
+
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    texts = {c.comment_id: c.text for c in document.comments}
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    found = {}
+    for p in document.element.body.iter(f"{w}p"):
+        for start in p.iter(f"{w}commentRangeStart"):
+            found[texts[int(start.get(f"{w}id"))]] = "".join(t.text or "" for t in p.iter(f"{w}t"))
+    return found
+
+
+def test_notes_become_word_comments_on_their_lines() -> None:
+    data = word_file(["Opening line.", f"Client {NAME} called."], [["cell one", PLANTED[2]]])
+    fmt = DocxFormat()
+    opened = fmt.open(data, CTX)
+    name_at, phone_at = opened.text.index(NAME), opened.text.index(PLANTED[2])
+    notes = [
+        Note(name_at, name_at + len(NAME), "PERSON", "the client", "r1"),
+        Note(phone_at, phone_at + 4, "PHONE", "", "r2"),
+    ]
+    marked = fmt.annotate(opened, notes)
+    assert marked is not None
+    assert _anchored(marked) == {
+        "PERSON: the client (r1)": f"Client {NAME} called.",
+        "PHONE (r2)": "cell one",  # a table row: its first paragraph
+    }
+    assert DocxFormat().open(marked, CTX).text.startswith(opened.text)  # the text is intact
