@@ -1,7 +1,8 @@
 """An e-mail's text with the standard library's ``email`` package.
 
-The text is the message's main headers (From, To, Cc, Date, Subject), a blank line and
-its text bodies (HTML reduced to its text), then one page per attachment holding the
+The text is the message's headers as a person reads them (From, To, Cc, Date, Subject and
+any others, in order; transport and MIME headers left out), a blank line and its text
+bodies (HTML reduced to its text), then one page per attachment holding the
 attachment's own text, read through the format registry (a message inside a message the
 same way, up to a nesting limit). An attachment whose type has no format, or past the
 count or nesting limits, refuses the whole message (``AttachmentRefused``): a family is
@@ -18,7 +19,20 @@ from html.parser import HTMLParser
 
 from models.errors import AttachmentRefused, DocumentError
 
-HEADERS = ("From", "To", "Cc", "Date", "Subject")
+TECHNICAL = (
+    "received",
+    "return-path",
+    "dkim-",
+    "arc-",
+    "authentication-results",
+    "x-",
+    "message-id",
+    "mime-version",
+    "content-",
+    "references",
+    "in-reply-to",
+    "thread-",
+)
 ReadAttachment = Callable[[bytes, int], str]  # (bytes, depth) -> text
 
 
@@ -30,7 +44,7 @@ def parse(data: bytes) -> EmailMessage:
 
 def message_text(message: EmailMessage, read: ReadAttachment, depth: int, ref: str) -> list[str]:
     """The message as pages: headers and bodies first, then one page per attachment."""
-    header = "\n".join(f"{name}: {message[name]}" for name in HEADERS if message[name] is not None)
+    header = "\n".join(f"{name}: {value}" for name, value in message.items() if _shown(name))
     bodies: list[str] = []
     attachments: list[str] = []
     for part in leaves(message):
@@ -40,6 +54,12 @@ def message_text(message: EmailMessage, read: ReadAttachment, depth: int, ref: s
             attachments.append(_attachment(part, read, depth, ref))
     main = header + "\n\n" + "\n\n".join(b.strip("\n") for b in bodies)
     return [main, *attachments]
+
+
+def _shown(name: str) -> bool:
+    """Every header a person reads (From, To, Cc, Sent, Date, Subject, ...); transport and
+    MIME plumbing left out."""
+    return not name.lower().startswith(TECHNICAL)
 
 
 def leaves(message: Message) -> list[Message]:

@@ -92,3 +92,17 @@ def test_messages_nested_past_the_limit_are_refused() -> None:
         data = outer.as_bytes()
     with pytest.raises(AttachmentRefused):
         registry.get(MediaType.EML).open(data, CTX)
+
+
+def test_headers_a_person_reads_are_kept_in_order_and_plumbing_is_left_out(eml) -> None:
+    data = (
+        b"Received: from mx.example\nFrom: a@b.example\nSent: Monday 9:14 AM\n"
+        b"X-Mailer: Thing 1.0\nTo: c@d.example\nMessage-ID: <1@b>\nSubject: Re: dates\n\nhi\n"
+    )
+    head = eml.open(data, CTX).text.split("\n\n")[0]
+    assert head.splitlines() == [
+        "From: a@b.example",
+        "Sent: Monday 9:14 AM",
+        "To: c@d.example",
+        "Subject: Re: dates",
+    ]
