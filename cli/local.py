@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the PDF stack is imported only by the commands that read fi
     from cli.documents import LocalFile
     from formats.registry import FormatRegistry
 
-INPUTS = "Input files (text, PDF, Word .docx, e-mail .eml, TIFF/PNG/JPEG)."
+INPUTS = "Input files (text, PDF, Word .docx, e-mail .eml/.msg, TIFF/PNG/JPEG)."
 PathsArg = Annotated[list[Path], typer.Argument(help=INPUTS, exists=True)]
 
 

@@ -61,10 +61,9 @@ def build_registry(
     engine: pdf.PdfEngine | None = None, limits: FormatLimits = DEFAULT_FORMAT_LIMITS
 ) -> FormatRegistry:
     pdf_format = PdfFormat(engine)
-    registry = FormatRegistry(
-        [TextFormat(), pdf_format, DocxFormat(limits), OutlookMessageFormat()]
-    )
+    registry = FormatRegistry([TextFormat(), pdf_format, DocxFormat(limits)])
     registry.add(EmailFormat(registry.text_of, limits))
+    registry.add(OutlookMessageFormat(registry.text_of, limits))
     for media in IMAGE_TYPES:
         registry.add(ImageFormat(media, pdf_format, limits))
     return registry

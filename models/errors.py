@@ -151,7 +151,7 @@ class AttachmentRefused(DocumentError):
 
 class OutlookMessageRefused(UnsupportedDocument):
     code = "SR-DOC-042"
-    summary = "Outlook .msg is not supported; export the message as .eml"
+    summary = "Outlook item is not a plain message (calendar, contact, task, signed, encrypted)"
 
 
 # --- inbox entries refused at intake (recorded as ``inbox.refused``; never read) -----

@@ -59,6 +59,7 @@ CONFINED = {
     "spacy": {"redaction/ner.py"},
     "defusedxml": {"formats/docx_read.py"},
     "docx": {"formats/docx_annotate.py"},  # python-docx: comments on the Word original
+    "extract_msg": {"formats/msg_read.py"},
     "rapidocr_onnxruntime": {"redaction/ocr_rapid.py"},
     "aws_encryption_sdk": {
         "vault/keys.py",

@@ -14,7 +14,7 @@ from formats.ports import Note, OpenContext, Opened
 from formats.registry import FormatRegistry, sniff_bytes
 from formats.textlike import PAGE_BREAK
 from models.document import MediaType
-from models.errors import DocumentError, OutlookMessageRefused
+from models.errors import DocumentError
 from redaction.pdf_annotate import highlight_rects
 from redaction.pdf_pixels import read_pages
 
@@ -44,9 +44,9 @@ SAMPLES = {
     MediaType.PNG: lambda: encode_image([text_image(LINES)], "PNG"),
     MediaType.JPEG: lambda: encode_image([text_image(LINES)], "JPEG"),
     MediaType.TIFF: lambda: encode_image([text_image(LINES)], "TIFF"),
-    MediaType.MSG: lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+    MediaType.MSG: lambda: _outlook(),
 }
-REFUSED = {MediaType.MSG: OutlookMessageRefused}  # recognised, refused with its own code
+REFUSED: dict[MediaType, type[DocumentError]] = {}  # recognised, refused with their own code
 READ = sorted(set(SAMPLES) - set(REFUSED))
 # TIFF differs from PNG and JPEG only in its decoder; its rendition (two pages, real OCR)
 # is checked by test_image.py, which keeps the OCR time of this file down.
@@ -59,6 +59,14 @@ def _opened(registry: FormatRegistry, media: MediaType) -> Opened:
     if media not in _OPENED:
         _OPENED[media] = registry.get(media).open(SAMPLES[media](), OpenContext("doc-1"))
     return _OPENED[media]
+
+
+def _outlook() -> bytes:
+    from msgforge import Message
+
+    return Message(
+        subject="Visit", text_body="\n".join(LINES), to=[("a@b.example", "A")]
+    ).as_bytes()
 
 
 def _squash(text: str) -> str:
