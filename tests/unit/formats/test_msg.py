@@ -81,3 +81,12 @@ def test_unreadable_attachments_and_damage_are_refused() -> None:
         msg.open(outlook("x", [("a.txt", b"1"), ("b.txt", b"2")]), CTX)
     with pytest.raises(CorruptDocument, match=r"\[doc-m\]"):
         open_safely(msg, outlook("x")[:1500], CTX)
+
+
+@pytest.mark.parametrize("library", ["extract_msg", "olefile", "docx"])
+def test_the_readers_logs_never_carry_document_text(library: str, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    logging.getLogger(f"{library}.inner").warning("cannot decode %s", NAME)
+    assert NAME not in caplog.text
