@@ -5,16 +5,28 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export SSL_CERT_FILE ?= $(wildcard /etc/ssl/certs/ca-certificates.crt)
 
-.PHONY: setup demo test lint bench bench-e2e samples clean
+.PHONY: setup demo test lint lock audit bench bench-e2e samples clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock requirements-bootstrap.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check uv
-	$(BIN)/uv pip install -q --python $(BIN)/python -e '.[dev]' \
-	  || $(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes \
+	  -r requirements-bootstrap.txt
+	$(BIN)/uv pip install -q --python $(BIN)/python --require-hashes -r requirements.lock
+	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
+
+# Re-resolve the locked, hash-pinned dependency set after changing pyproject.toml.
+lock:
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --generate-hashes \
+	  --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile -q requirements-bootstrap.in --generate-hashes \
+	  --python-version 3.11 -o requirements-bootstrap.txt
+
+# Known vulnerabilities in the locked set (PyPI's advisory service); says so when unreachable.
+audit: $(STAMP)
+	$(BIN)/python scripts/audit_deps.py requirements.lock
 
 demo: $(STAMP)
 	$(BIN)/sealroom demo

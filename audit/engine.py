@@ -1,4 +1,9 @@
-"""Engine factory: SQLite specifics (write locks, in-memory sharing, parent dirs) live here."""
+"""Engine factory and write transactions: each database's write lock lives here.
+
+SQLite: ``BEGIN IMMEDIATE`` (plus WAL, in-memory sharing, parent dirs). PostgreSQL: a
+transaction-level advisory lock taken first thing in every write transaction, so appends
+from any number of processes on any number of machines queue instead of racing.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import StaticPool
@@ -19,6 +24,9 @@ from models.errors import LedgerError
 _IMMEDIATE = "sealroom_write"
 SQLITE_BUSY_TIMEOUT_S = 30.0
 WAL_ATTEMPTS = 60  # ~9 s of back-off in all
+# pg_advisory_xact_lock key for ledger writes: a fixed 63-bit id, "sealroom" in ASCII.
+PG_LEDGER_LOCK = int.from_bytes(b"sealroom", "big") >> 1
+_PG_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
 
 
 def make_engine(url: str) -> Engine:
@@ -27,6 +35,9 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise LedgerError("", "invalid ledger url") from exc
+    if parsed.get_backend_name() == "postgresql":
+        # READ COMMITTED: a statement after the advisory lock sees the latest head
+        return create_engine(parsed, pool_pre_ping=True, isolation_level="READ COMMITTED")
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed, pool_pre_ping=True)
     return _sqlite_engine(parsed)
@@ -85,12 +96,17 @@ def _ensure_wal(dbapi_conn: sqlite3.Connection) -> None:
 
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A transaction that holds the database write lock from its start on SQLite.
+    """A transaction that holds the ledger's write lock from its start.
 
-    Other databases get an ordinary transaction; the table's unique constraints (seq,
-    key, prev_hash) plus the caller's retry keep the chain linear there.
+    SQLite: ``BEGIN IMMEDIATE``. PostgreSQL: ``pg_advisory_xact_lock`` (released at commit
+    or rollback, also when the client dies); under READ COMMITTED every later statement
+    sees the previous writer's committed head. Other databases get an ordinary
+    transaction; the unique constraints (seq, key, prev_hash) plus the caller's retry
+    keep the chain linear there.
     """
     with engine.connect() as conn:
         conn.execution_options(**{_IMMEDIATE: True})
         with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(_PG_LOCK, {"key": PG_LEDGER_LOCK})
             yield conn

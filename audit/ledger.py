@@ -1,8 +1,10 @@
 """The append-only, hash-chained audit ledger over SQLAlchemy Core.
 
 One ``Ledger`` per process (engines must not cross ``fork``). Appends are serialised by
-the database: ``BEGIN IMMEDIATE`` on SQLite; elsewhere the unique ``seq``/``prev_hash``
-constraints reject a second writer that read the same head, and the append retries.
+the database: ``BEGIN IMMEDIATE`` on SQLite, a transaction-level advisory lock on
+PostgreSQL (any number of writers on any number of machines queue, none gives up);
+elsewhere the unique ``seq``/``prev_hash`` constraints reject a second writer that read
+the same head, and the append retries.
 """
 
 from __future__ import annotations

@@ -84,9 +84,8 @@ def scan_pdf(pages: int, dpi: int) -> bytes:
 
 
 def pipeline(data: bytes, detector: object, engine: object) -> dict[str, float]:
-    from stages.gate import gate_pdf
-
     from redaction import pdf
+    from redaction.gate import gate_pdf
     from redaction.leakcheck import redact_to_fixpoint
 
     t0 = time.perf_counter()

@@ -68,6 +68,18 @@ class Corpus:
         self.add(first), self.add(last)
         return self.add(f"{first} {last}")
 
+    def styled(self, person: str) -> str:
+        """``person`` in one of the ways documents write names (every style is PII)."""
+        first, last = person.split()
+        styles = [
+            f"{last.upper()}, {first}",
+            f"{first[0]}. {last}",
+            f"{self.pick(['Mr.', 'Ms.', 'Mrs.'])} {last}",
+            person.upper(),
+            f"{last}, {first[0]}.",
+        ]
+        return self.add(self.pick(styles))
+
     def phone(self) -> str:
         return self.add(f"({self.rng.randint(201, 989)}) 555-{self.rng.randint(1000, 9999)}")
 
@@ -98,6 +110,7 @@ class Corpus:
             f"{self.pick(DRUGS)}. Vital signs stabilised within 48 hours. "
             f"{patient.split()[0]} tolerated oral intake and was discharged home.\n\n"
             f"Attending physician: Dr. {doctor}\n"
+            f"Copy to: {self.styled(patient)}; referring clinician {self.styled(doctor)}\n"
         )
         return patient.split()[1], text
 
@@ -110,6 +123,7 @@ class Corpus:
             f"3. On {self.date()} the parties entered into a written agreement.\n"
             f"4. Defendant breached the agreement by failing to pay the sums due.\n\n"
             f"Respectfully submitted,\n/s/ {counsel}\nCounsel for Plaintiff\n"
+            f"cc: {self.styled(defendant)}; {self.styled(plaintiff)}\n"
         )
         return plaintiff.split()[1], text
 

@@ -52,10 +52,22 @@ def play_reviewer(console: Console, home: Path) -> int:
     from config import get_settings
 
     client = _client("", REVIEWER)
-    done = review_open_batches(client, home / "reviewer", get_settings().lease_seconds)
+    lease = get_settings().lease_seconds
+    done = review_open_batches(client, home / "reviewer", lease, grant=operator_grant)
     for batch_id, count in done:
         console.print(f"  reviewer {REVIEWER} claimed {batch_id}, submitted {count} annotation(s)")
     return len(done)
+
+
+def operator_grant(batch_id: str) -> None:
+    """The operator's side of a claim: the holder gets its copies, on the audit trail."""
+    from composition.wiring import services
+    from stages.access import grant_access
+    from stages.trail import batch_queue
+
+    svc = services()
+    queue = batch_queue(svc, batch_id)
+    grant_access(svc, queue, batch_id, queue.claim_state(batch_id))
 
 
 def compliance(matter: str) -> None:
@@ -89,10 +101,12 @@ def run_demo(home: Path, samples: Path) -> int:
         create_locked_bucket(s3, CHECKPOINT_BUCKET)  # signed checkpoints, Object Lock
         init_key(get_settings())  # the checkpoint key (kept across demo runs) and its publication
         console.print(f"[bold]Sealroom demo[/] - local S3 at {endpoint}, state in {home}")
-        first: dict[str, Any] = pipeline(str(samples))
+        os.environ["SEALROOM_INBOX"] = str(samples)  # configuration, never a flow parameter
+        get_settings.cache_clear()
+        first: dict[str, Any] = pipeline()
         console.print(f"  pass 1 (ingest, redact, dispatch): {first}")
         play_reviewer(console, home)
-        second: dict[str, Any] = pipeline(str(samples))
+        second: dict[str, Any] = pipeline()
         console.print(f"  pass 2 (collect, reassemble): {second}")
         compliance(get_settings().matter)
         ok = print_summary(console, home, endpoint, time.monotonic() - started)

@@ -52,13 +52,18 @@ def review_open_batches(
     workdir: Path,
     lease_seconds: int,
     work: Callable[[Manifest, Path], Work] = annotate,
+    grant: Callable[[str], object] | None = None,
 ) -> list[tuple[str, int]]:
     """Claim every open batch, pull it into ``workdir/<batch>``, annotate it (``work``:
     the demo's annotator, or a test's) and submit, as a remote reviewer would; (batch id,
-    annotations submitted) for each."""
+    annotations submitted) for each. ``grant(batch_id)`` is the operator granting the claim
+    holder its copies (``review.access``) between the claim and the pull: in production
+    collect does it on its schedule."""
     done = []
     for batch_id in client.available():
         client.claim(batch_id, lease_seconds)
+        if grant is not None:
+            grant(batch_id)
         folder = workdir / batch_id
         client.pull(batch_id, folder)
         manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())

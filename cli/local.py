@@ -80,6 +80,12 @@ def detect(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Worker processes (0: settings, else cores).")
     ] = 0,
+    policy: Annotated[
+        str,
+        typer.Option(
+            "--policy", help="Redaction policy (config/policies): strict, medical, legal."
+        ),
+    ] = "strict",
 ) -> None:
     """Print the PII spans found in each file, one JSON object per line.
 
@@ -92,7 +98,14 @@ def detect(
     from redaction.parallel import default_workers, detect_parallel
 
     workers = jobs or get_settings().detect_workers or default_workers()
-    findings = detect_parallel(_detector(), [text for _, text in texts], workers)
+    from redaction.policy import PolicyDetector, load_policy
+
+    try:
+        chosen = load_policy(policy)
+    except SealroomError as exc:
+        raise typer.BadParameter(exc.message, param_hint="--policy") from exc
+    detector = PolicyDetector(_detector(), chosen)
+    findings = detect_parallel(detector, [text for _, text in texts], workers)
     for (path, _), found in zip(texts, findings, strict=True):
         spans = [span_json(f) for f in found]
         sys.stdout.write(json.dumps({"path": str(path), "spans": spans}) + "\n")

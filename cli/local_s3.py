@@ -27,8 +27,9 @@ def local_s3() -> Iterator[str]:
     from moto.server import ThreadedMotoServer
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no request log on the console
-    for name, value in DEMO_CREDENTIALS.items():
-        os.environ.setdefault(name, value)
+    added = [name for name in DEMO_CREDENTIALS if name not in os.environ]
+    for name in added:  # the local endpoint's credentials, for this endpoint's lifetime only
+        os.environ[name] = DEMO_CREDENTIALS[name]
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
@@ -36,3 +37,5 @@ def local_s3() -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.stop()
+        for name in added:
+            os.environ.pop(name, None)

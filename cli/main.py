@@ -17,6 +17,7 @@ from cli import (  # noqa: E402
     local,
     matter_cmd,
     ops,
+    pool_cmd,
     quarantine_cmd,
     reviewer,
     vault_cmd,
@@ -56,6 +57,8 @@ app.command("run")(ops.run)
 app.command("status")(ops.status)
 app.command("serve")(ops.serve)
 app.command("doctor")(doctor.doctor)
+app.command("deploy")(pool_cmd.deploy)
+app.command("worker")(pool_cmd.worker)
 app.command("detect")(local.detect)
 app.command("redact")(local.redact)
 app.command("extract")(local.extract)

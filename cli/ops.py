@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,13 +49,16 @@ def run(
     """Run one pass of the pipeline (ingest, redact, dispatch, collect, reassemble).
 
     Progress goes to stderr, the summary (JSON) to stdout; exit 1 when any step failed,
-    each failure named on stderr by step, id, error code and cause.
+    each failure named on stderr by step, id, error code and cause. INBOX becomes this
+    run's SEALROOM_INBOX setting, never a Prefect flow parameter (a folder name can be PII;
+    flow parameters are stored in Prefect's database).
     """
     from cli.status_progress import run_with_progress
 
-    where = inbox if inbox is None or inbox.startswith("s3://") else str(Path(inbox).resolve())
+    if inbox is not None:
+        use_inbox(inbox)
     with _prefect_startup_reported():
-        summary, failures = run_with_progress(where, matter)
+        summary, failures = run_with_progress(matter)
     typer.echo(json.dumps({**summary, "failures": failures}))
     for line in failures:
         typer.echo(f"failed: {line}", err=True)
@@ -62,9 +66,22 @@ def run(
         raise typer.Exit(1)
 
 
+def use_inbox(inbox: str) -> None:
+    """Make ``inbox`` (a directory or ``s3://`` URL) this process's configured inbox."""
+    from config.settings import get_settings
+
+    where = inbox if inbox.startswith("s3://") else str(Path(inbox).resolve())
+    os.environ["SEALROOM_INBOX"] = where
+    get_settings.cache_clear()
+
+
 @contextmanager
 def _prefect_startup_reported() -> Iterator[None]:
-    """Turn Prefect's start-up time-out into one clear line and exit status 1."""
+    """Turn Prefect's start-up time-out into one clear line and exit status 1; a killed
+    command never leaves Prefect's temporary server behind (``cli.server_guard``)."""
+    from cli.server_guard import guard_prefect_server
+
+    guard_prefect_server()
     try:
         yield
     except RuntimeError as exc:
@@ -80,8 +97,10 @@ def serve(
 ) -> None:
     """Serve the scheduled deployments (intake, collect, reassemble, pipeline) on the
     embedded Prefect server until interrupted."""
+    from cli.server_guard import guard_prefect_server
     from flows.deploy import serve_all
 
+    guard_prefect_server()
     serve_all(matter)
 
 

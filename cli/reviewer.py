@@ -58,6 +58,8 @@ def list_cmd(
         return
     for line in _run(lambda: queue_listing(name, lambda q: _client(q, reviewer))):
         typer.echo(line)
+    for problem in _run(_client(name, reviewer).claim_problems):
+        typer.echo(f"warning: {problem}", err=True)
 
 
 @app.command("claim")
@@ -81,7 +83,10 @@ def pull_cmd(
     queue: QueueOpt = "",
     reviewer: ReviewerOpt = "reviewer",
 ) -> None:
-    """Download a batch's manifest and redacted renditions (hashes checked)."""
+    """Download a batch's manifest and redacted renditions (hashes checked).
+
+    Works once the operator has granted you, the claim holder, your copies (collect does it).
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     columns = (TextColumn("pulling {task.description}"), BarColumn(), MofNCompleteColumn())
@@ -241,7 +246,10 @@ def release_cmd(batch: BatchArg, queue: QueueOpt = "", reviewer: ReviewerOpt = "
 
 @app.command("policy")
 def policy_cmd(queue: QueueOpt = "", reviewer: ReviewerOpt = "reviewer") -> None:
-    """Print the IAM policy that grants a reviewer exactly its queue."""
+    """Print the IAM policy that grants a reviewer exactly its queue.
+
+    Pass --reviewer '${aws:username}' for one policy that binds each IAM user to its own name.
+    """
     from review.policy import iam_policy
 
     settings = get_settings()

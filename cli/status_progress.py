@@ -61,7 +61,7 @@ def _step(progress: Progress, name: str, work: Callable[[], Any]) -> Any:
     return state
 
 
-def run_with_progress(inbox: str | None, matter: str | None) -> tuple[dict[str, Any], list[str]]:
+def run_with_progress(matter: str | None) -> tuple[dict[str, Any], list[str]]:
     """Run every stage's flow with a bar on stderr; (summary, failure lines)."""
     from flows.pipeline_flow import collect, dispatch, ingest, reassemble
     from flows.reporting import settle
@@ -82,7 +82,7 @@ def run_with_progress(inbox: str | None, matter: str | None) -> tuple[dict[str, 
         failures.extend(f.line() for f in failed)
 
     with Progress(*columns, console=Console(stderr=True)) as progress:
-        done("ingest", _step(progress, "ingest", lambda: ingest(inbox, matter, return_state=True)))
+        done("ingest", _step(progress, "ingest", lambda: ingest(matter, return_state=True)))
         done("redact", _redact_with_bar(progress, matter))
         done("dispatch", _step(progress, "dispatch", lambda: dispatch(matter, return_state=True)))
         done("collect", _step(progress, "collect", lambda: collect(matter, return_state=True)))

@@ -103,19 +103,34 @@ def shred_cmd(
     matter: str = typer.Option(..., "--matter", help="Matter id whose keys are destroyed."),
     tenant: str = TENANT,
     delete_objects: bool = typer.Option(False, "--delete-objects", help="Also delete objects."),
+    purge_outbox: bool = typer.Option(
+        False, "--purge-outbox", help="Also delete the matter's plaintext deliverables."
+    ),
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
 ) -> None:
-    """Crypto-shred a matter: destroy its keys so everything sealed under them is unreadable."""
-    from stages import vault_ops
+    """Crypto-shred a matter: destroy its keys so everything sealed under them is unreadable.
+
+    Refused while the matter's outbox still holds deliverables (named by doc id), unless
+    --purge-outbox removes them first; both are recorded on the ledger (counts only).
+    """
+    from stages import outbox_shred
 
     if not yes:
         typer.confirm(f"Destroy every key of matter {matter}? This cannot be undone", abort=True)
-    report = _run(
-        tenant, matter, lambda v, lg, s, actor: vault_ops.shred(v, lg, s, actor, delete_objects)
-    )
+    outbox = get_settings().outbox_path
+    done = _run(
+        tenant,
+        matter,
+        lambda v, lg, s, actor: outbox_shred.shred(
+            v, lg, s, actor, outbox=outbox, purge_outbox=purge_outbox,
+            delete_objects=delete_objects,
+        ),
+    )  # fmt: skip
+    report = done.report
     typer.echo(
         f"shredded: {report.keys_destroyed} key versions destroyed, "
-        f"{report.objects_unreadable} objects unreadable, {report.objects_deleted} deleted"
+        f"{report.objects_unreadable} objects unreadable, {report.objects_deleted} deleted, "
+        f"{done.outbox_removed} outbox files removed"
     )
 
 

@@ -44,7 +44,9 @@ def build_vault(settings: Settings) -> Vault:
     keys: KeyProvider = LocalKeyProvider(settings.key_path)
     if settings.key_provider == "kms":
         kms = kms_client(settings)
-        keys = KmsKeyProvider(kms, alias_prefix=settings.kms_alias_prefix)
+        keys = KmsKeyProvider(
+            kms, alias_prefix=settings.kms_alias_prefix, endpoint_url=settings.kms_endpoint_url
+        )
     store: BlobStore = LocalDirStore(settings.vault_path)
     if settings.vault_s3_bucket:
         store = S3BlobStore(

@@ -22,6 +22,10 @@ OTHER_VARIABLES = {  # read by something other than Settings
     "SEALROOM_CONFIG": "the settings file (default sealroom.toml)",
     "SEALROOM_REPO": "the repository path on worker machines (prefect.yaml)",
     "SEALROOM_REVIEWER": "the reviewer id of `sealroom reviewer`",
+    "SEALROOM_CHROMIUM": "tests: the Chromium binary for the browser tests",
+    "SEALROOM_TEST_POSTGRES_URL": "tests: a running PostgreSQL server for `postgres` tests",
+    "SEALROOM_REQUIRE_POSTGRES": "tests: fail instead of skipping when no PostgreSQL starts",
+    "SEALROOM_SCREENSHOTS": "tests: folder the workbench browser tests save screenshots to",
 }
 
 

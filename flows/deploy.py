@@ -28,9 +28,9 @@ from flows.pipeline_flow import collect, intake, pipeline, reassemble
 TAGS = ["sealroom"]
 
 
-def inbox_parameter(location: str) -> str:
-    """An absolute directory or an ``s3://`` URL (a location, never a file name)."""
-    return location if location.startswith("s3://") else str(Path(location).resolve())
+# Prefect's to_deployment returns a coroutine when the calling thread runs an event loop
+# (a web test client, a notebook); ask for the synchronous form explicitly.
+SYNC: dict[str, Any] = {"_sync": True}
 
 
 def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
@@ -45,9 +45,10 @@ def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
         intake.to_deployment(
             name="sealroom-intake",
             interval=every(settings.ingest_interval_minutes),
-            parameters={"inbox": inbox_parameter(settings.inbox_location), **params},
+            parameters=params,  # the inbox is SEALROOM_INBOX in the serving process
             concurrency_limit=1,
             tags=TAGS,
+            **SYNC,
         ),
         collect.to_deployment(
             name="sealroom-collect",
@@ -55,6 +56,7 @@ def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
             parameters=params,
             concurrency_limit=1,
             tags=TAGS,
+            **SYNC,
         ),
         reassemble.to_deployment(
             name="sealroom-reassemble",
@@ -62,8 +64,9 @@ def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
             parameters=params,
             concurrency_limit=1,
             tags=TAGS,
+            **SYNC,
         ),
-        pipeline.to_deployment(name="sealroom-pipeline", parameters=params, tags=TAGS),
+        pipeline.to_deployment(name="sealroom-pipeline", parameters=params, tags=TAGS, **SYNC),
     ]
 
 

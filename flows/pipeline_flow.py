@@ -34,9 +34,8 @@ from flows.stage_timer import timed
 from models.errors import Failure
 
 
-def _ingest(log: RunLog, inbox: str | None, matter: str | None) -> None:
-    where = inbox or get_settings().inbox_location
-    counts = log.step("ingest", ingest_task(where, matter, return_state=True), {"new": 0})
+def _ingest(log: RunLog, matter: str | None) -> None:
+    counts = log.step("ingest", ingest_task(matter, return_state=True), {"new": 0})
     get_run_logger().info("inbox: %s", counts)
     log.summary["ingested"] = int(counts["new"])
 
@@ -103,9 +102,11 @@ def _steps(name: str, matter: str | None, *steps: Step) -> dict[str, Any]:
 
 
 @flow(name="ingest", persist_result=False)
-def ingest(inbox: str | None = None, matter: str | None = None) -> dict[str, Any]:
-    """Read the inbox (a directory or ``s3://bucket/prefix``); seal and record new files."""
-    return _steps("ingest", matter, lambda log: _ingest(log, inbox, matter))
+def ingest(matter: str | None = None) -> dict[str, Any]:
+    """Read the inbox (``SEALROOM_INBOX``: a directory or ``s3://bucket/prefix``); seal and
+    record new files. The inbox is configuration, never a flow parameter: a folder name
+    can be PII, and parameters are stored in Prefect's database."""
+    return _steps("ingest", matter, lambda log: _ingest(log, matter))
 
 
 @flow(name="redact", persist_result=False)
@@ -129,22 +130,22 @@ def reassemble(matter: str | None = None) -> dict[str, Any]:
     return _steps("reassemble", matter, lambda log: _reassemble(log, matter))
 
 
-def _intake_steps(inbox: str | None, matter: str | None) -> list[Step]:
+def _intake_steps(matter: str | None) -> list[Step]:
     return [
-        lambda log: _ingest(log, inbox, matter),
+        lambda log: _ingest(log, matter),
         lambda log: _redact(log, matter),
         lambda log: _dispatch(log, matter),
     ]
 
 
 @flow(name="intake", persist_result=False)
-def intake(inbox: str | None = None, matter: str | None = None) -> dict[str, Any]:
+def intake(matter: str | None = None) -> dict[str, Any]:
     """The scheduled front half: ingest, redact, dispatch."""
-    return _steps("intake", matter, *_intake_steps(inbox, matter))
+    return _steps("intake", matter, *_intake_steps(matter))
 
 
 @flow(name="pipeline", persist_result=False)
-def pipeline(inbox: str | None = None, matter: str | None = None) -> dict[str, Any]:
+def pipeline(matter: str | None = None) -> dict[str, Any]:
     """One pass of every stage; safe to re-run at any time (each stage is idempotent)."""
     rest: list[Step] = [lambda log: _collect(log, matter), lambda log: _reassemble(log, matter)]
-    return _steps("pipeline", matter, *_intake_steps(inbox, matter), *rest)
+    return _steps("pipeline", matter, *_intake_steps(matter), *rest)

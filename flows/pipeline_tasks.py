@@ -103,8 +103,11 @@ def finish(step_name: str, result: Any, failures: list[Failure]) -> Any:
 
 
 @task(name="ingest-inbox", tags=[S3, KMS], **SAFE)
-def ingest_task(inbox: str, matter: str | None) -> dict[str, int]:
+def ingest_task(matter: str | None) -> dict[str, int]:
+    """The configured inbox (``SEALROOM_INBOX``), never a task input: task inputs are
+    orchestration state and a folder name can be PII."""
     settings = get_settings()
+    inbox = settings.inbox_location
     kind, limit = DocKind(settings.default_kind), settings.max_document_bytes
     with step("ingest"):
         if inbox.startswith("s3://"):

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 from composition.identity import inherit_identity, operator_identity
 from composition.wiring import services
-from config import get_settings
+from config import Settings, get_settings
 from stages import redact as redact_stage
 from stages.loop import error_code
 
 __all__ = ["ChunkResult", "chunks", "error_code", "pending_documents", "run_chunk", "shutdown"]
 _lock = threading.Lock()
-_pool: tuple[int, ProcessPoolExecutor] | None = None
+_pool: tuple[tuple[int, str | None, Settings], ProcessPoolExecutor] | None = None
 
 
 @dataclass(frozen=True)
@@ -57,19 +57,21 @@ def _warm(matter: str | None, actor: str) -> None:
 
 
 def executor(workers: int, matter: str | None) -> ProcessPoolExecutor:
-    """The process-wide pool of ``workers`` spawned processes (re-created when broken)."""
+    """The process-wide pool of ``workers`` spawned processes, re-created when broken or when
+    the settings it was started under changed (its workers read their own settings once)."""
     global _pool
+    settings = get_settings()
     with _lock:
-        if _pool is not None and (_pool[0] != workers or _pool[1]._broken):
+        if _pool is not None and (_pool[0] != (workers, matter, settings) or _pool[1]._broken):
             _pool[1].shutdown(wait=False, cancel_futures=True)
             _pool = None
         if _pool is None:
             context = multiprocessing.get_context("spawn")
-            actor = operator_identity(get_settings())
+            actor = operator_identity(settings)
             pool = ProcessPoolExecutor(
                 workers, context, initializer=_warm, initargs=(matter, actor)
             )
-            _pool = (workers, pool)
+            _pool = ((workers, matter, settings), pool)
         return _pool[1]
 
 

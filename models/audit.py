@@ -22,7 +22,12 @@ class Action(StrEnum):
     DOC_DELIVERED = "document.delivered"
     BATCH_PLANNED = "batch.planned"
     BATCH_DISPATCHED = "batch.dispatched"
-    BATCH_CLAIMED = "batch.claimed"
+    BATCH_CLAIMED = "batch.claimed"  # a claim or a takeover (details: transition)
+    BATCH_CLAIM_RENEWED = "batch.claim_renewed"
+    BATCH_RELEASED = "batch.released"
+    BATCH_CLOSED = "batch.closed"  # the operator closed the batch after accepting its work
+    DOC_ACCESS_GRANTED = "document.access_granted"  # a reviewer may read a rendition now
+    DOC_ACCESS_REVOKED = "document.access_revoked"
     SUBMISSION_ACCEPTED = "submission.accepted"
     SUBMISSION_REJECTED = "submission.rejected"
     QC_AGREEMENT = "qc.agreement"  # two reviews of one batch compared (span F1, kappa)
@@ -35,6 +40,7 @@ class Action(StrEnum):
     VAULT_ROTATED = "vault.rotated"
     VAULT_KEY_RETIRED = "vault.key_retired"
     VAULT_SHREDDED = "vault.shredded"
+    VAULT_OUTBOX_PURGED = "vault.outbox_purged"  # a shred removed the matter's deliverables
     VAULT_HOLD_PLACED = "vault.hold_placed"
     VAULT_HOLD_RELEASED = "vault.hold_released"
 

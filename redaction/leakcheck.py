@@ -9,8 +9,9 @@ from redaction.matching import broken_value_pattern, normalise
 from redaction.merge import merge
 from redaction.operators import TokenNamer, map_to_original, redact_text
 from redaction.ports import Detector as TextDetector  # the port, under its earlier name
+from redaction.wordclass import is_common
 
-__all__ = ["MIN_VALUE_LENGTH", "TextDetector", "leak_check", "redact_to_fixpoint"]
+__all__ = ["MIN_VALUE_LENGTH", "TextDetector", "leak_check", "redact_to_fixpoint", "sealed"]
 
 MIN_VALUE_LENGTH = 3
 
@@ -19,12 +20,17 @@ def _outside_tokens(result: RedactionResult, start: int, end: int) -> bool:
     return not any(r.red_start < end and start < r.red_end for r in result.replacements)
 
 
+def sealed(value: str) -> bool:
+    """Worth searching for: >= 3 chars and not one plain or very common word ("son", "WAS"),
+    which, redacted once as part of a name, is no leak elsewhere."""
+    plain = normalise(value)
+    return len(plain) >= MIN_VALUE_LENGTH and not (plain.isalpha() and is_common(plain))
+
+
 def residual_findings(redacted_text: str, result: RedactionResult) -> list[Finding]:
     """Original values (>= 3 chars) still present outside the tokens, as findings there."""
     labels = {normalise(r.original): r.label for r in result.replacements}
-    values = [
-        r.original for r in result.replacements if len(normalise(r.original)) >= MIN_VALUE_LENGTH
-    ]
+    values = [r.original for r in result.replacements if sealed(r.original)]
     rx = broken_value_pattern(values)
     found = [
         Finding(m.start(), m.end(), labels.get(_unbroken(m.group()), "VALUE"), 1.0, "residual")

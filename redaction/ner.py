@@ -26,10 +26,12 @@ _SPACE = re.compile(r"\s")
 _WORD = re.compile(r"\w+")
 _SEGMENT = re.compile(r"\S+(?:[ ]\S+)*")
 _DIGITS = re.compile(r"\d\D*\d\D*\d")
+# An NER date must hold a month name with a number or a full numeric date; ranges, times,
+# vitals ("70-80's", "1900-0700") and weekdays alone are not dates.
 _DATE_ANCHOR = re.compile(
-    r"\d{1,4}[/.-]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d"
-    r"|\d\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    r"(?<![\w/.-])\d{1,2}([/.-])\d{1,2}\1\d{2,4}(?![\w/-])|(?<![\w/.-])\d{4}-\d{1,2}-\d{1,2}(?!\w)"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d"
+    r"|\d\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE,
 )
 

@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterable
 
 from models.finding import Finding
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
+from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
+from redaction.facilities import find_facilities
 from redaction.identifiers import find_identifiers
 from redaction.names import (
     find_address_block_names,
@@ -17,15 +19,20 @@ from redaction.names import (
 )
 from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.places import find_addresses, find_organizations
+from redaction.shortdates import find_short_dates
 
 Recognizer = Callable[[str], Iterable[Finding]]
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
     find_identifiers,
     find_dates,
+    find_short_dates,
+    find_facilities,
     find_context_ids,
     find_self_labelled,
     find_context_names,
+    find_cued_names,
+    find_signed_names,
     find_address_block_names,
     find_described_names,
     find_credentialed_names,

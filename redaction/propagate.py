@@ -8,6 +8,8 @@ from collections.abc import Collection, Iterable, Sequence
 
 from models.finding import Finding
 from redaction.matching import value_pattern
+from redaction.plausible import shouting
+from redaction.wordclass import Kind, kind
 
 MIN_LENGTH = 3
 _PART = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-])*")
@@ -28,15 +30,22 @@ _COMMON = frozenset(_COMMON_WORDS.split())
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "P.O.", "D.C.", "N.A.", "B.C.", "A.D."})
 
 
-def person_parts(value: str, stop_words: Collection[str]) -> tuple[list[str], list[str]]:
-    """Name parts to propagate: (any-case parts, capitalised-only parts)."""
+def person_parts(
+    value: str, stop_words: Collection[str], caps: bool = False
+) -> tuple[list[str], list[str]]:
+    """Name parts to propagate: (any-case parts, capitalised-only parts). Plain words are never
+    propagated; names that are also common words only capitalised, and not at all in all-caps
+    text, where every word is capitalised."""
     any_case: list[str] = []
     cap_only: list[str] = []
     for part in _PART.findall(value):
         key = part.casefold()
         if key in _TITLES or key in stop_words or len(part) < 2:
             continue
-        if len(part) >= MIN_LENGTH and key not in _COMMON:
+        k = kind(part)
+        if k is Kind.WORD or (caps and k is Kind.WORDNAME) or _abbreviation(part, k):
+            continue
+        if len(part) >= MIN_LENGTH and key not in _COMMON and k is not Kind.WORDNAME:
             any_case.append(part)
         else:
             cap_only.append(part)
@@ -69,12 +78,15 @@ def propagate(
     """New findings for every other occurrence of a found value or of a person's name parts."""
     labels: dict[str, str] = {}
     cap_only: dict[str, str] = {}
+    caps = shouting(text)
     for f in findings:
+        if not _spreads(f, caps):
+            continue
         value = text[f.start : f.end].strip()
-        if len(value) >= MIN_LENGTH and value.casefold() not in stop_words:
+        if len(value) >= MIN_LENGTH and value.casefold() not in stop_words and _specific(value):
             labels.setdefault(_key(value), f.label)
         if f.label == "PERSON":
-            loose, strict = person_parts(value, stop_words)
+            loose, strict = person_parts(value, stop_words, caps)
             for part in loose:
                 labels.setdefault(_key(part), "PERSON")
             for part in strict:
@@ -84,6 +96,25 @@ def propagate(
     found = list(_occurrences(text, labels, ignore_case=True))
     found += _capitalised(text, cap_only)
     return found
+
+
+def _abbreviation(part: str, k: Kind) -> bool:
+    """A short token in no lexicon is more likely shorthand ("gtt") than a name."""
+    return k is Kind.UNKNOWN and len(part) <= 3
+
+
+def _spreads(f: Finding, caps: bool) -> bool:
+    """A value found only by a weak signal (NER on all-caps text) is not spread."""
+    return not (caps and f.source.startswith("ner:"))
+
+
+def _specific(value: str) -> bool:
+    """Not a single plain or very common word ("WAS", "Engagement", "bill")."""
+    words = _PART.findall(value)
+    if len(words) != 1 or len(words[0]) != len(value):
+        return True
+    k = kind(value)
+    return k is Kind.NAME or (k is Kind.UNKNOWN and len(value) >= 4)
 
 
 def _occurrences(text: str, labels: dict[str, str], ignore_case: bool) -> Iterable[Finding]:

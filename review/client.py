@@ -40,6 +40,10 @@ class ReviewerClient:
         """A published batch's manifest (documents, pages, due time, priority)."""
         return self._queue.manifest(batch_id)
 
+    def claim_problems(self) -> list[str]:
+        """Claim objects of the queue that were ignored as malformed (one line each)."""
+        return self._queue.claim_scan().problems
+
     def claim(self, batch_id: str, lease_seconds: int) -> Claim:
         claim = self._queue.claim(batch_id, self.reviewer, lease_seconds)
         self._held[batch_id] = claim
@@ -53,14 +57,17 @@ class ReviewerClient:
     def pull(self, batch_id: str, dest: Path, progress: Progress | None = None) -> list[Path]:
         """Write the manifest and each rendition into ``dest`` (named by doc id); check hashes.
 
+        Renditions are read from this reviewer's granted copies, which the operator writes
+        for the claim holder only (``review.access``); ``QueueError`` until it has.
+
         ``progress(done, total)`` is called after each file (the CLI draws a bar with it).
         """
         manifest = self._queue.manifest(batch_id)
         dest.mkdir(parents=True, exist_ok=True)
-        written = [_write(dest / MANIFEST_FILE, manifest.model_dump_json(indent=2).encode())]
+        written: list[Path] = []
         files = _files(manifest)
         for done, (rel_path, digest, doc_id) in enumerate(files, start=1):
-            body = self._queue.read_file(batch_id, rel_path)
+            body = self._queue.read_granted(self.reviewer, batch_id, rel_path)
             if hashlib.sha256(body).hexdigest() != digest:
                 raise QueueError(batch_id, f"hash mismatch for {rel_path}")
             target = dest / (doc_id + Path(rel_path).suffix)
@@ -69,7 +76,9 @@ class ReviewerClient:
             written.append(_write(target, body))
             if progress is not None:
                 progress(done, len(files))
-        return written
+        # the manifest last: a folder with one is a complete pull (``reviewer open`` relies on it)
+        body = manifest.model_dump_json(indent=2).encode()
+        return [_write(dest / MANIFEST_FILE, body), *written]
 
     def submit(
         self,

@@ -3,7 +3,9 @@
 ```
 queues/<queue>/batches/<batch_id>/manifest.json
                                  /docs/<doc_id>.pdf|.txt
-              /claims/<batch_id>.json
+              /claims/<batch_id>/<reviewer>/<n>-<action>-<epoch>-<lease>.json
+              /closed/<batch_id>.json
+              /granted/<reviewer>/<batch_id>/docs/<doc_id>.pdf|.txt   the holder's copies
               /submissions/<batch_id>/<reviewer>.json
               /rejections/<batch_id>/<reviewer>.json
 ```
@@ -67,8 +69,34 @@ def claims_prefix(queue: str) -> str:
     return f"{queue_prefix(queue)}claims/"
 
 
-def claim_key(queue: str, batch_id: str) -> str:
-    return f"{claims_prefix(queue)}{check_id('batch', batch_id)}.json"
+def batch_claims_prefix(queue: str, batch_id: str) -> str:
+    return f"{claims_prefix(queue)}{check_id('batch', batch_id)}/"
+
+
+def reviewer_claims_prefix(queue: str, batch_id: str, reviewer: str) -> str:
+    """Where ``reviewer`` (and, by IAM, only ``reviewer``) writes its claim events."""
+    return f"{batch_claims_prefix(queue, batch_id)}{check_id('reviewer', reviewer)}/"
+
+
+def granted_prefix(queue: str, reviewer: str, batch_id: str) -> str:
+    """The claim holder's read-only copies of a batch's renditions (operator-written)."""
+    return (
+        f"{queue_prefix(queue)}granted/{check_id('reviewer', reviewer)}/"
+        f"{check_id('batch', batch_id)}/"
+    )
+
+
+def granted_key(queue: str, reviewer: str, batch_id: str, rel_path: str) -> str:
+    return granted_prefix(queue, reviewer, batch_id) + check_rel_path(rel_path)
+
+
+def closed_prefix(queue: str) -> str:
+    return f"{queue_prefix(queue)}closed/"
+
+
+def closed_key(queue: str, batch_id: str) -> str:
+    """Written by the operator only, when a batch's work is accepted."""
+    return f"{closed_prefix(queue)}{check_id('batch', batch_id)}.json"
 
 
 def submissions_prefix(queue: str, batch_id: str) -> str:
@@ -100,8 +128,8 @@ def batch_of_manifest(queue: str, key: str) -> str | None:
     return _leaf(batches_prefix(queue), key, "/" + MANIFEST)
 
 
-def batch_of_claim(queue: str, key: str) -> str | None:
-    return _leaf(claims_prefix(queue), key, ".json")
+def batch_of_closed(queue: str, key: str) -> str | None:
+    return _leaf(closed_prefix(queue), key, ".json")
 
 
 def reviewer_of_submission(queue: str, batch_id: str, key: str) -> str | None:

@@ -10,6 +10,7 @@ against the store's timestamps (``last_modified``), never the caller's clock.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -33,7 +34,20 @@ class StoredObject:
     last_modified: datetime  # store clock, timezone-aware UTC
 
 
+@dataclass(frozen=True)
+class ObjectInfo:
+    """A key as listed (no body read): its size and the store's write time."""
+
+    key: str
+    size: int
+    last_modified: datetime  # store clock, timezone-aware UTC
+
+
 class ObjectStore(Protocol):
+    settle_seconds: float
+    """How long after a write every concurrent write of the same second is visible
+    (0 for a linearizable in-process store; a margin over S3's 1 s timestamp granularity)."""
+
     def put(
         self, key: str, body: bytes, *, if_none_match: bool = False, if_match: str | None = None
     ) -> str:
@@ -46,6 +60,14 @@ class ObjectStore(Protocol):
 
     def list(self, prefix: str) -> list[str]:
         """Every key starting with ``prefix``, sorted."""
+        ...
+
+    def list_info(self, prefix: str) -> builtins.list[ObjectInfo]:
+        """Every object under ``prefix`` with size and write time, sorted by key."""
+        ...
+
+    def head(self, key: str) -> ObjectInfo | None:
+        """Size and write time of ``key`` without reading it, or ``None`` if absent."""
         ...
 
     def delete(self, key: str, if_match: str | None = None) -> None:

@@ -8,14 +8,15 @@ and re-running it is a no-op once the same manifest is there.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from pydantic import ValidationError
 
 from models.errors import BatchNotFound, QueueError
 from models.review import Claim, Manifest, Submission
 from review import layout
-from review.claims import Claims, ClaimState
-from review.ports import ObjectStore, PreconditionFailed, StoredObject
+from review.claims import Claims, ClaimState, QueueClaims
+from review.ports import ObjectInfo, ObjectStore, PreconditionFailed, StoredObject
 from review.publish import check_files
 from review.rejection import MAX_REASON, Rejection
 from review.texts import text_reader
@@ -70,6 +71,16 @@ class ReviewQueue:
             raise BatchNotFound(batch_id)
         return self._parse_manifest(batch_id, stored.body)
 
+    def read_granted(self, reviewer: str, batch_id: str, rel_path: str) -> bytes:
+        """A rendition from ``reviewer``'s granted copy (``QueueError`` until the operator
+        has granted it: only the claim holder ever gets one)."""
+        stored = self._store.get(layout.granted_key(self.queue, reviewer, batch_id, rel_path))
+        if stored is None:
+            raise QueueError(
+                batch_id, "access not granted yet (the operator grants it to the claim holder)"
+            )
+        return stored.body
+
     def read_file(self, batch_id: str, rel_path: str) -> bytes:
         stored = self._store.get(layout.file_key(self.queue, batch_id, rel_path))
         if stored is None:
@@ -95,9 +106,11 @@ class ReviewQueue:
     def release(self, batch_id: str, reviewer: str, epoch: int) -> None:
         self._claims.release(batch_id, reviewer, epoch)
 
-    def close(self, batch_id: str, reviewer: str, epoch: int) -> None:
-        """Operator: the batch's work was accepted; it is never handed out again."""
-        self._claims.close(batch_id, reviewer, epoch)
+    def close(self, batch_id: str, reviewer: str, epoch: int) -> bool:
+        """Operator: the batch's work was accepted; it is never handed out again.
+
+        ``False`` if the claim had already moved past ``epoch`` (left open)."""
+        return self._claims.close(batch_id, reviewer, epoch)
 
     def current_claim(self, batch_id: str) -> Claim | None:
         """The stored claim (its lease may have run out), or ``None``."""
@@ -107,6 +120,26 @@ class ReviewQueue:
     def claim_state(self, batch_id: str) -> ClaimState | None:
         """The stored claim with its ETag and lease end (store clock)."""
         return self._claims.read(batch_id)
+
+    @property
+    def store(self) -> ObjectStore:
+        return self._store
+
+    @property
+    def settle_seconds(self) -> float:
+        return self._store.settle_seconds
+
+    def store_now(self) -> datetime:
+        """The store's clock (leases and event times are judged by it)."""
+        return self._store.now()
+
+    def claim_scan(self) -> QueueClaims:
+        """Every batch's replayed claim and the claim objects that were ignored (per object)."""
+        return self._claims.scan()
+
+    def settled_claim_state(self, batch_id: str) -> ClaimState | None:
+        """The claim once its newest event has settled (waits up to the settle time)."""
+        return self._claims.read_settled(batch_id)
 
     def claimed_batches(self) -> set[str]:
         """Batch ids with a live (unexpired) claim."""
@@ -123,17 +156,36 @@ class ReviewQueue:
         state = self._claims.holder(batch_id, submission.reviewer, submission.epoch)
         raw = submission.model_dump_json().encode()
         manifest = self.manifest(batch_id)
-        validate_submission(raw, manifest, state.claim, text_of=self.texts(manifest))
+        text_of = self.texts(manifest, reviewer=submission.reviewer)
+        validate_submission(raw, manifest, state.claim, text_of=text_of)
         self._store.put(key, raw)
 
-    def texts(self, manifest: Manifest) -> TextOf:
-        """doc id -> the batch's rendition text (what annotation quotes are checked against)."""
+    def texts(self, manifest: Manifest, reviewer: str | None = None) -> TextOf:
+        """doc id -> the batch's rendition text (what annotation quotes are checked against):
+        from the batch (operator), or from ``reviewer``'s granted copies (a reviewer's
+        policy cannot read the batch's renditions)."""
         batch_id = manifest.batch_id
+        if reviewer is not None:
+            return text_reader(
+                manifest, lambda rel_path: self.read_granted(reviewer, batch_id, rel_path)
+            )
         return text_reader(manifest, lambda rel_path: self.read_file(batch_id, rel_path))
 
     def submissions(self, batch_id: str) -> list[tuple[str, bytes]]:
         """``(reviewer, raw JSON)`` for every submission of the batch, by reviewer id."""
         return [(reviewer, stored.body) for reviewer, stored in self.submission_objects(batch_id)]
+
+    def submission_infos(self, batch_id: str) -> list[tuple[str, ObjectInfo]]:
+        """``(reviewer, size and write time)`` per submission, from the listing (no reads)."""
+        found: list[tuple[str, ObjectInfo]] = []
+        for info in self._store.list_info(layout.submissions_prefix(self.queue, batch_id)):
+            reviewer = layout.reviewer_of_submission(self.queue, batch_id, info.key)
+            if reviewer:
+                found.append((reviewer, info))
+        return found
+
+    def read_submission(self, batch_id: str, reviewer: str) -> StoredObject | None:
+        return self._store.get(layout.submission_key(self.queue, batch_id, reviewer))
 
     def submission_objects(self, batch_id: str) -> list[tuple[str, StoredObject]]:
         """``(reviewer, stored object)`` per submission: body plus the store's write time."""

@@ -9,14 +9,15 @@ reviewer's least-privilege policy allows it).
 
 from __future__ import annotations
 
+import builtins
 from datetime import UTC, datetime
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from models.errors import StorageError
-from models.s3_codes import MISSING, PRECONDITION_FAILED, error_code
-from review.ports import PreconditionFailed, StoredObject
+from models.s3_codes import FORBIDDEN, MISSING, PRECONDITION_FAILED, error_code
+from review.ports import ObjectInfo, PreconditionFailed, StoredObject
 from review.server_clock import ServerClock, response_headers
 
 
@@ -25,7 +26,10 @@ def _code(exc: ClientError) -> str:
 
 
 class S3ObjectStore:
-    def __init__(self, client: Any, bucket: str, *, clock_prefix: str = "") -> None:
+    def __init__(
+        self, client: Any, bucket: str, *, clock_prefix: str = "", settle_seconds: float = 2.0
+    ) -> None:
+        self.settle_seconds = settle_seconds
         self._s3 = client
         self._bucket = bucket
         self._clock_prefix = clock_prefix
@@ -77,6 +81,33 @@ class S3ObjectStore:
             raise StorageError(prefix) from exc
         return sorted(keys)
 
+    def list_info(self, prefix: str) -> builtins.list[ObjectInfo]:
+        found: list[ObjectInfo] = []
+        try:
+            pages = self._s3.get_paginator("list_objects_v2").paginate(
+                Bucket=self._bucket, Prefix=prefix
+            )
+            for page in pages:
+                found.extend(_info(item) for item in page.get("Contents", ()))
+        except (ClientError, BotoCoreError) as exc:
+            raise StorageError(prefix) from exc
+        return sorted(found, key=lambda info: info.key)
+
+    def head(self, key: str) -> ObjectInfo | None:
+        try:
+            response = self._s3.head_object(Bucket=self._bucket, Key=key)
+        except ClientError as exc:
+            self._clock.observe(response_headers(exc.response))
+            if _code(exc) in MISSING | FORBIDDEN:  # an existence check: absent to this caller
+                return None
+            raise StorageError(key) from exc
+        except BotoCoreError as exc:
+            raise StorageError(key) from exc
+        self._clock.observe(response_headers(response))
+        return ObjectInfo(
+            key, int(response["ContentLength"]), response["LastModified"].astimezone(UTC)
+        )
+
     def delete(self, key: str, if_match: str | None = None) -> None:
         extra = {"IfMatch": if_match} if if_match is not None else {}
         try:
@@ -108,3 +139,7 @@ class S3ObjectStore:
         if conditional and (code in PRECONDITION_FAILED or code in MISSING):
             return PreconditionFailed(key)
         return StorageError(key)
+
+
+def _info(item: dict[str, Any]) -> ObjectInfo:
+    return ObjectInfo(str(item["Key"]), int(item["Size"]), item["LastModified"].astimezone(UTC))

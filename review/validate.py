@@ -25,6 +25,7 @@ from review.layout import is_id
 
 MAX_PROBLEMS = 20
 TextOf = Callable[[str], str | None]  # doc id -> its rendition text (None: not available)
+MAX_SUBMISSION_BYTES = 1_000_000
 
 
 def validate_submission(
@@ -32,7 +33,7 @@ def validate_submission(
     manifest: Manifest,
     claim: Claim | None,
     texts_len: Mapping[str, int] | None = None,
-    max_bytes: int = 1_000_000,
+    max_bytes: int = MAX_SUBMISSION_BYTES,
     *,
     reviewer: str | None = None,
     text_of: TextOf | None = None,
@@ -47,8 +48,7 @@ def validate_submission(
     Annotation and verdict numbers are 0-based positions in their JSON arrays.
     """
     batch_id = manifest.batch_id
-    if len(raw) > max_bytes:
-        raise SubmissionRejected(batch_id, f"submission is {len(raw)} bytes; limit {max_bytes}")
+    check_size(batch_id, len(raw), max_bytes)
     submission = _parse(raw, batch_id)
     problems = _header_problems(submission, manifest, claim, reviewer)
     lengths = {d.doc_id: d.text_length for d in manifest.docs} | dict(texts_len or {})
@@ -60,6 +60,13 @@ def validate_submission(
     if problems:
         raise SubmissionRejected(batch_id, _join(problems))
     return submission
+
+
+def check_size(batch_id: str, size: int, max_bytes: int = MAX_SUBMISSION_BYTES) -> None:
+    """``SubmissionRejected`` if a submission of ``size`` bytes is over the limit (callers
+    check the stored object's size from the listing before reading it)."""
+    if size > max_bytes:
+        raise SubmissionRejected(batch_id, f"submission is {size} bytes; limit {max_bytes}")
 
 
 def _parse(raw: bytes, batch_id: str) -> Submission:

@@ -18,17 +18,19 @@ from models import events
 from models.audit import Action, Outcome
 from models.document import content_hash
 from models.errors import SubmissionRejected
-from models.events import BatchClaimed, SubmissionAccepted, payload_of
+from models.events import SubmissionAccepted, payload_of
 from models.review import Manifest, Submission
 from review import ReviewQueue, validate_submission
 from review.claims import HELD, ClaimState
-from review.ports import StoredObject
-from review.validate import TextOf
+from review.ports import ObjectInfo, StoredObject
+from review.validate import TextOf, check_size
 from stages import qc
+from stages.access import grant_access
+from stages.claim_audit import record_closed, record_transitions
 from stages.loop import OnFailure, each, reraise
 from stages.reviews import store_review
 from stages.services import Services
-from stages.trail import batch_queue, claim_key, submission_key
+from stages.trail import batch_queue, oversize_key, submission_key
 
 
 @dataclass
@@ -55,9 +57,15 @@ def collect(svc: Services, on_failure: OnFailure = reraise) -> CollectOutcome:
 def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None:
     queue = batch_queue(svc, batch_id)
     manifest = queue.manifest(batch_id)
-    state = queue.claim_state(batch_id)
+    state = queue.settled_claim_state(batch_id)
     record_claim(svc, batch_id, state)
-    for reviewer, stored in queue.submission_objects(batch_id):
+    grant_access(svc, queue, batch_id, state)
+    for reviewer, info in queue.submission_infos(batch_id):
+        if refused_by_size(svc, queue, batch_id, reviewer, info, outcome):
+            continue  # never read: refused from the listing's size, once
+        stored = queue.read_submission(batch_id, reviewer)
+        if stored is None:
+            continue
         key = submission_key(batch_id, reviewer, content_hash(stored.body))
         if svc.seen(key):
             finish_accepted(svc, queue, manifest, key)  # crash-resume: follow-ups may be missing
@@ -72,17 +80,31 @@ def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None
         outcome.accepted.append(f"{batch_id}/{reviewer}")
 
 
+def refused_by_size(
+    svc: Services,
+    queue: ReviewQueue,
+    batch_id: str,
+    reviewer: str,
+    info: ObjectInfo,
+    outcome: CollectOutcome,
+) -> bool:
+    """True if the stored submission is over the limit (rejected once, by its size alone)."""
+    try:
+        check_size(batch_id, info.size)
+    except SubmissionRejected as exc:
+        key = oversize_key(batch_id, reviewer, info.size, info.last_modified.isoformat())
+        if not svc.seen(key):
+            _reject(svc, queue, batch_id, reviewer, key, exc)
+            outcome.rejected.append(f"{batch_id}/{reviewer}")
+        return True
+    return False
+
+
 def record_claim(svc: Services, batch_id: str, state: ClaimState | None) -> None:
-    """Put who holds (or held) the batch on the audit trail, once per claim epoch.
+    """Put every claim transition of the batch on the audit trail (``stages.claim_audit``).
 
     Claims are written by reviewers straight to S3; collect is where Sealroom sees them."""
-    if state is None:
-        return
-    claim = state.claim
-    payload = BatchClaimed(
-        reviewer=claim.reviewer, epoch=claim.epoch, claimed_at=claim.claimed_at.isoformat()
-    )
-    svc.record(claim_key(batch_id, claim.epoch), payload, "batch", batch_id)
+    record_transitions(svc, batch_queue(svc, batch_id), state)
 
 
 def check(
@@ -145,5 +167,8 @@ def finish_accepted(svc: Services, queue: ReviewQueue, manifest: Manifest, key: 
     if event is None or event.action != Action.SUBMISSION_ACCEPTED:
         return
     accepted = payload_of(event, SubmissionAccepted)
-    queue.close(manifest.batch_id, accepted.reviewer, accepted.epoch)
-    qc.settle(svc, manifest, accepted.reviewer)
+    batch_id, reviewer = manifest.batch_id, accepted.reviewer
+    if queue.close(batch_id, reviewer, accepted.epoch):
+        record_closed(svc, batch_id, reviewer, accepted.epoch)
+        grant_access(svc, queue, batch_id, queue.claim_state(batch_id))  # copies taken back
+    qc.settle(svc, manifest, reviewer)

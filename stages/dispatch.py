@@ -16,10 +16,12 @@ from collections.abc import Iterable
 from audit import document_states
 from models.audit import Action, AuditEvent
 from models.document import DocState
+from models.errors import StorageError
 from models.events import BatchPlanned, DocIngested, DocRedacted, P, payload_of
 from models.vault_ref import Purpose
 from review.batching import cut, priority_rank
 from review.language import guess_language
+from review.mutex import StoreMutex
 from review.routing import DocRoute, Route, RoutingTable, sampled_for_qc
 from stages.batches import plan, publish_batch, routing_table
 from stages.loop import OnFailure, each, reraise
@@ -27,9 +29,28 @@ from stages.records import load_redaction
 from stages.services import Services
 from stages.trail import dispatch_key
 
+PLAN_LOCK_PREFIX = "locks/plan/"  # outside queues/: no reviewer policy reaches it
+
 
 def plan_batches(svc: Services) -> list[str]:
-    """Plan batches (and sampled QC copies) for redacted documents in no batch yet."""
+    """Plan batches (and sampled QC copies) for redacted documents in no batch yet.
+
+    Serialised across processes by a lock object in the queue bucket (``review.mutex``),
+    and the ledger is read inside it: a planner never works from a stale read."""
+    lock = StoreMutex(svc.queue.store, f"{PLAN_LOCK_PREFIX}{svc.tenant}/{svc.matter}.json")
+    try:
+        etag = lock.acquire()
+    except StorageError:
+        # the queue bucket is unreachable: nothing can be published either, and publishing
+        # reports it per batch; planning goes on unlocked (the one case not serialised)
+        return _plan_batches(svc)
+    try:
+        return _plan_batches(svc)
+    finally:
+        lock.release(etag)
+
+
+def _plan_batches(svc: Services) -> list[str]:
     events = list(svc.ledger.events(matter=svc.matter))
     table = routing_table(svc)
     by_route: dict[str, tuple[Route, list[DocRoute]]] = {}

@@ -64,12 +64,14 @@ class Services:
         object_type: str,
         object_id: str,
         outcome: Outcome = Outcome.OK,
+        actor: str | None = None,
     ) -> AuditEvent:
         """Append one idempotent ledger event; its details are the typed ``payload``
-        (``models.events``: ids, hashes and counts only)."""
+        (``models.events``: ids, hashes and counts only). ``actor`` defaults to the
+        operator's identity (a reviewer's own act names the reviewer)."""
         draft = EventDraft(
             key=key,
-            actor=self.actor,
+            actor=actor or self.actor,
             action=payload.action.value,
             object_type=object_type,
             object_id=object_id,

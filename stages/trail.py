@@ -39,12 +39,30 @@ def dispatch_key(object_id: str) -> str:
     return f"dispatch:{object_id}"
 
 
-def claim_key(batch_id: str, epoch: int) -> str:
-    return f"claim:{batch_id}:{epoch}"
+def claim_event_key(queue: str, event_name: str) -> str:
+    """One reviewer claim event object (``<batch>/claims/<name>`` in the queue)."""
+    return f"claim-event:{queue}:{event_name}"
+
+
+def closed_key(batch_id: str) -> str:
+    return f"batch-closed:{batch_id}"
+
+
+def access_key(batch_id: str, reviewer: str, epoch: int, rel_path: str) -> str:
+    return f"access:{batch_id}:{reviewer}:{epoch}:{rel_path}"
+
+
+def revoke_key(batch_id: str, reviewer: str, rel_path: str, granted_at: str) -> str:
+    return f"revoke:{batch_id}:{reviewer}:{rel_path}:{granted_at}"
 
 
 def submission_key(batch_id: str, reviewer: str, body_hash: str) -> str:
     return f"submission:{batch_id}:{reviewer}:{body_hash[:16]}"
+
+
+def oversize_key(batch_id: str, reviewer: str, size: int, written_at: str) -> str:
+    """A submission refused from the listing's size alone (one per stored object)."""
+    return f"submission:{batch_id}:{reviewer}:size:{size}:{written_at}"
 
 
 def qc_key(primary_batch: str) -> str:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from models.review import Manifest, ManifestDoc
+from tests.pg_fixtures import postgres_server, postgres_url  # noqa: F401  (fixtures)
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -89,3 +91,18 @@ def build_batch(batch_id: str, texts: dict[str, str], queue: str = "general") ->
 @pytest.fixture
 def make_batch() -> Callable[..., Batch]:
     return build_batch
+
+
+_GUARDED = ("AWS_", "SEALROOM_")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _environment_restored() -> Iterator[None]:
+    """Credentials and settings a test module sets (or a library patches in and leaves
+    behind) never reach the next module: real AWS calls would follow from stray keys."""
+    before = {k: v for k, v in os.environ.items() if k.startswith(_GUARDED)}
+    yield
+    for name in [k for k in os.environ if k.startswith(_GUARDED)]:
+        if name not in before:
+            del os.environ[name]
+    os.environ.update(before)

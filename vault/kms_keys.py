@@ -33,7 +33,27 @@ def _encode(value: str) -> str:
 
 
 class _MatterKmsProvider(StrictAwsKmsMasterKeyProvider):
-    """Strict KMS provider whose failures read as unknown keys, not damage."""
+    """Strict KMS provider whose failures read as unknown keys, not damage.
+
+    ``endpoint_url`` (set on a subclass, see ``_provider_class``) is where the SDK's own
+    regional clients send ``GenerateDataKey``/``Decrypt``; the SDK has no such option.
+    """
+
+    endpoint_url: str | None = None
+
+    def add_regional_client(self, region_name: str) -> None:
+        if self.endpoint_url is None:
+            super().add_regional_client(region_name)
+            return
+        if region_name not in self._regional_clients:
+            client = self.config.botocore_session.create_client(
+                "kms",
+                region_name=region_name,
+                endpoint_url=self.endpoint_url,
+                config=self._user_agent_adding_config,
+            )
+            self._register_client(client, region_name)
+            self._regional_clients[region_name] = client
 
     def decrypt_data_key_from_list(
         self, encrypted_data_keys: Any, algorithm: Any, encryption_context: Any
@@ -61,8 +81,10 @@ class KmsKeyProvider:
         botocore_session: Any = None,
         alias_prefix: str = "alias/sealroom",
         deletion_window_days: int = 7,
+        endpoint_url: str | None = None,
     ) -> None:
         self._kms = client
+        self._provider = _provider_class(endpoint_url)
         self._session = botocore_session
         self.alias_prefix = alias_prefix.rstrip("/")
         self.deletion_window_days = deletion_window_days
@@ -79,8 +101,8 @@ class KmsKeyProvider:
 
     def _sdk_provider(self, arns: list[str]) -> MasterKeyProvider:
         if self._session is None:
-            return _MatterKmsProvider(key_ids=arns)
-        return _MatterKmsProvider(key_ids=arns, botocore_session=self._session)
+            return self._provider(key_ids=arns)
+        return self._provider(key_ids=arns, botocore_session=self._session)
 
     # --- key lifecycle -----------------------------------------------------------
     def current_key_id(self, scope: KeyScope) -> str:
@@ -176,6 +198,12 @@ class KmsKeyProvider:
             return getattr(self._kms, method)(*args, **kwargs)
         except (ClientError, BotoCoreError) as exc:
             raise KeyServiceError(ref) from exc
+
+
+def _provider_class(endpoint_url: str | None) -> type[_MatterKmsProvider]:
+    if endpoint_url is None:
+        return _MatterKmsProvider
+    return type("_EndpointKmsProvider", (_MatterKmsProvider,), {"endpoint_url": endpoint_url})
 
 
 def _code(exc: ClientError) -> str:

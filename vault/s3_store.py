@@ -15,7 +15,7 @@ from boto3.s3.transfer import TransferConfig
 from botocore.exceptions import BotoCoreError, ClientError
 
 from models.errors import StorageError, VaultObjectMissing
-from models.s3_codes import MISSING, PRECONDITION_FAILED, error_code
+from models.s3_codes import FORBIDDEN, MISSING, PRECONDITION_FAILED, error_code
 from vault.stores import check_key, check_prefix
 
 PART_SIZE = 8 * 1024 * 1024
@@ -32,6 +32,12 @@ def transfer_config() -> TransferConfig:
 
 def _precondition_failed(exc: ClientError) -> bool:
     return error_code(exc.response) in PRECONDITION_FAILED
+
+
+def _is_absent(exc: ClientError) -> bool:
+    """For an existence check: S3 answers 403, not 404, for a missing key when the caller
+    may not list its prefix; to such a caller the key does not exist either."""
+    return _is_missing(exc) or error_code(exc.response) in FORBIDDEN
 
 
 def _is_missing(exc: ClientError) -> bool:
@@ -111,7 +117,7 @@ class S3BlobStore:
         try:
             self._s3.head_object(Bucket=self.bucket, Key=name)
         except ClientError as exc:
-            if _is_missing(exc):
+            if _is_absent(exc):
                 return False
             raise StorageError(key) from exc
         except BotoCoreError as exc:

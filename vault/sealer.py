@@ -18,10 +18,12 @@ import aws_encryption_sdk
 from aws_encryption_sdk.exceptions import AWSEncryptionSDKClientError
 from aws_encryption_sdk.identifiers import Algorithm, CommitmentPolicy
 from aws_encryption_sdk.internal.formatting.deserialize import deserialize_header
+from botocore.exceptions import BotoCoreError, ClientError
 from cryptography.exceptions import InvalidTag
 
 from models.errors import (
     KeyFilePermissionError,
+    KeyServiceError,
     VaultContextMismatch,
     VaultError,
     VaultIntegrityError,
@@ -93,6 +95,8 @@ class Sealer:
             _ = encryptor.header  # fetch materials eagerly: key errors surface here
         except VaultError as exc:
             _reraise(exc, ref)
+        except (BotoCoreError, ClientError) as exc:
+            raise KeyServiceError(ref.key, reason=_service_reason(exc)) from None
         except AWSEncryptionSDKClientError as exc:
             raise VaultError(ref.key, reason="seal failed") from exc
         return cast(BinaryIO, io.BufferedReader(_SealedReader(encryptor, ref), CHUNK))
@@ -113,6 +117,8 @@ class Sealer:
             context = decryptor.header.encryption_context
         except VaultError as exc:
             _reraise(exc, ref)
+        except (BotoCoreError, ClientError) as exc:
+            raise KeyServiceError(ref.key, reason=_service_reason(exc)) from None
         except _DAMAGE as exc:
             raise VaultIntegrityError(ref.key) from exc
         if user_context(context) != ref.context():
@@ -177,3 +183,9 @@ class _SealedReader(io.RawIOBase):
         data = self.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+
+def _service_reason(exc: Exception) -> str:
+    """One line naming the failure class (and AWS error code), never a request's details."""
+    code = exc.response.get("Error", {}).get("Code", "") if isinstance(exc, ClientError) else ""
+    return f"key service call failed ({type(exc).__name__}{': ' + code if code else ''})"

@@ -15,6 +15,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,8 @@ from cli.demo_reviewer import review_open_batches
 from cli.local_s3 import local_s3
 from models.audit import Action
 from models.document import DocState
-from review import ReviewerClient, S3ObjectStore
+from review import ReviewerClient, ReviewQueue, S3ObjectStore
+from review.access import grant_current
 
 DRIVER = Path(__file__).with_name("driver.py")
 REPO = DRIVER.parents[2]
@@ -97,7 +99,8 @@ def make_bucket(env: dict[str, str]) -> None:
 
 def review_all(env: dict[str, str], workdir: Path) -> int:
     client = ReviewerClient(store(env), "general", "reviewer-faults")
-    return len(review_open_batches(client, workdir, 600))
+    operator = ReviewQueue(store(env), "general")
+    return len(review_open_batches(client, workdir, 600, grant=partial(grant_current, operator)))
 
 
 def check_invariants(env: dict[str, str], home: Path, docs: int, *, delivered: bool) -> None:

@@ -37,9 +37,10 @@ def no_bucket(prefect_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         (inbox / rel).parent.mkdir(parents=True, exist_ok=True)
         (inbox / rel).write_text(text, encoding="utf-8")
     malformed_pdf(inbox / "legal" / "c.pdf")  # pypdf quotes its trailer bytes in a warning
-    with pytest.MonkeyPatch.context() as mp, mock_aws():
+    with mock_aws(), pytest.MonkeyPatch.context() as mp:
         mp.setenv("SEALROOM_HOME", str(root / "home"))
         mp.setenv("SEALROOM_MATTER", "matter-nobucket")
+        mp.setenv("SEALROOM_INBOX", str(inbox))  # configuration, not a flow parameter
         mp.setenv("SEALROOM_S3_BUCKET", "sealroom-missing-bucket")
         mp.setenv("SEALROOM_REDACT_WORKERS", "1")
         mp.delenv("SEALROOM_S3_ENDPOINT_URL", raising=False)
@@ -64,7 +65,7 @@ def test_missing_bucket_fails_the_step_and_the_flow_but_the_rest_is_done(
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     with caplog.at_level(logging.WARNING):
-        state = pipeline(str(no_bucket), return_state=True)
+        state = pipeline(return_state=True)
     assert state.is_failed()
     message = str(state.message)
     assert "SR-OPS-002" in message and "SR-STO-001" in message and "NoSuchBucket" in message

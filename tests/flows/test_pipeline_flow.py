@@ -8,6 +8,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ from composition.wiring import s3_client, services
 from config.settings import get_settings
 from flows.pipeline_flow import pipeline
 from models.document import DocState
-from review import ReviewerClient, S3ObjectStore
+from review import ReviewerClient, ReviewQueue, S3ObjectStore
+from review.access import grant_current
 
 Scan = Callable[[str], list[str]]
 
@@ -44,9 +46,10 @@ def run(
     root = tmp_path_factory.mktemp("pipeline")
     capture = Capture()
     loggers = [logging.getLogger(), logging.getLogger("prefect")]
-    with pytest.MonkeyPatch.context() as mp, mock_aws():
+    with mock_aws(), pytest.MonkeyPatch.context() as mp:
         mp.setenv("SEALROOM_HOME", str(root / "home"))
         mp.setenv("SEALROOM_MATTER", "matter-flowtest")
+        mp.setenv("SEALROOM_INBOX", str(samples_dir))
         mp.delenv("SEALROOM_S3_ENDPOINT_URL", raising=False)
         for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
             mp.setenv(name, "testing")
@@ -65,12 +68,12 @@ def run(
 
 
 def run_pipeline(samples_dir: Path, root: Path) -> dict[str, Any]:
-    first = pipeline(str(samples_dir))
+    first = pipeline()
     reviewed = review_everything(root / "reviewer")
-    second = pipeline(str(samples_dir))
+    second = pipeline()
     with Ledger(get_settings().ledger) as ledger:
         before = ledger.count()
-        third = pipeline(str(samples_dir))
+        third = pipeline()
         after = ledger.count()
     return {
         "first": first,
@@ -87,7 +90,8 @@ def review_everything(workdir: Path) -> int:
     settings = get_settings()
     store = S3ObjectStore(s3_client(settings), settings.s3_bucket)
     client = ReviewerClient(store, settings.queue, "reviewer-flowtest")
-    return len(review_open_batches(client, workdir, 600))
+    operator = ReviewQueue(store, settings.queue)
+    return len(review_open_batches(client, workdir, 600, grant=partial(grant_current, operator)))
 
 
 def bucket_texts() -> Iterator[tuple[str, str]]:
@@ -197,5 +201,5 @@ def test_task_runs_and_flow_runs_carry_ids_only(run: dict[str, Any], scan_pii: S
     state_texts += [f"{t.task_inputs} {t.state.message if t.state else ''}" for t in task_runs]
     leaks = {text: found for text in state_texts if (found := scan_pii(text))}
     assert not leaks, leaks
-    for flow_run in flow_runs:  # parameters are an inbox location and a matter id
-        assert set(flow_run.parameters) <= {"inbox", "matter"}
+    for flow_run in flow_runs:  # parameters are opaque ids: the inbox is configuration
+        assert set(flow_run.parameters) <= {"matter"}

@@ -74,6 +74,8 @@ CONFINED = {
         "flows/deploy.py",
         "flows/run_events.py",
         "flows/serve_recovery.py",
+        "flows/pool.py",
+        "cli/server_guard.py",  # wraps the Popen of Prefect's temporary server (orphans)
     },
     **{lib: PDF_MODULES for lib in ("pypdf", "fpdf")},
     "pypdfium2": PDF_MODULES | {"workbench/pdf_pages.py"},  # the workbench's page images
@@ -135,7 +137,8 @@ def test_tests_are_not_shipped() -> None:
 
 
 # The stages: modules with a driver the flows call. Every other module in stages/ is a
-# shared helper (services, trail, loop, batches, records, reviews, qc, matter_*).
+# shared helper (services, trail, loop, batches, records, reviews, qc, matter_*, access,
+# claim_audit, vault_trail).
 STAGES = {
     "ingest",
     "drop_folder",
@@ -144,6 +147,7 @@ STAGES = {
     "collect",
     "reassemble",
     "vault_ops",
+    "outbox_shred",
     "quarantine",
 }
 

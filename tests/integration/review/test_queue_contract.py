@@ -14,6 +14,7 @@ import pytest
 from models.errors import BatchNotFound, ClaimConflict, QueueError, StaleClaim, SubmissionRejected
 from models.review import Annotation, Manifest
 from review import ObjectStore, ReviewerClient, ReviewQueue, S3ObjectStore
+from review.access import grant_current
 
 QUEUE = "general"  # the queue the s3_store fixture's clock prefix names
 MakeBatch = Callable[..., tuple[Manifest, dict[str, bytes]]]
@@ -169,6 +170,7 @@ def test_expired_lease_is_stolen_and_stale_submit_refused(
     assert alice.claim("batch-1", 1).epoch == 1
     time.sleep(2.05)
     assert bob.claim("batch-1", 3600).epoch == 2
+    grant_current(queue, "batch-1")  # quotes are checked against the holder's copies
     note = Annotation(doc_id="doc-a", start=0, end=4, label="NOTE", quote="0123")
     with pytest.raises(StaleClaim):
         alice.submit("batch-1", [note])
@@ -184,6 +186,10 @@ def test_reviewer_round_trip(store: ObjectStore, make_batch: MakeBatch, tmp_path
     assert client.available() == ["batch-1", "batch-2"]
     client.claim("batch-1", 3600)
     assert client.available() == ["batch-2"]
+    with pytest.raises(QueueError, match="access not granted yet"):
+        client.pull("batch-1", tmp_path)
+    granted = grant_current(queue, "batch-1").granted
+    assert {(g.reviewer, g.doc_id) for g in granted} == {("alice", "doc-a"), ("alice", "doc-b")}
     paths = client.pull("batch-1", tmp_path)
     assert sorted(p.name for p in paths) == ["doc-a.txt", "doc-b.txt", "manifest.json"]
     assert (tmp_path / "doc-a.txt").read_bytes() == b"0123456789"
@@ -195,6 +201,9 @@ def test_reviewer_round_trip(store: ObjectStore, make_batch: MakeBatch, tmp_path
     assert queue.submissions("batch-1") == [("alice", sent.model_dump_json().encode())]
     client.release("batch-1")
     assert client.available() == ["batch-1", "batch-2"]
+    assert len(grant_current(queue, "batch-1").revoked) == 2  # released: copies taken back
+    with pytest.raises(QueueError, match="access not granted yet"):
+        client.pull("batch-1", tmp_path)
 
 
 def test_submit_in_a_new_process_uses_the_held_epoch(
@@ -234,7 +243,11 @@ def test_rejection_written_back(store: ObjectStore, make_batch: MakeBatch) -> No
 def test_pull_detects_tampered_rendition(
     store: ObjectStore, make_batch: MakeBatch, tmp_path: Path
 ) -> None:
-    ReviewQueue(store, QUEUE).publish(*make_batch("batch-1", {"doc-a": "t"}))
+    queue = ReviewQueue(store, QUEUE)
+    queue.publish(*make_batch("batch-1", {"doc-a": "t"}))
     store.put(f"queues/{QUEUE}/batches/batch-1/docs/doc-a.txt", b"swapped")
+    client = ReviewerClient(store, QUEUE, "alice")
+    client.claim("batch-1", 3600)
+    grant_current(queue, "batch-1")
     with pytest.raises(QueueError, match="hash mismatch"):
-        ReviewerClient(store, QUEUE, "alice").pull("batch-1", tmp_path)
+        client.pull("batch-1", tmp_path)

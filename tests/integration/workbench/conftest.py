@@ -18,7 +18,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from workbench_pipeline import Pipeline, dispatch_batch
 
-from review import ReviewerClient, S3ObjectStore
+from review import ReviewerClient, ReviewQueue, S3ObjectStore
+from review.access import grant_current
 from workbench.security import new_token
 from workbench.server import Background
 from workbench.session import Session
@@ -75,6 +76,7 @@ def pipeline(s3_store: S3ObjectStore, tmp_path: Path) -> Pipeline:
 def session(s3_store: S3ObjectStore, pipeline: Pipeline, tmp_path: Path) -> Session:
     client = ReviewerClient(s3_store, "general", "ana")
     client.claim(pipeline.batch_id, 600)
+    grant_current(ReviewQueue(s3_store, "general"), pipeline.batch_id)  # the operator's side
     folder = tmp_path / "review" / pipeline.batch_id
     client.pull(pipeline.batch_id, folder)
     return Session(folder, client, 600, new_token())

@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from bench.scanned_pdf import page_text, publish_scanned_batch, rendition_text
-from review import MemoryObjectStore, ReviewerClient
+from review import MemoryObjectStore, ReviewerClient, ReviewQueue
+from review.access import grant_current
 from workbench.security import new_token
 from workbench.server import Background
 from workbench.session import Session
@@ -25,6 +26,7 @@ def web(tmp_path: Path) -> Iterator[httpx.Client]:
     batch_id = publish_scanned_batch(store, PAGES)
     client = ReviewerClient(store, "general", "ana")
     client.claim(batch_id, 600)
+    grant_current(ReviewQueue(store, "general"), batch_id)  # the operator's side
     client.pull(batch_id, tmp_path / batch_id)
     server = Background(Session(tmp_path / batch_id, client, 600, new_token())).start()
     base, token = server.url.split("/?token=")

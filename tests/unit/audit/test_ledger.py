@@ -1,8 +1,9 @@
-"""Ledger behaviour: append, idempotency, queries, persistence, in-memory fake."""
+"""Ledger behaviour: append, idempotency, queries, persistence (SQLite and Postgres)."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -15,9 +16,18 @@ from models.audit import Action, EventDraft, Outcome
 from models.errors import LedgerError
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def ledger_url(request: pytest.FixtureRequest) -> str:
+    """The contract holds on every backend: in-memory SQLite and a fresh Postgres database."""
+    if request.param == "sqlite":
+        return "sqlite://"
+    return str(request.getfixturevalue("postgres_url"))
+
+
 @pytest.fixture
-def ledger(clock) -> Ledger:
-    return Ledger("sqlite://", clock=clock)
+def ledger(ledger_url: str, clock) -> Iterator[Ledger]:
+    with Ledger(ledger_url, clock=clock) as book:
+        yield book
 
 
 def test_empty_ledger(ledger: Ledger) -> None:

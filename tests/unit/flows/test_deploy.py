@@ -31,10 +31,10 @@ def test_served_and_pooled_deployments_match() -> None:
         assert deployment.concurrency_limit == spec.get("concurrency_limit")
 
 
-def test_schedules_follow_settings_and_parameters_are_locations_and_ids() -> None:
+def test_schedules_follow_settings_and_parameters_are_ids_only() -> None:
     settings = Settings(ingest_interval_minutes=2, inbox="s3://inbox/new", matter="m-1")
     served = {d.name: d for d in deployments(settings, matter="m-1")}
     intake = served["sealroom-intake"]
     assert intake.schedules[0].schedule.interval.total_seconds() == 120
-    assert intake.parameters == {"inbox": "s3://inbox/new", "matter": "m-1"}
-    assert all(set(d.parameters) <= {"inbox", "matter"} for d in served.values())
+    assert intake.parameters == {"matter": "m-1"}  # the inbox is configuration, not a parameter
+    assert all(set(d.parameters) <= {"matter"} for d in served.values())

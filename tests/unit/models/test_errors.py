@@ -31,6 +31,7 @@ FINAL = [
     "InvalidObjectKey",
     "LegalHoldActive",
     "KeyInUse",
+    "OutboxNotEmpty",  # the operator decides: purge the outbox or keep the keys
     "DocumentError",
     "EncryptedDocument",
     "UnsupportedDocument",

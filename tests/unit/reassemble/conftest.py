@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ from models.vault_ref import VaultRef
 from redaction.ocr import FakeOcr
 from redaction.pdf import PdfiumEngine
 from review import MemoryObjectStore, ReviewerClient, ReviewQueue
+from review.access import grant_current
 from stages import collect, dispatch, ingest, reassemble, redact
 from stages.services import Services
 from vault import MemoryStore, Vault
@@ -49,7 +51,9 @@ def label_of(value: str) -> str:
         return "EMAIL"
     if value.startswith("("):
         return "PHONE"
-    return "ID" if any(c.isdigit() for c in value) else "PERSON"
+    if re.search(r"\d/\d|[A-Z][a-z]+ \d{1,2}, \d{4}", value):
+        return "DATE"
+    return "ACCOUNT" if any(c.isdigit() for c in value) else "PERSON"  # labels the policies hold
 
 
 class PiiDetector:
@@ -150,8 +154,11 @@ def annotate(manifest: Manifest, folder: Path) -> tuple[list[dict], list[dict]]:
 
 
 def review_all(store: MemoryObjectStore, tmp: Path) -> None:
-    """The one stand-in reviewer loop (cli.demo_reviewer) with this suite's annotations."""
-    review_open_batches(ReviewerClient(store, "general", "ana"), tmp / "pull", 600, annotate)
+    """The one stand-in reviewer loop (cli.demo_reviewer) with this suite's annotations;
+    the operator grants the claim holder its copies between claim and pull."""
+    client = ReviewerClient(store, "general", "ana")
+    operator = partial(grant_current, ReviewQueue(store, "general"))
+    review_open_batches(client, tmp / "pull", 600, annotate, grant=operator)
 
 
 @pytest.fixture

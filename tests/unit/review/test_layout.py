@@ -11,7 +11,8 @@ from review import layout
     [
         (layout.manifest_key("q1", "b-1"), "queues/q1/batches/b-1/manifest.json"),
         (layout.file_key("q1", "b-1", "docs/d-1.pdf"), "queues/q1/batches/b-1/docs/d-1.pdf"),
-        (layout.claim_key("q1", "b-1"), "queues/q1/claims/b-1.json"),
+        (layout.reviewer_claims_prefix("q1", "b-1", "alice"), "queues/q1/claims/b-1/alice/"),
+        (layout.closed_key("q1", "b-1"), "queues/q1/closed/b-1.json"),
         (layout.submission_key("q1", "b-1", "alice"), "queues/q1/submissions/b-1/alice.json"),
         (layout.rejection_key("q1", "b-1", "alice"), "queues/q1/rejections/b-1/alice.json"),
     ],
@@ -25,7 +26,7 @@ def test_keys(key: str, expected: str) -> None:
 )
 def test_unsafe_ids_refused_without_echo(bad: str) -> None:
     with pytest.raises(QueueError) as info:
-        layout.claim_key("q1", bad)
+        layout.closed_key("q1", bad)
     assert bad not in str(info.value) or bad == ""
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -27,9 +27,13 @@ def test_conditional_writes_and_deletes() -> None:
     store.delete("claims/b1.json")  # absent is fine without a condition
 
 
-def test_timestamps_come_from_the_store_clock_in_whole_seconds() -> None:
+def test_timestamps_come_from_the_store_clock_strictly_increasing() -> None:
     store = MemoryObjectStore(lambda: NOON)
     store.put("a", b"x")
-    stored = store.get("a")
-    assert stored is not None and stored.last_modified == NOON.replace(microsecond=0)
-    assert store.list("") == ["a"] and store.now() == NOON
+    store.put("b", b"y")  # the same instant: stamped a microsecond later (linearizable)
+    a, b = store.head("a"), store.head("b")
+    assert a is not None and b is not None and a.last_modified == NOON
+    assert b.last_modified == NOON + timedelta(microseconds=1)
+    assert (b.size, store.settle_seconds) == (1, 0.0)
+    assert store.list("") == ["a", "b"] and store.now() == NOON
+    assert [i.key for i in store.list_info("")] == ["a", "b"] and store.head("c") is None

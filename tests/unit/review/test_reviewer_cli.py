@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from cli.reviewer import app
 from models.errors import QueueError, StaleClaim
 from review import MemoryObjectStore, ReviewerClient, ReviewQueue
+from review.access import grant_current
 
 TEXT = "Temp 38.5 °C — seen by [PERSON_1] at 10:00."
 runner = CliRunner()
@@ -25,6 +26,7 @@ def pulled(tmp_path: Path, make_batch: Any) -> Path:
     ReviewQueue(store, "general").publish(*make_batch("batch-1", {"doc-a": TEXT}))
     client = ReviewerClient(store, "general", "ana")
     client.claim("batch-1", 600)
+    grant_current(ReviewQueue(store, "general"), "batch-1")  # the operator's side
     client.pull("batch-1", tmp_path / "batch-1")
     return tmp_path
 
@@ -104,9 +106,12 @@ def test_open_claims_and_pulls_only_when_needed(make_batch: Any, tmp_path: Path)
     ReviewQueue(store, "general").publish(*make_batch("batch-1", {"doc-a": TEXT}))
     client = ReviewerClient(store, "general", "ana")
     folder = tmp_path / "batch-1"
-    ensure_pulled(client, "batch-1", folder, 600)
+    with pytest.raises(QueueError, match="access not granted yet"):  # claimed, not yet granted
+        ensure_pulled(client, "batch-1", folder, 600)
     claim = client.current_claim("batch-1")
     assert claim is not None and (claim.reviewer, claim.epoch) == ("ana", 1)
+    grant_current(ReviewQueue(store, "general"), "batch-1")  # the operator's collect
+    ensure_pulled(client, "batch-1", folder, 600)
     assert (folder / "doc-a.txt").read_text(encoding="utf-8") == TEXT
     (folder / "doc-a.txt").write_text("kept", encoding="utf-8")
     ensure_pulled(ReviewerClient(store, "general", "ana"), "batch-1", folder, 600)
@@ -121,6 +126,7 @@ def test_label_studio_export_and_submit_through_the_cli(
     store = MemoryObjectStore()
     ReviewQueue(store, "general").publish(*make_batch("batch-1", {"doc-a": TEXT}))
     ReviewerClient(store, "general", "ana").claim("batch-1", 600)
+    grant_current(ReviewQueue(store, "general"), "batch-1")
     monkeypatch.setattr(
         "cli.reviewer._client", lambda queue, reviewer: ReviewerClient(store, "general", reviewer)
     )

@@ -24,6 +24,7 @@ from models.events import DocIngested, DocQuarantined, DocRedacted
 from models.finding import RedactionResult
 from models.vault_ref import Purpose, VaultRef
 from review import MemoryObjectStore, ReviewerClient, ReviewQueue
+from review.access import grant_current
 from review.routing import Budget, RoutingTable, Rule, load_routing
 from stages import collect, dispatch
 from stages.records import dump_redaction
@@ -262,13 +263,17 @@ def test_bad_submissions_rejected_with_reason_and_accepted_work_kept(
 ) -> None:
     svc, batch_id = one_batch
     ReviewerClient(store, "general", "ana").claim(batch_id, 600)
-    put_submission(store, batch_id, "ana", submission(batch_id, "ana", 1))
-    assert collect.collect(svc).accepted == [f"{batch_id}/ana"]
-    put_submission(store, batch_id, "ana", raw.replace(b'"B"', json.dumps(batch_id).encode()))
-    outcome = collect.collect(svc)
-    assert outcome.rejected == [f"{batch_id}/ana"]
+    bad = raw.replace(b'"B"', json.dumps(batch_id).encode())
+    put_submission(store, batch_id, "ana", bad)
+    assert collect.collect(svc).rejected == [f"{batch_id}/ana"]
     rejection = ReviewerClient(store, "general", "ana").rejection(batch_id)
     assert rejection is not None and reason in rejection.reason
+    put_submission(store, batch_id, "ana", submission(batch_id, "ana", 1))
+    assert collect.collect(svc).accepted == [f"{batch_id}/ana"]
+    put_submission(store, batch_id, "ana", submission(batch_id, "ana", 1, verdicts=[]) + b" ")
+    assert collect.collect(svc).rejected == [f"{batch_id}/ana"]  # after acceptance: refused
+    rejection = ReviewerClient(store, "general", "ana").rejection(batch_id)
+    assert rejection is not None and "after the claim was done" in rejection.reason
     assert len(load_reviews(svc, "doc-a")["ana"]["annotations"]) == 1
     assert document_states(svc.ledger.events())["doc-a"] is DocState.REVIEWED
 
@@ -304,6 +309,7 @@ def test_accepting_closes_the_claim(
     svc, batch_id = one_batch
     ana = ReviewerClient(store, "general", "ana")
     ana.claim(batch_id, 600)
+    grant_current(ReviewQueue(store, "general"), batch_id)  # the operator's side
     note = {"doc_id": "doc-a", "start": 0, "end": 3, "label": "NOTE", "quote": EN[0:3]}
     ana.submit(batch_id, [note])
     collect.collect(svc)
@@ -332,6 +338,7 @@ def review(
 ) -> None:
     client = ReviewerClient(store, queue, who)
     client.claim(batch_id, 600)
+    grant_current(ReviewQueue(store, queue), batch_id)  # the operator's side
     anns = [
         {"doc_id": d, "start": s, "end": e, "label": "NOTE", "quote": EN[s:e]} for d, s, e in spans
     ]

@@ -4,6 +4,7 @@ the original without the matter's sealed passwords and without the settings' lim
 from __future__ import annotations
 
 import io
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,8 @@ from models.review import Manifest
 from redaction.pdf import PdfiumEngine
 from redaction.pdf_annotate import highlight_rects
 from redaction.pdf_limits import PdfLimits
-from review import MemoryObjectStore, ReviewerClient
+from review import MemoryObjectStore, ReviewerClient, ReviewQueue
+from review.access import grant_current
 from stages import collect, dispatch, ingest, reassemble, redact
 from stages.matter_config import add_pdf_password
 from stages.services import Services
@@ -54,7 +56,9 @@ def review_everything(svc: Services, store: MemoryObjectStore, tmp: Path) -> lis
     states, errors = redact.redact_all(svc, redact.pending_documents(svc))
     assert set(states.values()) == {"redacted"}, errors
     assert dispatch.dispatch(svc)
-    review_open_batches(ReviewerClient(store, "general", "ana"), tmp, 600, flag_chest_pain)
+    operator = partial(grant_current, ReviewQueue(store, "general"))
+    client = ReviewerClient(store, "general", "ana")
+    review_open_batches(client, tmp, 600, flag_chest_pain, grant=operator)
     assert collect.collect(svc).accepted
     return list(states)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from models.audit import Action
 from models.document import DocKind, DocState
 from models.review import Manifest
 from models.vault_ref import Purpose
-from review import MemoryObjectStore, ReviewerClient
+from review import MemoryObjectStore, ReviewerClient, ReviewQueue
+from review.access import grant_current
 from stages import collect, dispatch, ingest, reassemble, redact
 from stages.reviews import load_reviews
 from stages.services import Services
@@ -55,7 +57,8 @@ def review(store: MemoryObjectStore, tmp_path: Path, batches: list[str]) -> None
     """The one stand-in reviewer loop (cli.demo_reviewer) over exactly ``batches``."""
     client = ReviewerClient(store, "general", "ana")
     assert sorted(client.available()) == sorted(batches)
-    review_open_batches(client, tmp_path / "pull", 600, call_the_person)
+    operator = partial(grant_current, ReviewQueue(store, "general"))
+    review_open_batches(client, tmp_path / "pull", 600, call_the_person, grant=operator)
 
 
 def test_ingest_is_idempotent_and_seals_the_name(svc: Services, inbox: Path) -> None:
@@ -162,8 +165,8 @@ def test_bad_submission_is_rejected_without_losing_accepted_work(
     store.put(f"queues/general/submissions/{batch_id}/ana.json", json.dumps(bad).encode())
     outcome = collect.collect(svc)
     assert outcome.rejected == [f"{batch_id}/ana"]
-    rejection = svc.queue.rejection(batch_id, "ana")
-    assert rejection is not None and "99999" in rejection.reason
+    rejection = svc.queue.rejection(batch_id, "ana")  # written after the batch was closed
+    assert rejection is not None and "after the claim was done" in rejection.reason
     reviews = load_reviews(svc, doc_id)
     assert len(reviews["ana"]["annotations"]) == 1
 

@@ -1,0 +1,94 @@
+"""Residual-risk scan: an independent second opinion on a finished rendition.
+
+It shares nothing with the detector's method (no NER, no context rules, no propagation): it
+looks at what the redaction left in clear, token by token, for shapes that identify people:
+name-shaped words (capitalised, in the census name lists or in no dictionary at all), dates
+with a day, and long digit runs. Findings are counts and codes, never text: a rendition with
+any of them goes to human redaction QC.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from redaction.operators import TOKEN
+from redaction.wordclass import Kind, kind
+
+# Capitalised words in a mixed-case text; sentence and line starts do not count.
+_TITLE_WORD = re.compile(r"(?<![\w'\u2019.-])[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*(?![\w-])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\-*#>)\]]|\d)[ \t\"'(]*$")
+_DATE = re.compile(
+    r"(?<![\w/.-])(?:(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})"
+    r"|\d{4}-\d{2}-\d{2})(?![\w/%'-]|\.\d)"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\d:])"
+)
+_ANY_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]+(?![\w'\u2019-])")
+_DIGITS = re.compile(r"(?<![\w.])\d(?:[ -]?\d){6,}(?![\w.])")
+# Numbers that identify no person and stay readable on purpose: bank routing numbers,
+# clinical codes, statutes, dockets.
+_PUBLIC_NUMBER = re.compile(
+    r"(?i:routing|aba|rtn|ndc|loinc|snomed|icd(?:-?\d+)?|cpt|hcpcs|docket|u\.?s\.?c\.?|c\.?f\.?r\.?"
+    r"|§+|section|case\s+no\.?)[\s:#.(]*$"
+)
+MIN_NAME_LENGTH = 4
+# Name-shaped words tolerated in clear before a rendition goes to human QC: eponyms and
+# brand names look like names; several of them in one text are a person.
+NAME_LIMIT = 2
+
+
+@dataclass(frozen=True)
+class Residual:
+    names: int
+    dates: int
+    digits: int
+
+    def reasons(self) -> list[str]:
+        out = []
+        if self.names > NAME_LIMIT:
+            out.append(f"residual-risk:name-shaped:{self.names}")
+        if self.dates:
+            out.append(f"residual-risk:date:{self.dates}")
+        if self.digits:
+            out.append(f"residual-risk:digit-run:{self.digits}")
+        return out
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.6 * len(letters)
+
+
+def _name_shaped(text: str, start: int, word: str) -> bool:
+    if len(word) < MIN_NAME_LENGTH or _SENTENCE_START.search(text, max(0, start - 3), start):
+        return False
+    return kind(word) in (Kind.NAME, Kind.UNKNOWN)
+
+
+def _count_names(clear: str) -> int:
+    if _mostly_upper(clear):
+        return 0  # capitals say nothing in an all-caps text; dates and digits still count
+    words = {
+        m.group() for m in _TITLE_WORD.finditer(clear) if _name_shaped(clear, m.start(), m.group())
+    }
+    return len(words)
+
+
+def scan(rendition: str) -> Residual:
+    """What is left in clear that looks like an identifier (tokens blanked out first)."""
+    clear = TOKEN.sub(lambda m: " " * len(m.group()), rendition)
+    return Residual(
+        names=_count_names(clear),
+        dates=sum(1 for _ in _DATE.finditer(clear)),
+        digits=sum(
+            1
+            for m in _DIGITS.finditer(clear)
+            if not _PUBLIC_NUMBER.search(clear, max(0, m.start() - 20), m.start())
+        ),
+    )
+
+
+def residual_risk(rendition: str) -> list[str]:
+    """Quarantine reasons (codes and counts only); [] when nothing identifying is left."""
+    return scan(rendition).reasons()

@@ -1,0 +1,150 @@
+"""The PII scan over a generated corpus (bench/make_corpus.py: 200 legal and medical
+documents, names in several styles, a few PDFs), run through the whole pipeline under
+Prefect with S3 on moto and a reviewer.
+
+Every gold value is looked for (whole word, any case) in: Prefect's database (flow-run
+parameters, task inputs, states), the logs, the ledger, every state file and file name
+under SEALROOM_HOME (the client outbox excepted: deliverables carry the originals by
+design) and the queue bucket's keys. Those must be clean. The queue bucket's object
+bodies (the redacted renditions) are scanned separately: a value found there is a
+detector miss (the redaction issue), reported with its count.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from moto import mock_aws
+
+from audit import Ledger
+from composition.wiring import s3_client, services
+from config.settings import get_settings
+from flows.pipeline_flow import pipeline
+from tests.conftest import find_pii, pii_pattern
+from tests.flows.test_pipeline_flow import Capture, bucket_texts, file_text, review_everything
+
+REPO = Path(__file__).resolve().parents[2]
+DOCS = 200
+# Detector misses the redaction issue (11) is fixing, measured on this corpus at this
+# commit; the test below fails (strict xfail) as soon as the renditions are clean.
+RENDITION_LEAKS_EXPECTED = True
+
+
+@pytest.fixture(scope="module")
+def corpus_run(
+    prefect_db: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
+    sys.path.insert(0, str(REPO / "bench"))
+    from make_corpus import write_corpus
+
+    root = tmp_path_factory.mktemp("corpus")
+    gold = [v for v in write_corpus(root / "inbox", DOCS, seed=11, pdf_share=0.05) if len(v) >= 3]
+    capture = Capture()
+    loggers = [logging.getLogger(), logging.getLogger("prefect")]
+    with mock_aws(), pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SEALROOM_HOME", str(root / "home"))
+        mp.setenv("SEALROOM_MATTER", "matter-corpus")
+        mp.setenv("SEALROOM_INBOX", str(root / "inbox"))
+        mp.delenv("SEALROOM_S3_ENDPOINT_URL", raising=False)
+        for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+            mp.setenv(name, "testing")
+        get_settings.cache_clear()
+        services.cache_clear()
+        for logger in loggers:
+            logger.addHandler(capture)
+        try:
+            s3_client(get_settings()).create_bucket(Bucket=get_settings().s3_bucket)
+            first = pipeline()
+            reviewed = review_everything(root / "reviewer")
+            second = pipeline()
+            yield {
+                "gold": gold,
+                "first": first,
+                "second": second,
+                "reviewed": reviewed,
+                "home": root / "home",
+                "logs": capture.lines,
+                "queue": dict(bucket_texts()),
+            }
+        finally:
+            for logger in loggers:
+                logger.removeHandler(capture)
+            get_settings.cache_clear()
+            services.cache_clear()
+
+
+def _scanner(gold: list[str]) -> Any:
+    pattern = pii_pattern(gold)
+    return lambda text: find_pii(text, pattern)
+
+
+def test_orchestration_ledger_logs_and_state_are_clean(
+    corpus_run: dict[str, Any], prefect_db: str
+) -> None:
+    from prefect import get_client
+
+    scan = _scanner(corpus_run["gold"])
+    assert corpus_run["first"]["ingested"] == DOCS and corpus_run["reviewed"] >= 1
+    leaks: dict[str, list[str]] = {}
+
+    def check(where: str, text: str) -> None:
+        if found := scan(text):
+            leaks[where] = found
+
+    with get_client(sync_client=True) as client:
+        flow_runs = client.read_flow_runs(limit=200)
+        task_runs = client.read_task_runs(limit=200)
+    for flow_run in flow_runs:
+        assert set(flow_run.parameters) <= {"matter"}
+        check(f"flow run {flow_run.name}", f"{flow_run.parameters} {flow_run.state}")
+    for task_run in task_runs:
+        check(f"task run {task_run.name}", f"{task_run.task_inputs} {task_run.state}")
+    prefect_file = Path(prefect_db.split("///", 1)[1])
+    for path in prefect_file.parent.glob(prefect_file.name + "*"):
+        check(f"prefect db {path.name}", file_text(path))
+    with Ledger(get_settings().ledger) as ledger:
+        check("ledger events", json.dumps([e.__dict__ for e in ledger.events()], default=str))
+    check("logs", "\n".join(corpus_run["logs"]))
+    home: Path = corpus_run["home"]
+    for path in home.rglob("*"):
+        rel = path.relative_to(home)
+        check(f"file name {rel}", str(rel))
+        if path.is_file() and "outbox" not in path.parts:
+            check(f"file {rel}", file_text(path))
+    for key in corpus_run["queue"]:
+        check(f"s3 key {key}", key)
+    assert not leaks, leaks
+
+
+def _rendition_leaks(corpus_run: dict[str, Any]) -> Counter[str]:
+    scan = _scanner(corpus_run["gold"])
+    found: Counter[str] = Counter()
+    for text in corpus_run["queue"].values():
+        for value in scan(text):
+            found[value] += 1
+    return found
+
+
+@pytest.mark.xfail(
+    RENDITION_LEAKS_EXPECTED,
+    strict=True,
+    reason="detector misses (issue 11): on this corpus (seed 11) 31 hits of 20 distinct gold "
+    "values (mostly given names alone and names in caps/'LAST, First' styles) over 246 queue "
+    "objects at the issue-18 commit; the test prints the current counts",
+)
+def test_queue_bucket_renditions_hold_no_gold_value(corpus_run: dict[str, Any]) -> None:
+    leaks = _rendition_leaks(corpus_run)
+    objects = sum(1 for text in corpus_run["queue"].values() if re.search(r"\S", text))
+    print(
+        f"\nrendition leaks: {sum(leaks.values())} hits, {len(leaks)} distinct values, "
+        f"over {objects} queue objects; {leaks.most_common(15)}"
+    )
+    assert not leaks
