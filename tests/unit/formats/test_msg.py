@@ -21,14 +21,19 @@ from .documents import word_file
 CTX = OpenContext("doc-m")
 
 
-def outlook(body: str, attachments: list[tuple[str, bytes]] = (), html: str = "") -> bytes:  # type: ignore[assignment]
+def outlook(
+    body: str,
+    attachments: list[tuple[str, bytes]] = (),  # type: ignore[assignment]
+    html: str = "",
+    sent: datetime | None = datetime(2026, 3, 2, 10, 0),
+) -> bytes:
     message = Message(
         subject=f"Re: {NAME}",
         text_body=body,
         html_body=html,
         to=[("records@firm.example", "Records")],
         sender=("desk@clinic.example", "Clinic Desk"),
-        sent=datetime(2026, 3, 2, 10, 0),
+        sent=sent or False,
     )
     for name, data in attachments:
         message.attach_bytes(name, data)
@@ -66,7 +71,7 @@ def test_a_message_attached_to_a_message_is_read_too(fmt) -> None:
 
 
 def test_the_rendition_holds_no_planted_value(fmt, planted_detector) -> None:
-    data = outlook(f"Call {PLANTED[2]}", [("b.txt", PLANTED[1].encode())])
+    data = outlook(f"Call {PLANTED[2]}", [("b.txt", PLANTED[1].encode())], sent=None)
     rendition, problems = build_rendition(fmt, planted_detector, data, CTX)
     assert problems == []
     assert not [v for v in PLANTED if v in rendition.data.decode()]

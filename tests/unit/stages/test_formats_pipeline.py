@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from functools import partial
 from pathlib import Path
 
 from docx import Document
@@ -14,7 +15,8 @@ from cli.demo_reviewer import review_open_batches
 from intake.inbox import MemoryInbox
 from models.document import DocKind, DocState
 from models.review import Manifest
-from review import MemoryObjectStore, ReviewerClient
+from review import MemoryObjectStore, ReviewerClient, ReviewQueue
+from review.access import grant_current
 from stages import collect, dispatch, ingest, reassemble, redact
 from stages.services import Services
 
@@ -65,7 +67,9 @@ def test_word_and_email_go_through_every_stage(
     found, errors = redact.redact_all(svc, redact.pending_documents(svc))
     assert set(found.values()) == {"redacted"}, errors
     assert dispatch.dispatch(svc)
-    review_open_batches(ReviewerClient(store, "general", "ana"), tmp_path, 600, flag_first_person)
+    operator = partial(grant_current, ReviewQueue(store, "general"))
+    client = ReviewerClient(store, "general", "ana")
+    review_open_batches(client, tmp_path, 600, flag_first_person, grant=operator)
     assert collect.collect(svc).accepted
     delivered = reassemble.reassemble(svc)
     assert sorted(delivered) == sorted(found)
