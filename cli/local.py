@@ -126,7 +126,8 @@ def redact(
     paths: PathsArg,
     out: Annotated[Path, typer.Option("--out", help="Directory for the redacted renditions.")],
 ) -> None:
-    """Write the redacted rendition of each input into OUT under the same file name.
+    """Write the redacted rendition of each input into OUT under the same file name
+    (plus .txt or .pdf when the rendition is of another type: letter.docx.txt, scan.tif.pdf).
 
     Refused before any work (exit 2, one line) when an output would overwrite an input or
     two inputs share a name. Every rendition passes the leak gate before it is written; a
@@ -153,5 +154,8 @@ def redact(
             _fail(file.path, exc)
             failed += 1
             continue
-        targets[file.path].write_bytes(rendition.data)
+        target, shown = targets[file.path], formats.rendition_type(file.media_type)
+        if shown is not None and target.suffix.lower() != shown.suffix:
+            target = target.with_name(target.name + shown.suffix)  # what the bytes are
+        target.write_bytes(rendition.data)
     raise typer.Exit(1 if failed else 0)
