@@ -12,8 +12,8 @@ from redaction.plausible import keep_plausible, name_evidence, plausible, shouti
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("ABD SOFT, BS HYPOACTIVE.", True),
-        ("Abd soft, bowel sounds present.", False),
+        ("LUNGS CLR, PT RESTING.", True),
+        ("Lungs clear, resting comfortably.", False),
         ("12 34", False),
     ],
 )
@@ -29,7 +29,7 @@ def test_shouting(text: str, expected: bool) -> None:
         ("BRANNIGAN", True, False, True),
         ("Zyxwortel", False, False, True),  # in no lexicon, capitalised
         ("ZYXW", True, False, False),  # short unknown word in a shouting text
-        ("ABD", False, False, False),  # an acronym
+        ("CLR", False, False, False),  # an acronym
         ("Q", False, True, True),  # an initial after a cue
         ("q", True, True, True),
     ],
@@ -47,7 +47,7 @@ def finding(text: str, value: str, label: str, source: str) -> Finding:
     ("text", "value", "label", "source", "kept"),
     [
         ("Seen by Brannigan today.", "Brannigan", "PERSON", "ner:PERSON", True),
-        ("ABD SOFT. SPUTUM THICK.", "ABD SOFT", "PERSON", "ner:PERSON", False),  # noise
+        ("LUNGS CLR. SPUTUM THICK.", "SPUTUM THICK", "PERSON", "ner:PERSON", False),  # noise
         ("SEEN BY BRANNIGAN TODAY.", "BRANNIGAN", "PERSON", "ner:PERSON", True),
         ("Call 555-0100 today.", "555-0100", "PHONE", "pattern:phone", True),  # not guarded
         ("Lives at 12 Elm Street.", "12 Elm Street", "ADDRESS", "pattern:address", True),

@@ -12,8 +12,7 @@ from redaction.ocr import FakeOcr, OcrLine, OcrPage
 from redaction.pdf import PdfiumEngine, extract
 from redaction.pdf_ocr import layer_lacks, visible_words
 from stages.redact import build
-
-from .corpus import scan_pdf
+from tests.unit.ocr.corpus import scan_pdf
 
 
 def _page(*lines: tuple[str, float]) -> OcrPage:
