@@ -22,9 +22,11 @@ def _squash(text: str) -> str:
 def test_a_two_page_tiff_fax_is_two_pages_read_redacted_and_read_back_clean(
     registry, planted_detector
 ) -> None:
+    first = ["The patient was seen in the clinic today.", f"Patient: {NAME}"]
+    second = ["Please call about the results of the tests.", f"Phone: {PLANTED[2]}"]
     pages = [
-        text_image([f"Re: {NAME}"], (900, 200)),
-        text_image([f"Call {PLANTED[2]}"], (900, 200)),
+        text_image(first, (1100, 240)),
+        text_image(second, (1100, 240)),
     ]
     fmt = registry.get(MediaType.TIFF)
     rendition, problems = build_rendition(fmt, planted_detector, encode_image(pages, "TIFF"), CTX)
