@@ -63,6 +63,7 @@ CONFINED = {
         "flows/pipeline_tasks.py",
         "flows/deploy.py",
         "flows/run_events.py",
+        "flows/run_status.py",  # reads recent flow runs for `sealroom status`
         "flows/serve_recovery.py",
         "flows/pool.py",
         "cli/server_guard.py",  # wraps the Popen of Prefect's temporary server (orphans)
