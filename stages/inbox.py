@@ -1,7 +1,12 @@
 """Inboxes the ingest stage reads: a local directory, an S3 prefix, or memory (tests).
 
 A top folder named ``legal``/``medical`` sets the kind. Entries carry the source file
-name only so that ingest can seal it; it is never logged or used as an id.
+name only so that ingest can seal it; it is never logged or used as an id. An S3 inbox
+lists every object with its size and ETag: an object under a key with a part starting
+with ``.`` or an empty part, or a zero-byte object, comes with its refusal, and one over
+the size limit is refused before it is read; each is recorded as ``inbox.refused`` with
+its code and reason under an opaque entry id, as the drop folder does (folder marker
+objects, keys ending in ``/``, are not entries).
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from models.document import DocKind, document_id
-from models.errors import SealroomError, StorageError
+from models.errors import EmptyEntry, EntryRefused, HiddenEntry, SealroomError, StorageError
 from review.tags import InboxTagger
 from stages.ingest import KIND_FOLDERS, IngestOutcome, inbox_files, ingest_bytes
+from stages.refusals import entry_id, record_refusal, refusal_of
 from stages.services import Services
 
 
@@ -23,6 +29,9 @@ class InboxEntry:
     parts: tuple[str, ...]  # path relative to the inbox: PII, sealed/tagged, never logged
     kind: DocKind
     read: Callable[[], bytes]
+    entry_id: str = ""  # opaque; "" where the inbox has none (directory, memory)
+    size: int = -1  # listed size, -1 when unknown before reading
+    refusal: EntryRefused | None = None  # refused before reading, recorded as such
 
     @property
     def name(self) -> str:
@@ -47,26 +56,32 @@ class DirInbox:
 
 
 class S3Inbox:
-    """``s3://bucket/prefix``: every object under the prefix (keys starting with '.' skipped)."""
+    """``s3://bucket/prefix``: every object under the prefix, each an entry (those with a
+    hidden or empty key part and zero-byte objects carry their refusal)."""
 
     def __init__(self, client: Any, bucket: str, prefix: str = "") -> None:
         self._client, self.bucket = client, bucket
         self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
 
     def entries(self, default_kind: DocKind) -> Iterator[InboxEntry]:
-        for key in self._keys():
+        for key, size, etag in self._objects():
+            if key.endswith("/") and size == 0:
+                continue  # a console "folder" marker, not a file
             parts = tuple(key[len(self.prefix) :].split("/"))
-            if any(p.startswith(".") or not p for p in parts):
-                continue
-            yield InboxEntry(parts, kind_of(parts, default_kind), self._reader(key))
+            entry = entry_id("s3", self.bucket, key, etag, str(size))
+            kind = kind_of(parts, default_kind)
+            refusal = _s3_refusal(parts, size, entry)
+            yield InboxEntry(parts, kind, self._reader(key), entry, size, refusal)
 
-    def _keys(self) -> Iterator[str]:
+    def _objects(self) -> Iterator[tuple[str, int, str]]:
+        """(key, size, ETag) of every object under the prefix, in key order."""
         try:
             pages = self._client.get_paginator("list_objects_v2").paginate(
                 Bucket=self.bucket, Prefix=self.prefix
             )
             for page in pages:
-                yield from sorted(item["Key"] for item in page.get("Contents", []))
+                for item in sorted(page.get("Contents", []), key=lambda i: str(i["Key"])):
+                    yield str(item["Key"]), int(item.get("Size", 0)), str(item.get("ETag", ""))
         except Exception as exc:  # botocore errors, translated at the boundary
             raise StorageError(f"s3://{self.bucket}", "cannot list the inbox") from exc
 
@@ -78,6 +93,14 @@ class S3Inbox:
                 raise StorageError(f"s3://{self.bucket}", "cannot read an inbox object") from exc
 
         return read
+
+
+def _s3_refusal(parts: tuple[str, ...], size: int, entry: str) -> EntryRefused | None:
+    if any(p.startswith(".") for p in parts):
+        return HiddenEntry(entry)
+    if not all(parts):
+        return EntryRefused(entry, "empty part in the object key")
+    return EmptyEntry(entry) if size == 0 else None
 
 
 class MemoryInbox:
@@ -113,9 +136,15 @@ def ingest_from(svc: Services, inbox: Inbox, default_kind: DocKind, max_bytes: i
     run = InboxRun([], 0)
     for entry in inbox.entries(default_kind):
         try:
+            refusal = refusal_of(entry.entry_id, entry.refusal, entry.size, max_bytes)
+            if refusal is not None:
+                record_refusal(svc, entry.entry_id, refusal)
+                continue
             data = entry.read()
             tags = tagger.tags(entry.parts, document_id(svc.matter, data))
-            outcome = ingest_bytes(svc, data, entry.name, entry.kind, max_bytes, tags=tags)
+            outcome = ingest_bytes(
+                svc, data, entry.name, entry.kind, max_bytes, tags=tags, entry=entry.entry_id
+            )
         except (SealroomError, OSError) as exc:
             run.failed += 1
             run.codes.append(exc.code if isinstance(exc, SealroomError) else type(exc).__name__)

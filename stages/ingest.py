@@ -53,6 +53,7 @@ def ingest_bytes(
     kind: DocKind,
     max_bytes: int,
     tags: Mapping[str, Any] | None = None,
+    entry: str = "",
 ) -> IngestOutcome:
     doc_id = document_id(svc.matter, data)
     facts = Facts(doc_id, sniff(data), len(data), content_hash(data), _name_bytes(source_name))
@@ -63,6 +64,7 @@ def ingest_bytes(
         kind,
         max_bytes,
         tags,
+        **({"entry": entry} if entry else {}),  # the inbox entry's opaque id
     )
 
 
