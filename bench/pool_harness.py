@@ -1,11 +1,12 @@
 """A several-machine layout on one machine: a Prefect server on PostgreSQL, the
 ``sealroom`` process work pool with N ``sealroom worker`` processes, the ledger on
-PostgreSQL, queues and vault on S3 (moto's server). Used by bench/bench_workers.py and
-tests/flows/test_work_pool.py.
+PostgreSQL, queues, vault and outbox on S3 (moto's server). Used by
+bench/bench_workers.py and tests/flows/test_work_pool.py.
 
 Every worker is its own process with only the shared services in common (its settings
-come from the environment, as on another machine). The outbox, the local key ring and
-the checkpoint signing key still live under the shared ``SEALROOM_HOME`` directory.
+come from the environment, as on another machine). The local key ring and the checkpoint
+signing key still live under the shared ``SEALROOM_HOME`` directory (KMS would share them
+across machines; see docs/scale-out.md).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import boto3
 from sqlalchemy.engine import make_url
@@ -34,6 +36,7 @@ from tests.pg_fixtures import drop_database, fresh_database
 REPO = Path(__file__).resolve().parents[1]
 MATTER = "matter-pool"
 VAULT_BUCKET = "sealroom-vault"
+OUTBOX_BUCKET = "sealroom-outbox"
 QUEUE_BUCKET = "sealroom-queues"
 PIPELINE = "pipeline/sealroom-pipeline"
 
@@ -81,6 +84,7 @@ def environment(root: Path, endpoint: str, ledger_url: str, prefect_db: str) -> 
         "SEALROOM_S3_ENDPOINT_URL": endpoint,
         "SEALROOM_S3_BUCKET": QUEUE_BUCKET,
         "SEALROOM_VAULT_S3_BUCKET": VAULT_BUCKET,
+        "SEALROOM_OUTBOX_URL": f"s3://{OUTBOX_BUCKET}/deliveries",
         "SEALROOM_REDACT_WORKERS": "1",
         "PREFECT_HOME": str(root / "prefect"),
         "PREFECT_API_DATABASE_CONNECTION_URL": asyncpg_url(prefect_db),
@@ -129,6 +133,24 @@ def _databases(stack: ExitStack, server_url: str) -> tuple[str, str]:
     return made[0], made[1]
 
 
+def _s3(endpoint: str) -> Any:
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=DEMO_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=DEMO_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+    )
+
+
+def deliverables(box: Cluster, matter: str) -> int:
+    """``<doc_id>.json`` objects in the matter's S3 outbox."""
+    listed = _s3(box.env["SEALROOM_S3_ENDPOINT_URL"]).list_objects_v2(
+        Bucket=OUTBOX_BUCKET, Prefix=f"deliveries/{matter}/"
+    )
+    return sum(1 for item in listed.get("Contents", []) if item["Key"].endswith(".json"))
+
+
 @contextmanager
 def cluster(root: Path, pg_server_url: str, workers: int = 2) -> Iterator[Cluster]:
     """Start the whole layout; stop every process it started on the way out."""
@@ -136,14 +158,8 @@ def cluster(root: Path, pg_server_url: str, workers: int = 2) -> Iterator[Cluste
         ledger_url, prefect_db = _databases(stack, pg_server_url)
         endpoint = stack.enter_context(local_s3())
         env = environment(root, endpoint, ledger_url, prefect_db)
-        s3 = boto3.client(
-            "s3",
-            endpoint_url=endpoint,
-            region_name="us-east-1",
-            aws_access_key_id=DEMO_CREDENTIALS["AWS_ACCESS_KEY_ID"],
-            aws_secret_access_key=DEMO_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
-        )
-        for bucket in (QUEUE_BUCKET, VAULT_BUCKET):
+        s3 = _s3(endpoint)
+        for bucket in (QUEUE_BUCKET, VAULT_BUCKET, OUTBOX_BUCKET):
             s3.create_bucket(Bucket=bucket)
         server, api_url = _prefect_server(root, env)
         stack.callback(_stop, server)
@@ -235,13 +251,7 @@ def play_reviewer(box: Cluster) -> int:
     from cli.demo_reviewer import review_open_batches
     from review import ReviewerClient, S3ObjectStore
 
-    s3 = boto3.client(
-        "s3",
-        endpoint_url=box.env["SEALROOM_S3_ENDPOINT_URL"],
-        region_name="us-east-1",
-        aws_access_key_id=DEMO_CREDENTIALS["AWS_ACCESS_KEY_ID"],
-        aws_secret_access_key=DEMO_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
-    )
+    s3 = _s3(box.env["SEALROOM_S3_ENDPOINT_URL"])
     client = ReviewerClient(S3ObjectStore(s3, QUEUE_BUCKET), "general", "reviewer-pool")
     done = review_open_batches(client, box.root / "reviewer", 3600, lambda b: _grant(box, b))
     return len(done)
@@ -299,7 +309,7 @@ def outcome(box: Cluster, matter: str = MATTER) -> Outcome:
     terminal = by_action.get(Action.DOC_DELIVERED, Counter()) + by_action.get(
         Action.DOC_QUARANTINED, Counter()
     )
-    outbox = box.root / "home" / "outbox" / matter
+    assert not (box.root / "home" / "outbox").exists()  # nothing on a worker's disk
     return Outcome(
         ingested=len(ingested),
         delivered=len(by_action.get(Action.DOC_DELIVERED, {})),
@@ -310,7 +320,7 @@ def outcome(box: Cluster, matter: str = MATTER) -> Outcome:
         docs_dispatched_twice=sum(
             1 for n in by_action.get(Action.DOC_DISPATCHED, Counter()).values() if n > 1
         ),
-        deliverables=len(list(outbox.glob("*.json"))) if outbox.exists() else 0,
+        deliverables=deliverables(box, matter),
         verify_ok=verified.ok,
         events=len(events),
     )

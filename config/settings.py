@@ -84,6 +84,11 @@ class Settings(BaseSettings):
 
     # outputs
     outbox_dir: Path | None = None
+    outbox_url: str | None = Field(
+        None,
+        pattern=r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$",
+        description="Client deliverables on S3 (s3://bucket/prefix) instead of outbox_dir.",
+    )
 
     # operations (deployments, parallelism, retries)
     inbox: str | None = Field(None, description="Inbox directory or s3://bucket/prefix.")
@@ -139,6 +144,11 @@ class Settings(BaseSettings):
     @property
     def outbox_path(self) -> Path:
         return self.outbox_dir or self.home / "outbox"
+
+    @property
+    def outbox_location(self) -> str:
+        """Where deliverables go: ``outbox_url`` (S3) or the outbox directory."""
+        return self.outbox_url or str(self.outbox_path)
 
     @property
     def inbox_location(self) -> str:

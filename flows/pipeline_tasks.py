@@ -31,6 +31,7 @@ from stages import dispatch as dispatch_stage
 from stages import reassemble as reassemble_stage
 from stages.drop_folder import ingest_dir
 from stages.inbox import ingest_from
+from vault.outbox import outbox_at
 
 
 def _retry_transient(_task: Any, _run: Any, state: Any) -> bool:
@@ -163,6 +164,6 @@ def reassemble_task(matter: str | None) -> list[str]:
         svc = services(matter)
         states = document_states(svc.ledger.events(matter=svc.matter))
         ready = sorted(d for d, s in states.items() if s is DocState.REVIEWED)
-        reassemble_stage.sweep_partials(svc.outbox / svc.matter)
+        outbox_at(svc.outbox).sweep(svc.matter)
         failed = each(ready, lambda d: reassemble_stage.reassemble_document(svc, d), "deliver")
     return finish("deliver", [d for d in ready if d not in {f.ref for f in failed}], failed)

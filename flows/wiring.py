@@ -30,6 +30,7 @@ from vault import (
     Sealer,
     Vault,
 )
+from vault.outbox import DirOutbox, Outbox, S3Outbox
 
 
 def s3_client(settings: Settings) -> Any:
@@ -81,7 +82,7 @@ def build_services(settings: Settings, queue: str | None = None) -> Services:
         ledger=ledger,
         queue=ReviewQueue(store, queue_name),
         detector_factory=lambda: Detector(settings.spacy_model),
-        outbox=settings.outbox_path,
+        outbox=build_outbox(settings),
         policy_version=f"{settings.policy}/1",
         due_hours=settings.batch_due_hours,
         routing=load_routing(settings.routing_file) if settings.routing_file else None,
@@ -89,6 +90,14 @@ def build_services(settings: Settings, queue: str | None = None) -> Services:
         actor=operator_identity(settings),
         pdf_engine=PdfiumEngine.from_settings(settings),
     )
+
+
+def build_outbox(settings: Settings) -> Outbox:
+    """``SEALROOM_OUTBOX_URL`` (``s3://bucket/prefix``) or the outbox directory."""
+    if settings.outbox_url:
+        bucket, prefix = split_s3_url(settings.outbox_url)
+        return S3Outbox(s3_client(settings), bucket, prefix)
+    return DirOutbox(settings.outbox_path)
 
 
 def inbox_for(settings: Settings, location: str | None = None) -> Inbox:

@@ -9,10 +9,6 @@ the matter's outbox under the document's opaque id.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-import time
-from pathlib import Path
 from typing import Any
 
 from audit import document_states
@@ -28,9 +24,9 @@ from stages.matter_config import load_matter_config
 from stages.records import load_redaction
 from stages.redact import doc_facts
 from stages.services import Services
+from vault.outbox import outbox_at
 
 DELIVERABLE_FORMAT = "sealroom.deliverable/1"
-PARTIAL_MAX_AGE_S = 600.0  # a crashed export's temp file older than this is swept
 
 
 def deliverable(svc: Services, doc_id: str) -> dict[str, Any]:
@@ -91,21 +87,22 @@ def annotated_pdf(svc: Services, doc_id: str, annotations: list[dict[str, Any]])
     return annotate_pdf(original, parsed, notes, ref=doc_id, password=password)
 
 
-def reassemble_document(svc: Services, doc_id: str) -> Path | None:
-    """Seal and export ``<doc_id>.json`` (and ``<doc_id>.pdf`` for a PDF), then record."""
+def reassemble_document(svc: Services, doc_id: str) -> str | None:
+    """Seal and export ``<doc_id>.json`` (and ``<doc_id>.pdf`` for a PDF) to the outbox
+    (a directory or S3, ``vault.outbox``), then record; returns where the JSON went."""
     if svc.seen(f"deliver:{doc_id}"):
         return None
     content = deliverable(svc, doc_id)
     body = json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
-    folder = svc.outbox / svc.matter
+    outbox = outbox_at(svc.outbox)
     hashes: dict[str, Any] = {"sha256": content_hash(body)}
     if content["media_type"] == MediaType.PDF.value:
         marked = annotated_pdf(svc, doc_id, content["annotations"])
         svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE_PDF), marked)
-        _export(folder, f"{doc_id}.pdf", marked)
+        outbox.put(svc.matter, f"{doc_id}.pdf", marked)
         hashes["pdf_sha256"] = content_hash(marked)
     svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE), body)
-    path = _export(folder, f"{doc_id}.json", body)
+    path = outbox.put(svc.matter, f"{doc_id}.json", body)
     svc.record(
         f"deliver:{doc_id}",
         Action.DOC_DELIVERED,
@@ -121,31 +118,5 @@ def reassemble_document(svc: Services, doc_id: str) -> Path | None:
 def reassemble(svc: Services) -> list[str]:
     states = document_states(svc.ledger.events(matter=svc.matter))
     ready = sorted(d for d, s in states.items() if s is DocState.REVIEWED)
-    sweep_partials(svc.outbox / svc.matter)
+    outbox_at(svc.outbox).sweep(svc.matter)
     return [d for d in ready if reassemble_document(svc, d) is not None]
-
-
-def sweep_partials(folder: Path) -> int:
-    """Remove temp files a crashed export left behind (old enough not to be in flight)."""
-    removed = 0
-    for part in folder.glob(".part-*") if folder.is_dir() else []:
-        try:
-            if time.time() - part.stat().st_mtime >= PARTIAL_MAX_AGE_S:
-                part.unlink()
-                removed += 1
-        except FileNotFoundError:
-            continue
-    return removed
-
-
-def _export(folder: Path, name: str, body: bytes) -> Path:
-    """Atomic write: a crash never leaves a half deliverable in the outbox."""
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".part-")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(body)
-        fh.flush()
-        os.fsync(fh.fileno())
-    target = folder / name
-    os.replace(tmp, target)
-    return target

@@ -15,6 +15,7 @@ from redaction.pdf import PdfiumEngine
 from review import ReviewQueue
 from review.routing import RoutingTable
 from vault import Vault
+from vault.outbox import Outbox
 
 
 @dataclass
@@ -25,7 +26,7 @@ class Services:
     ledger: Ledger
     queue: ReviewQueue
     detector_factory: Callable[[], Any]
-    outbox: Path
+    outbox: Path | Outbox  # a directory, or an outbox adapter (vault.outbox)
     policy_version: str = "strict/1"
     actor: str = "sealroom"
     batch_size: int = 20
