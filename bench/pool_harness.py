@@ -11,6 +11,7 @@ across machines; see docs/scale-out.md).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -58,9 +59,9 @@ class Cluster:
             raise RuntimeError(f"sealroom {args[0]} failed: {done.stderr[-1500:]}")
         return done.stdout
 
-    def start_worker(self, name: str) -> subprocess.Popen[bytes]:
+    def start_worker(self, name: str, limit: int = 1) -> subprocess.Popen[bytes]:
         log = open(self.root / f"{name}.log", "ab")  # noqa: SIM115 - owned by the process
-        argv = [sys.executable, "-m", "cli.main", "worker", "--name", name, "--limit", "1"]
+        argv = [sys.executable, "-m", "cli.main", "worker", "--name", name, "--limit", str(limit)]
         env = {**self.env, "PREFECT_LOGGING_LEVEL": "INFO"}  # its submissions, counted below
         proc = subprocess.Popen(
             argv, cwd=REPO, env=env, stdout=log, stderr=log, start_new_session=True
@@ -173,20 +174,27 @@ def cluster(root: Path, pg_server_url: str, workers: int = 2) -> Iterator[Cluste
 
 
 # --- driving runs ---------------------------------------------------------------------
-def start_runs(box: Cluster, inbox: Path, count: int, matter: str = MATTER) -> list[str]:
+def start_runs(
+    box: Cluster,
+    inbox: Path,
+    count: int,
+    matter: str = MATTER,
+    settings: dict[str, str] | None = None,
+) -> list[str]:
     """``count`` concurrent pipeline runs over ``inbox`` (what ``sealroom run`` does, on the
     work pool); return their ids. Flow parameters are a matter id only; the inbox reaches the
     run's process as its ``SEALROOM_INBOX`` setting (the process pool's ``env`` job variable),
-    as a worker machine configured for one inbox would have it."""
+    as a worker machine configured for one inbox would have it; ``settings`` adds others."""
     code = (
-        "import sys\nfrom prefect.deployments import run_deployment\n"
+        "import json, sys\nfrom prefect.deployments import run_deployment\n"
         "params = {'matter': sys.argv[4]}\n"
-        "env = {'env': {'SEALROOM_INBOX': sys.argv[2]}}\n"
+        "env = {'env': {'SEALROOM_INBOX': sys.argv[2], **json.loads(sys.argv[5])}}\n"
         "for _ in range(int(sys.argv[3])):\n"
         "    run = run_deployment(sys.argv[1], parameters=params, job_variables=env, timeout=0)\n"
         "    print(run.id)\n"
     )
-    argv = [sys.executable, "-c", code, PIPELINE, str(inbox), str(count), matter]
+    extra = json.dumps(settings or {})
+    argv = [sys.executable, "-c", code, PIPELINE, str(inbox), str(count), matter, extra]
     done = subprocess.run(argv, env=box.env, capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-1500:])
@@ -225,6 +233,25 @@ _STATES = (
     "asyncio.run(main())\n"
 )
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+
+
+_RUNS_OF = (
+    "import asyncio, sys\nfrom prefect.client.orchestration import get_client\n"
+    "from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterName\n"
+    "async def main():\n"
+    "    async with get_client() as c:\n"
+    "        f = DeploymentFilter(name=DeploymentFilterName(any_=[sys.argv[1]]))\n"
+    "        for r in await c.read_flow_runs(deployment_filter=f):\n"
+    "            print(r.id, r.state.type.value, r.parameters.get('matter'))\n"
+    "asyncio.run(main())\n"
+)
+
+
+def runs_of(box: Cluster, deployment: str, matter: str) -> dict[str, str]:
+    """Run id -> state type of every run of ``deployment`` for ``matter``."""
+    out = _prefect_script(box, _RUNS_OF, deployment)
+    rows = [line.split() for line in out.splitlines() if line]
+    return {r[0]: r[1] for r in rows if len(r) == 3 and r[2] == matter}
 
 
 def run_states(box: Cluster, run_ids: list[str]) -> dict[str, str]:

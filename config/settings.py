@@ -98,6 +98,10 @@ class Settings(BaseSettings):
         description="Directory inbox: move handled entries to sibling processed/, refused/.",
     )
     redact_workers: int = Field(0, ge=0, description="Redaction processes; 0 = CPU count.")
+    redact_spread: bool = Field(
+        False,
+        description="Work pool: one sealroom-redact-chunk deployment run per redaction chunk.",
+    )
     redact_chunk_size: int = Field(50, ge=1, description="Documents per redaction task.")
     s3_max_concurrency: int = Field(10, ge=1, description="Concurrent S3 calls per process.")
     task_retries: int = Field(3, ge=0)
