@@ -153,7 +153,7 @@ def deliverables(box: Cluster, matter: str) -> int:
 
 
 @contextmanager
-def cluster(root: Path, pg_server_url: str, workers: int = 2) -> Iterator[Cluster]:
+def cluster(root: Path, pg_server_url: str, workers: int = 2, limit: int = 1) -> Iterator[Cluster]:
     """Start the whole layout; stop every process it started on the way out."""
     with ExitStack() as stack:
         ledger_url, prefect_db = _databases(stack, pg_server_url)
@@ -169,7 +169,7 @@ def cluster(root: Path, pg_server_url: str, workers: int = 2) -> Iterator[Cluste
         stack.callback(lambda: [_stop_worker(w) for w in box.workers.values()])
         box.sealroom("deploy", "--matter", MATTER)
         for n in range(workers):
-            box.start_worker(f"worker-{n + 1}")
+            box.start_worker(f"worker-{n + 1}", limit)
         yield box
 
 
