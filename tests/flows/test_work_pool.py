@@ -128,11 +128,11 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_done(
     assert result.clean, result
 
 
-SPREAD_DOCS, CHUNK = 8, 2
+SPREAD_DOCS, CHUNK = 6, 2
 
 
 def test_redaction_chunks_of_one_run_spread_across_workers(pool: Cluster) -> None:
-    """One pipeline run with SEALROOM_REDACT_SPREAD: its 4 chunks are deployment runs that
+    """One pipeline run with SEALROOM_REDACT_SPREAD: its 3 chunks are deployment runs that
     the pool's workers pick up (a third worker with two slots joins, as the waiting run
     holds one); at least two workers redact chunks of that one run; every document is
     redacted once and dispatched; the ledger verifies."""
