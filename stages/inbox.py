@@ -11,6 +11,7 @@ objects, keys ending in ``/``, are not entries).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from models.document import DocKind, document_id
 from models.errors import EmptyEntry, EntryRefused, HiddenEntry, SealroomError, StorageError
 from review.tags import InboxTagger
 from stages.ingest import KIND_FOLDERS, IngestOutcome, inbox_files, ingest_bytes
-from stages.refusals import entry_id, record_refusal, refusal_of
+from stages.refusals import record_refusal, refusal_of
 from stages.services import Services
 
 
@@ -68,7 +69,7 @@ class S3Inbox:
             if key.endswith("/") and size == 0:
                 continue  # a console "folder" marker, not a file
             parts = tuple(key[len(self.prefix) :].split("/"))
-            entry = entry_id("s3", self.bucket, key, etag, str(size))
+            entry = _entry_id(self.bucket, key, etag, size)
             kind = kind_of(parts, default_kind)
             refusal = _s3_refusal(parts, size, entry)
             yield InboxEntry(parts, kind, self._reader(key), entry, size, refusal)
@@ -93,6 +94,12 @@ class S3Inbox:
                 raise StorageError(f"s3://{self.bucket}", "cannot read an inbox object") from exc
 
         return read
+
+
+def _entry_id(bucket: str, key: str, etag: str, size: int) -> str:
+    """An opaque id from the object's location and identity (the key stays secret)."""
+    identity = "\x00".join(("s3", bucket, key, etag, str(size))).encode()
+    return "entry-" + hashlib.sha256(identity).hexdigest()[:20]
 
 
 def _s3_refusal(parts: tuple[str, ...], size: int, entry: str) -> EntryRefused | None:

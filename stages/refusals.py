@@ -7,18 +7,11 @@ code and reason, never the entry's name.
 
 from __future__ import annotations
 
-import hashlib
-
 from models.audit import Action, Outcome
 from models.errors import DocumentTooLarge, EntryRefused, SealroomError
 from stages.services import Services
 
 OVER_SIZE = "over the size limit; not read"
-
-
-def entry_id(*identity: str) -> str:
-    """An opaque id from an entry's location and identity (the name stays secret)."""
-    return "entry-" + hashlib.sha256("\x00".join(identity).encode()).hexdigest()[:20]
 
 
 def refusal_of(
