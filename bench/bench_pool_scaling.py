@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -79,14 +80,17 @@ def main() -> int:
     ok = True
     with postgres_server(args.postgres_url) as server:
         for workers in args.workers:
-            with tempfile.TemporaryDirectory(prefix="sealroom-scaling-") as tmp:
-                root = Path(tmp)
-                write_corpus(root / "inbox", args.docs, seed=11)
-                print(f"load average before {workers} worker(s): {os.getloadavg()[0]:.1f}")
-                with cluster(root, server, workers=workers, limit=2) as box:
-                    result = one_run(box, root / "inbox", args.docs, args.chunk)
+            root = Path(tempfile.mkdtemp(prefix="sealroom-scaling-"))
+            write_corpus(root / "inbox", args.docs, seed=11)
+            print(f"load average before {workers} worker(s): {os.getloadavg()[0]:.1f}")
+            with cluster(root, server, workers=workers, limit=2) as box:
+                result = one_run(box, root / "inbox", args.docs, args.chunk)
             print(f"{workers} worker(s), {args.docs} docs, chunks of {args.chunk}: {result}")
             ok = ok and bool(result["clean"])
+            if result["clean"]:
+                shutil.rmtree(root, ignore_errors=True)
+            else:
+                print(f"kept for inspection (worker and server logs): {root}")
     return 0 if ok else 1
 
 
