@@ -280,7 +280,7 @@ def play_reviewer(box: Cluster) -> int:
 
     s3 = _s3(box.env["SEALROOM_S3_ENDPOINT_URL"])
     client = ReviewerClient(S3ObjectStore(s3, QUEUE_BUCKET), "general", "reviewer-pool")
-    done = review_open_batches(client, box.root / "reviewer", 3600, lambda b: _grant(box, b))
+    done = review_open_batches(client, box.root / "reviewer", 3600, grant=lambda b: _grant(box, b))
     return len(done)
 
 

@@ -1,14 +1,15 @@
 """An inbox entry that is not ingested is recorded, never silently skipped.
 
-Shared by the inbox drivers (``stages.inbox`` for S3 and memory inboxes; the drop folder
-has its own scan): one ``inbox.refused`` ledger event per entry id, with the refusal's
+Used by the ingest stage's driver (``stages.ingest.ingest_from``: S3 and memory inboxes;
+the drop folder records its own): one ``inbox.refused`` ledger event per entry id, with the refusal's
 code and reason, never the entry's name.
 """
 
 from __future__ import annotations
 
-from models.audit import Action, Outcome
+from models.audit import Outcome
 from models.errors import DocumentTooLarge, EntryRefused, SealroomError
+from models.events import InboxRefused
 from stages.services import Services
 
 OVER_SIZE = "over the size limit; not read"
@@ -25,13 +26,6 @@ def refusal_of(
 
 def record_refusal(svc: Services, entry: str, why: SealroomError) -> SealroomError:
     """Record the refusal (once per entry id): code and reason, never the name."""
-    svc.record(
-        f"refuse:{entry}",
-        Action.INBOX_REFUSED,
-        "inbox-entry",
-        entry,
-        Outcome.REJECTED,
-        code=why.code,
-        reason=why.reason,
-    )
+    payload = InboxRefused(code=why.code, reason=why.reason)
+    svc.record(f"refuse:{entry}", payload, "inbox-entry", entry, Outcome.REJECTED)
     return why
