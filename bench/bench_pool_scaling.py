@@ -33,7 +33,9 @@ from bench.pool_harness import Cluster, cluster, runs_of, start_runs, wait_runs,
 from flows.chunk_runs import CHUNK_DEPLOYMENT_NAME
 from models.audit import Action
 
-MATTER = "matter-scaling"
+MATTER = "matter-scaling"  # one per worker count: moto's state outlives its server in
+# this process, and the same documents under the same matter would meet the previous
+# cluster's sealed objects (sealed under that cluster's keys)
 
 
 def cpu_times() -> tuple[int, int]:
@@ -43,20 +45,20 @@ def cpu_times() -> tuple[int, int]:
     return sum(fields) - idle, sum(fields)
 
 
-def one_run(box: Cluster, inbox: Path, docs: int, chunk: int) -> dict[str, object]:
+def one_run(box: Cluster, inbox: Path, docs: int, chunk: int, matter: str) -> dict[str, object]:
     spread = {"SEALROOM_REDACT_SPREAD": "true", "SEALROOM_REDACT_CHUNK_SIZE": str(chunk)}
     busy0, total0 = cpu_times()
     began = time.perf_counter()
-    (run_id,) = start_runs(box, inbox, 1, MATTER, settings=spread)
+    (run_id,) = start_runs(box, inbox, 1, matter, settings=spread)
     state = wait_runs(box, [run_id], timeout_s=3600)[run_id]
     wall = time.perf_counter() - began
     busy1, total1 = cpu_times()
-    chunks = runs_of(box, CHUNK_DEPLOYMENT_NAME, MATTER)
+    chunks = runs_of(box, CHUNK_DEPLOYMENT_NAME, matter)
     with Ledger(box.ledger_url) as ledger:
         done = Counter(
             e.object_id
             for action in (Action.DOC_REDACTED, Action.DOC_QUARANTINED)
-            for e in ledger.events(matter=MATTER, action=action)
+            for e in ledger.events(matter=matter, action=action)
         )
     return {
         "state": state,
@@ -84,7 +86,7 @@ def main() -> int:
             write_corpus(root / "inbox", args.docs, seed=11)
             print(f"load average before {workers} worker(s): {os.getloadavg()[0]:.1f}")
             with cluster(root, server, workers=workers, limit=2) as box:
-                result = one_run(box, root / "inbox", args.docs, args.chunk)
+                result = one_run(box, root / "inbox", args.docs, args.chunk, f"{MATTER}-w{workers}")
             print(f"{workers} worker(s), {args.docs} docs, chunks of {args.chunk}: {result}")
             ok = ok and bool(result["clean"])
             if result["clean"]:

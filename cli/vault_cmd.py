@@ -118,7 +118,7 @@ def shred_cmd(
 
     if not yes:
         typer.confirm(f"Destroy every key of matter {matter}? This cannot be undone", abort=True)
-    from flows.wiring import build_outbox
+    from composition.wiring import build_outbox
 
     outbox = build_outbox(get_settings())
     done = _run(

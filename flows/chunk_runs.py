@@ -23,10 +23,10 @@ from prefect.context import FlowRunContext
 from prefect.deployments import run_deployment
 
 from audit import document_states
+from composition.wiring import services
 from flows.pipeline_tasks import redact_chunk_task
 from flows.reporting import settle
 from flows.run_status import error_codes
-from flows.wiring import services
 from models.document import DocState
 from models.errors import Failure, StepIncomplete
 

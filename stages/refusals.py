@@ -1,8 +1,8 @@
 """An inbox entry that is not ingested is recorded, never silently skipped.
 
-Used by the ingest stage's driver (``stages.ingest.ingest_from``: S3 and memory inboxes;
-the drop folder records its own): one ``inbox.refused`` ledger event per entry id, with the refusal's
-code and reason, never the entry's name.
+Used by the ingest stage's driver (``stages.ingest.ingest_from``: S3 and memory
+inboxes; the drop folder records its own): one ``inbox.refused`` ledger event per entry
+id, with the refusal's code and reason, never the entry's name.
 """
 
 from __future__ import annotations

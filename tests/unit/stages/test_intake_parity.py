@@ -13,10 +13,11 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from intake.inbox import S3Inbox
 from models.audit import Action
 from models.document import DocKind
 from stages.drop_folder import ingest_dir
-from stages.inbox import S3Inbox, ingest_from
+from stages.ingest import ingest_from
 from stages.services import Services
 
 LIMIT = 64

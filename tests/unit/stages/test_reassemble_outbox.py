@@ -12,8 +12,8 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from composition.wiring import build_outbox
 from config.settings import Settings
-from flows.wiring import build_outbox
 from models.document import DocState
 from review import MemoryObjectStore
 from stages import collect, reassemble
