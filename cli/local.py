@@ -83,7 +83,8 @@ def detect(
     policy: Annotated[
         str,
         typer.Option(
-            "--policy", help="Redaction policy (config/policies): strict, medical, legal."
+            "--policy",
+            help="Redaction policy (config/policies): strict (the strictest), medical, legal.",
         ),
     ] = "strict",
 ) -> None:
