@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from models.finding import Finding
-from redaction.wordclass import Kind, kind, plain
+from redaction.wordclass import Kind, kind, plain, uncued_kind
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019.-])*")
 _GUARDED = frozenset({"PERSON", "ORGANIZATION", "ADDRESS"})
@@ -28,7 +28,7 @@ def shouting(text: str) -> bool:
 def name_evidence(token: str, caps: bool, cued: bool = False) -> bool:
     """Can this token be (part of) a person's name, given the text's case habits? ``cued``: a
     context cue (title, role) announced it, so short and upper-case tokens and initials count."""
-    k = kind(token)
+    k = kind(token) if cued else uncued_kind(token)
     if cued and not caps:
         return True
     if cued:

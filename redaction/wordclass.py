@@ -13,6 +13,7 @@ from enum import Enum
 from functools import lru_cache
 
 from redaction.clinical import DATA, clinical_words, read_words
+from redaction.shorthand import abbreviates, medical_names, misspells
 
 # A name that is also among this many most frequent English words is a word first ("bill",
 # "white", "will"): it counts as a name only where a cue says so.
@@ -52,16 +53,26 @@ _INFLECTIONS = (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing
                 ("ion", "e"), ("ly", ""), ("ies", "y"), ("ied", "y"))  # fmt: skip
 
 
+def _listed(w: str) -> bool:
+    return w in common_ranks() or w in dictionary() or w in medical_names()
+
+
 def in_dictionary(w: str) -> bool:
     """A common or medical word, directly or by a regular inflection ("extubation")."""
-    if w in common_ranks() or w in dictionary():
+    if _listed(w):
         return True
     for suffix, base in _INFLECTIONS:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: -len(suffix)] + base
-            if stem in common_ranks() or stem in dictionary():
+            if _listed(stem):
                 return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def shorthand(w: str) -> bool:
+    """Clinical shorthand or a misspelt word ("vanco", "prpafol"): see ``redaction.shorthand``."""
+    return abbreviates(w) or misspells(w, _listed, person_names().__contains__)
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +103,7 @@ def kind(word: str) -> Kind:
     return _kind(plain(word))
 
 
+@lru_cache(maxsize=65536)
 def _kind(w: str) -> Kind:
     if not w.isalpha() or w in clinical_words():
         return Kind.WORD
@@ -102,6 +114,15 @@ def _kind(w: str) -> Kind:
         very_common = rank is not None and rank < VERY_COMMON
         return Kind.WORDNAME if very_common or w in dictionary() else Kind.NAME
     return Kind.WORD if in_dictionary(w) else Kind.UNKNOWN
+
+
+def uncued_kind(word: str) -> Kind:
+    """The class of a token no cue announced (an NER guess): an unknown that reads as clinical
+    shorthand or a misspelt word counts as a word. A cued name keeps ``kind``: "Dr. Nupe"."""
+    k = kind(word)
+    if k is Kind.UNKNOWN and all(shorthand(p) for p in _JOINERS.split(plain(word)) if p):
+        return Kind.WORD
+    return k
 
 
 def is_common(word: str) -> bool:
