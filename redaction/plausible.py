@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 
 from models.finding import Finding
+from redaction.lookalikes import home_lookalike, number_lookalike, street_lookalike
 from redaction.wordclass import Kind, kind, plain, uncued_kind
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019.-])*")
@@ -17,6 +18,7 @@ _TRUSTED = ("pattern:address", "pattern:zip", "context:facility", "policy:")
 _DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 SHOUTING = 0.6
+_CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z]{2}[a-z]")
 
 
 def shouting(text: str) -> bool:
@@ -45,16 +47,21 @@ def name_evidence(token: str, caps: bool, cued: bool = False) -> bool:
         return False  # an acronym
     if k is Kind.WORDNAME:
         return not loud and token[:1].isupper()
+    if k is Kind.UNKNOWN and _CAMEL.search(token):
+        return False  # "CareVue", "KPhos", "PAline": product names and shorthand
     return not (k is Kind.UNKNOWN and loud and size <= 4)
 
 
 def plausible(text: str, f: Finding, caps: bool) -> bool:
     """Keep a name/place finding only when some token in it is name-like (persons always; places
     and organisations where capitals carry no signal)."""
+    value = text[f.start : f.end]
+    if _lookalike(text, f, value, caps):
+        return False
     if f.label not in _GUARDED or f.source.startswith(_TRUSTED):
         return True
-    value = text[f.start : f.end]
-    if f.label == "ADDRESS" and not caps and not value.isupper():
+    statistical = f.source.startswith("ner:")
+    if f.label == "ADDRESS" and not caps and not value.isupper() and not statistical:
         return True
     tokens = _TOKEN.findall(value)
     if f.source == "context:address":  # "home ... ON MONDAY": a real one has a number or name
@@ -70,6 +77,16 @@ def plausible(text: str, f: Finding, caps: bool) -> bool:
     # acronyms in mixed-case text ("Doan/HOU/ECT") are neither evidence nor against it
     counted = [t for t in tokens if caps or not (t.isupper() and len(t) <= 4)]
     return 2 * len(evidence) >= len(counted) > 0
+
+
+def _lookalike(text: str, f: Finding, value: str, caps: bool) -> bool:
+    if f.source == "context:number":
+        return number_lookalike(value)
+    if f.source == "pattern:address":
+        return street_lookalike(value, caps)
+    if f.source == "context:address":
+        return home_lookalike(text[max(0, f.start - 16) : f.start], value)
+    return False
 
 
 def keep_plausible(text: str, findings: Iterable[Finding]) -> list[Finding]:

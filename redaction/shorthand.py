@@ -31,6 +31,12 @@ def medical_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def proper_nouns() -> frozenset[str]:
+    """Places and people a dictionary capitalises ("seattle"): never shorthand or a typo."""
+    return read_words(DATA / "proper_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def _sorted_medical() -> list[str]:
     from redaction.wordclass import dictionary
 

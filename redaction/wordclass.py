@@ -13,14 +13,22 @@ from enum import Enum
 from functools import lru_cache
 
 from redaction.clinical import DATA, clinical_words, read_words
-from redaction.shorthand import abbreviates, medical_names, misspells
+from redaction.shorthand import abbreviates, medical_names, misspells, proper_nouns
 
 # A name that is also among this many most frequent English words is a word first ("bill",
 # "white", "will"): it counts as a name only where a cue says so.
 VERY_COMMON = 3000
+# Beyond this rank the common-word list only holds words a dictionary lists in lower case
+# ("lung", "vent", "gauze"): a census name among them is a word too.
+LOWER_CASE_RANK = 5000
 # ... and among this many, a function word that is never a name ("in", "to", "may", "will").
 FUNCTION_WORDS = 150
 _STRIP = ".'\u2019"
+_CALENDAR_WORDS = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december christmas easter"
+)
+_CALENDAR = frozenset(_CALENDAR_WORDS.split())
 _JOINERS = re.compile(r"['\u2019-]")
 
 
@@ -72,7 +80,9 @@ def in_dictionary(w: str) -> bool:
 @lru_cache(maxsize=65536)
 def shorthand(w: str) -> bool:
     """Clinical shorthand or a misspelt word ("vanco", "prpafol"): see ``redaction.shorthand``."""
-    return abbreviates(w) or misspells(w, _listed, person_names().__contains__)
+    if abbreviates(w):
+        return True
+    return w not in proper_nouns() and misspells(w, _listed, person_names().__contains__)
 
 
 @lru_cache(maxsize=1)
@@ -111,9 +121,15 @@ def _kind(w: str) -> Kind:
     if rank is not None and rank < FUNCTION_WORDS:
         return Kind.WORD
     if w in person_names():
-        very_common = rank is not None and rank < VERY_COMMON
+        very_common = rank is not None and (rank < VERY_COMMON or rank >= LOWER_CASE_RANK)
         return Kind.WORDNAME if very_common or w in dictionary() else Kind.NAME
+    if w in proper_nouns() and w not in _CALENDAR and not _medical(w):
+        return Kind.UNKNOWN  # a frequent place or proper noun ("seattle"), not a plain word
     return Kind.WORD if in_dictionary(w) else Kind.UNKNOWN
+
+
+def _medical(w: str) -> bool:
+    return w in dictionary() or w in medical_names() or w in clinical_words()
 
 
 def uncued_kind(word: str) -> Kind:
