@@ -17,6 +17,7 @@ from redaction.names import (
     find_credentialed_names,
     find_described_names,
 )
+from redaction.pagers import find_pager_numbers
 from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.places import find_addresses, find_organizations
 from redaction.shortdates import find_short_dates
@@ -27,6 +28,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_identifiers,
     find_dates,
     find_short_dates,
+    find_pager_numbers,
     find_facilities,
     find_context_ids,
     find_self_labelled,
