@@ -14,7 +14,7 @@ from redaction.wordclass import Kind, kind, plain, uncued_kind
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019.-])*")
 _GUARDED = frozenset({"PERSON", "ORGANIZATION", "ADDRESS"})
 # Street/ZIP patterns and announced addresses are evidence enough by their shape.
-_TRUSTED = ("pattern:address", "pattern:zip", "context:facility", "policy:")
+_TRUSTED = ("pattern:address", "pattern:zip", "context:facility", "policy:", "lexicon:")
 _DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 SHOUTING = 0.6
