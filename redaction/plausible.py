@@ -18,6 +18,7 @@ _TRUSTED = ("pattern:address", "pattern:zip", "context:facility", "policy:", "le
 _DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 SHOUTING = 0.6
+LONE_UNKNOWN = 5
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z]{2}[a-z]")
 
 
@@ -52,6 +53,17 @@ def name_evidence(token: str, caps: bool, cued: bool = False) -> bool:
     return not (k is Kind.UNKNOWN and loud and size <= 4)
 
 
+def _lone_name(token: str) -> bool:
+    """A single word NER alone calls a name: a census name, a long unknown capitalised word, or
+    a double-barrelled name ("Chandler-Wilson")."""
+    parts = token.split("-")
+    titled = all(p[:1].isupper() and p[1:].islower() for p in parts)
+    if titled and len(parts) > 1:
+        return True
+    k = uncued_kind(token)
+    return k is Kind.NAME or (k is Kind.UNKNOWN and titled and len(token) >= LONE_UNKNOWN)
+
+
 def plausible(text: str, f: Finding, caps: bool) -> bool:
     """Keep a name/place finding only when some token in it is name-like (persons always; places
     and organisations where capitals carry no signal)."""
@@ -74,6 +86,8 @@ def plausible(text: str, f: Finding, caps: bool) -> bool:
     evidence = [t for t in tokens if name_evidence(t, caps)]
     if caps and not any(kind(t) is Kind.NAME for t in evidence):
         return False  # all caps: NER alone needs a census name ("PEARL", not "AGGRESTAT")
+    if len(tokens) == 1 and not _lone_name(tokens[0]):
+        return False  # one word NER alone calls a name: a census name or a long unknown word
     # acronyms in mixed-case text ("Doan/HOU/ECT") are neither evidence nor against it
     counted = [t for t in tokens if caps or not (t.isupper() and len(t) <= 4)]
     return 2 * len(evidence) >= len(counted) > 0
