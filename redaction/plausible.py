@@ -8,7 +8,12 @@ import re
 from collections.abc import Iterable
 
 from models.finding import Finding
-from redaction.lookalikes import home_lookalike, number_lookalike, street_lookalike
+from redaction.lookalikes import (
+    home_lookalike,
+    number_lookalike,
+    organization_lookalike,
+    street_lookalike,
+)
 from redaction.wordclass import Kind, kind, plain, uncued_kind
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019.-])*")
@@ -98,6 +103,8 @@ def _lookalike(text: str, f: Finding, value: str, caps: bool) -> bool:
         return number_lookalike(value)
     if f.source == "pattern:address":
         return street_lookalike(value, caps)
+    if f.source == "pattern:organization":
+        return organization_lookalike(value, caps)
     if f.source == "context:address":
         return home_lookalike(text[max(0, f.start - 16) : f.start], value)
     return False

@@ -82,7 +82,13 @@ def shorthand(w: str) -> bool:
     """Clinical shorthand or a misspelt word ("vanco", "prpafol"): see ``redaction.shorthand``."""
     if abbreviates(w):
         return True
-    return w not in proper_nouns() and misspells(w, _listed, person_names().__contains__)
+    return w not in proper_nouns() and misspells(w, _familiar, person_names().__contains__)
+
+
+def _familiar(w: str) -> bool:
+    """Words a misspelling is measured against: common words and drug or device names (not the
+    long tail of the medical dictionary, where plant and place names live: "brownwort")."""
+    return w in common_ranks() or w in medical_names() or w in clinical_words()
 
 
 @lru_cache(maxsize=1)
