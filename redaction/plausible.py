@@ -14,7 +14,7 @@ from redaction.lookalikes import (
     organization_lookalike,
     street_lookalike,
 )
-from redaction.wordclass import Kind, kind, plain, uncued_kind
+from redaction.wordclass import Kind, first_names, kind, plain, uncued_kind
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019.-])*")
 _GUARDED = frozenset({"PERSON", "ORGANIZATION", "ADDRESS"})
@@ -66,6 +66,8 @@ def _lone_name(token: str) -> bool:
     if titled and len(parts) > 1:
         return True
     k = uncued_kind(token)
+    if k is Kind.WORDNAME:  # "Kevin", "Mike": a given name NER found, not "Swan", "Lung"
+        return titled and plain(token) in first_names()
     return k is Kind.NAME or (k is Kind.UNKNOWN and titled and len(token) >= LONE_UNKNOWN)
 
 
