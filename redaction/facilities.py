@@ -37,9 +37,9 @@ def find_facilities(text: str) -> Iterator[Finding]:
             m = _WORD.match(text, cursor)
             if m is None or not _place_word(m.group()):
                 break
-            end = m.end()
-            gap = _GAP.match(text, end)
-            if gap is None:
+            end = m.start() + len(m.group().split()[0])  # the ward number stays readable
+            gap = _GAP.match(text, m.end())
+            if gap is None or end < m.end():
                 break
             cursor = gap.end()
         if end > start:

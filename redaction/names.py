@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from models.finding import Finding
 from redaction.clinical import clinical_words
 from redaction.lexicon import NOT_ENTITY
-from redaction.wordclass import Kind, kind
+from redaction.wordclass import Kind, kind, uncued_kind
 
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Hon|Judge|Justice|Rev|Sister|Nurse)(?:\.|\b)"
 _ROLES = (
@@ -77,7 +77,8 @@ def _name_words(match: str) -> list[tuple[int, int]]:
 
 def _name_like(word: str) -> bool:
     """A name part by the word lexicons: no plain word, no bare letter ("PT C ...")."""
-    return kind(word) is not Kind.WORD and len(word.strip(".")) >= 2
+    k = uncued_kind(word) if word.isupper() else kind(word)  # all caps: shorthand, typos
+    return k is not Kind.WORD and len(word.strip(".")) >= 2
 
 
 def find_context_names(text: str) -> Iterator[Finding]:

@@ -91,8 +91,8 @@ def plausible(text: str, f: Finding, caps: bool) -> bool:
         cued = f.source.startswith("context:")
         return any(name_evidence(t, caps, cued) for t in tokens)
     evidence = [t for t in tokens if name_evidence(t, caps)]
-    if caps and not any(kind(t) is Kind.NAME for t in evidence):
-        return False  # all caps: NER alone needs a census name ("PEARL", not "AGGRESTAT")
+    if caps and 2 * sum(kind(t) is Kind.NAME for t in evidence) <= len(tokens):
+        return False  # all caps: NER alone needs mostly census names ("HICKMAN PLACED")
     if len(tokens) == 1 and not _lone_name(tokens[0]):
         return False  # one word NER alone calls a name: a census name or a long unknown word
     # acronyms in mixed-case text ("Doan/HOU/ECT") are neither evidence nor against it
