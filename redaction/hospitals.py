@@ -36,7 +36,10 @@ _HEAD = re.compile(
     rf"(?:[ \t]+(?i:{_HEADS}|facility))*\b\.?"
 )
 _WORD_BEFORE = re.compile(r"(?P<w>[^\W\d_](?:[^\W\d_]|['\u2019.-](?=[^\W\d_]))*)[ \t]+$")
-_SAINT = re.compile(r"\b(?:(?i:st)\.|St)[ \t]+(?P<n>[A-Z]\.|[A-Za-z][a-z]+(?!\w)|[A-Z]{2,}(?!\w))")
+_SAINT = re.compile(
+    r"\b(?:(?i:st)\.|St)[ \t]+(?P<n>[A-Z]\.|[A-Za-z][a-z]+(?!\w)|[A-Z]{2,}(?!\w))"
+    r"(?P<s>['\u2019][sS](?!\w))?"
+)
 _UNIVERSITY = re.compile(r"\b(?:U|Univ\.?|University)[ \t]+(?:of[ \t]+)?(?P<n>[A-Z][a-z]{3,})\b")
 MAX_WORDS = 3
 FUNCTION_RANK = 150
@@ -91,7 +94,7 @@ def find_named_facilities(text: str) -> Iterator[Finding]:
     for m in _SAINT.finditer(text):
         name = m.group("n").lower()
         if name.endswith(".") or name in first_names() or name in proper_nouns():
-            yield Finding(m.start(), m.end("n"), "ADDRESS", 0.7, SOURCE)
+            yield Finding(m.start(), m.end(), "ADDRESS", 0.7, SOURCE)
     for m in _UNIVERSITY.finditer(text):
         if uncued_kind(m.group("n")) is not Kind.WORD:
             yield Finding(m.start(), m.end("n"), "ADDRESS", 0.7, SOURCE)

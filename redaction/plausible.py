@@ -24,6 +24,7 @@ _DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 SHOUTING = 0.6
 LONE_UNKNOWN = 5
+_STRUCTURE = re.compile(r"[:/+]|\s[-&]\s|\d|(?<![\w.'\u2019])[^\W\d_](?![\w.'\u2019])")
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z]{2}[a-z]")
 
 
@@ -97,6 +98,8 @@ def plausible(text: str, f: Finding, caps: bool) -> bool:
         return False  # one word NER alone calls a name: a census name or a long unknown word
     # acronyms in mixed-case text ("Doan/HOU/ECT") are neither evidence nor against it
     counted = [t for t in tokens if caps or not (t.isupper() and len(t) <= 4)]
+    if f.label != "PERSON" and _STRUCTURE.search(value):
+        return False  # "MS/COMFORT: Pt A & O", "Endocrine - BS's": note headings, not names
     return 2 * len(evidence) >= len(counted) > 0
 
 
