@@ -24,7 +24,9 @@ _DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 SHOUTING = 0.6
 LONE_UNKNOWN = 5
-_STRUCTURE = re.compile(r"[:/+]|\s[-&]\s|\d|(?<![\w.'\u2019])[^\W\d_](?![\w.'\u2019])")
+# ("Vince J Kaminski/HOU/ECT" is an e-mail address book entry: slashes alone say nothing)
+_STRUCTURE = re.compile(r"[:+]|\s[-&/]\s|\d")
+_BARE_LETTER = re.compile(r"(?<![\w.'\u2019/&-])[^\W\d_](?![\w.'\u2019/&-])")
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z]{2}[a-z]")
 
 
@@ -57,6 +59,17 @@ def name_evidence(token: str, caps: bool, cued: bool = False) -> bool:
     if k is Kind.UNKNOWN and _CAMEL.search(token):
         return False  # "CareVue", "KPhos", "PAline": product names and shorthand
     return not (k is Kind.UNKNOWN and loud and size <= 4)
+
+
+def _stray_letter(value: str) -> bool:
+    """A bare letter that is no middle initial ("Old L CT", "R IJ quinton"; not "Debbie R
+    Brackett")."""
+    for m in _BARE_LETTER.finditer(value):
+        before, after = value[: m.start()].split(), value[m.end() :].split()
+        initial = before and after and before[-1].istitle() and after[0][:1].isupper()
+        if not initial:
+            return True
+    return False
 
 
 def _lone_name(token: str) -> bool:
@@ -98,7 +111,7 @@ def plausible(text: str, f: Finding, caps: bool) -> bool:
         return False  # one word NER alone calls a name: a census name or a long unknown word
     # acronyms in mixed-case text ("Doan/HOU/ECT") are neither evidence nor against it
     counted = [t for t in tokens if caps or not (t.isupper() and len(t) <= 4)]
-    if f.label != "PERSON" and _STRUCTURE.search(value):
+    if f.label != "PERSON" and (_STRUCTURE.search(value) or _stray_letter(value)):
         return False  # "MS/COMFORT: Pt A & O", "Endocrine - BS's": note headings, not names
     return 2 * len(evidence) >= len(counted) > 0
 
