@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from redaction.wordclass import Kind, common_ranks, kind, uncued_kind
+from redaction.wordclass import Kind, common_ranks, kind, shorthand
 
 _RANGE = re.compile(r"^(?P<a>\d{2,4})-(?P<b>\d{2,4})$")
 _SETTINGS = re.compile(r"^\d+(?:[xX]\d+){2,}$")
@@ -18,6 +18,8 @@ _GLUE_WORDS = "of the de la le du del des von van der y no new"
 _STREET_GLUE = frozenset(_GLUE_WORDS.split())
 FUNCTION_RANK = 150
 SUFFIX_ONLY = 4
+_SENTENCE = re.compile(r"[A-Z]{2,}\.[ \t]+[A-Z]+[ \t]")
+_RANGE_LEAD = re.compile(r"^\d+-\d+[ \t]")
 _FLOOR = re.compile(r"^(?i:floor|fl)\.?[ \t]*\d+$")
 _STATE_CODES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ"
@@ -36,13 +38,6 @@ _ORG_SUFFIXES = frozenset(_ORG_SUFFIX_WORDS.split())
 _HOME_CUE = re.compile(r"(?i:\b(?:home|address|addr)\b)[ \t]*(?P<colon>:?)[ \t]*$")
 
 
-def _clock(part: str) -> bool:
-    if len(part) not in (3, 4):
-        return False
-    hours, minutes = int(part[:-2]), int(part[-2:])
-    return hours <= 24 and minutes < 60
-
-
 def number_lookalike(value: str) -> bool:
     """A long-number finding that is a time or volume range or a ventilator setting."""
     if _SETTINGS.match(value):
@@ -51,13 +46,11 @@ def number_lookalike(value: str) -> bool:
     if m is None:
         return False
     a, b = m.group("a"), m.group("b")
-    # "555-1234" is a local phone number unless both halves are clock times
-    return not (len(a) == 3 and len(b) == 4) or (_clock(a) and _clock(b))
+    return not (len(a) == 3 and len(b) == 4)  # "555-1234" is a local phone number
 
 
-def _plain_or_clinical(word: str, shorthand: bool = False) -> bool:
-    """A function word, or a medical word that is no common word (``shorthand``: clinical
-    abbreviations and misspellings count too: "Vanco", "Trazadone")."""
+def _plain_or_clinical(word: str) -> bool:
+    """A function word, or a medical word that is no common word."""
     w = word.lower()
     if w in _STREET_GLUE:
         return False
@@ -66,8 +59,7 @@ def _plain_or_clinical(word: str, shorthand: bool = False) -> bool:
     rank = common_ranks().get(w)
     if rank is not None and rank < FUNCTION_RANK:
         return True  # "IN", "PER", "FOR": sentences, not street names
-    k = uncued_kind(word) if shorthand else kind(word)
-    return rank is None and k is Kind.WORD
+    return rank is None and kind(word) is Kind.WORD
 
 
 def street_lookalike(value: str, caps: bool) -> bool:
@@ -79,6 +71,8 @@ def street_lookalike(value: str, caps: bool) -> bool:
         return True  # "#3", "#20fr": problem numbers and catheter sizes; "floor 3": a ward
     if len(words) == 1 and _LEAD_NUMBER.match(value) and len(words[0]) <= SUFFIX_ONLY:
         return True  # "70 AV", "9, Dr.": a number and a suffix alone name no street
+    if _SENTENCE.search(value) or ((caps or value.isupper()) and _RANGE_LEAD.match(value)):
+        return True  # "3-5 BEAT RUNS VT. DR.": a sentence break or a vital-sign range
     if caps or value.isupper():
         return any(_plain_or_clinical(w) for w in words if w not in _STATE_CODE)
     return any(_plain_or_clinical(w) for w in words if w.islower())
@@ -100,8 +94,13 @@ def _function(word: str) -> bool:
 
 
 def _medical(word: str) -> bool:
-    """Clinical vocabulary, shorthand or a misspelt word that is no common word."""
-    return common_ranks().get(word.lower()) is None and uncued_kind(word) is Kind.WORD
+    """Clinical vocabulary, shorthand or a misspelt word that is no common word (the brand and
+    eponym list is left out: "Lindqvist" may be a partner's name)."""
+    w = word.lower()
+    k = kind(word)
+    return common_ranks().get(w) is None and (
+        k is Kind.WORD or (k is Kind.UNKNOWN and shorthand(w))
+    )
 
 
 def home_lookalike(before: str, value: str) -> bool:

@@ -13,7 +13,9 @@ from redaction.clinical import clinical_words
 from redaction.wordclass import Kind, common_ranks, first_names, kind, plain, uncued_kind
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019](?=[^\W\d_]))*")
-_INITIAL = re.compile(r"(?<![\w.'\u2019])[^\W\d_]\.[ \t]?(?=[^\W\d_][^\W\d_'\u2019])")
+_INITIAL = re.compile(
+    r"(?<![\w.'\u2019])[^\W\d_]\.[ \t]?(?=[^\W\d_](?:[^\W\d_]|['\u2019][^\W\d_]))"
+)
 _GAP = re.compile(r"[ \t]")  # one blank: a wider gap is a column break
 _CONTACT = re.compile(
     r"[ \t,]+(?i:called|calls|visited|visiting|visits|updated|phoned|spoke|came|aware|notified"
@@ -21,8 +23,9 @@ _CONTACT = re.compile(
     r"|in\s+to\s+visit|at\s+bedside|here\s+today)\b"
 )
 _TRANSCRIPT = re.compile(r"[ \t]*[AQ]\.[ \t]")
-# Given names that are nursing shorthand first: minutes, moves all extremities, evening.
-_SHORTHAND = frozenset({"min", "mae", "eve", "sat", "sun"})
+# Census given names that are nursing shorthand or role words first: minutes, moves all
+# extremities, evening, saturation; "son", "page" before a name are cues, not its first part.
+_SHORTHAND = frozenset({"min", "mae", "eve", "sat", "sun", "son", "page"})
 MAX_WORDS = 3
 MIN_GIVEN = 3
 MIN_WEAK_SURNAME = 4
@@ -107,8 +110,9 @@ def find_initialled_names(text: str) -> Iterator[Finding]:
 
 def find_given_names(text: str) -> Iterator[Finding]:
     """A census given name followed by surnames, or alone before a verb of contact."""
+    done = 0
     for m in _TOKEN.finditer(text):
-        given = _given(m.group())
+        given = None if m.start() < done else _given(m.group())
         if given is None:
             continue
         strong = given is Kind.NAME
@@ -118,4 +122,5 @@ def find_given_names(text: str) -> Iterator[Finding]:
             run = _run(text, gap.end(), strong=strong)
             end = run if run > gap.end() else end
         if end > m.end() or (strong and _CONTACT.match(text, m.end())):
+            done = end
             yield Finding(m.start(), end, "PERSON", 0.7, "lexicon:given")

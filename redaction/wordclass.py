@@ -62,7 +62,7 @@ _INFLECTIONS = (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing
 
 
 def _listed(w: str) -> bool:
-    return w in common_ranks() or w in dictionary() or w in medical_names()
+    return w in common_ranks() or w in dictionary()
 
 
 def in_dictionary(w: str) -> bool:
@@ -142,9 +142,15 @@ def uncued_kind(word: str) -> Kind:
     """The class of a token no cue announced (an NER guess): an unknown that reads as clinical
     shorthand or a misspelt word counts as a word. A cued name keeps ``kind``: "Dr. Nupe"."""
     k = kind(word)
-    if k is Kind.UNKNOWN and all(shorthand(p) for p in _JOINERS.split(plain(word)) if p):
+    if k is Kind.UNKNOWN and all(_uncued_word(p) for p in _JOINERS.split(plain(word)) if p):
         return Kind.WORD
     return k
+
+
+def _uncued_word(w: str) -> bool:
+    """Brand drugs and devices ("Flovent"; the list also holds eponyms, so a cued "Teodor"
+    stays a name), shorthand and misspellings."""
+    return w in medical_names() or shorthand(w)
 
 
 def is_common(word: str) -> bool:
