@@ -67,7 +67,7 @@ def _name_words(match: str) -> list[tuple[int, int]]:
             break  # an acronym after a mixed-case name: "Asuka Ikeda DEA"
         if spans and caps and w.group().isupper() and word in clinical_words():
             break  # all caps: a clinical word ends the name ("SON ROBERTO OVER PHONE")
-        plain_word = not initial and not _name_like(w.group())
+        plain_word = not initial and not _name_like(w.group(), first=not spans)
         if plain_word and not (spans and word in _SUFFIX_OK) and w.group().isupper():
             break  # a plain word is no name part ("PT REMAINS INTUBATED")
         caps = caps and w.group().isupper()
@@ -75,10 +75,13 @@ def _name_words(match: str) -> list[tuple[int, int]]:
     return spans[:5] if any(e - s > 1 for s, e in spans) else []
 
 
-def _name_like(word: str) -> bool:
+def _name_like(word: str, first: bool = True) -> bool:
     """A name part by the word lexicons: no plain word, no bare letter ("PT C ...")."""
-    k = uncued_kind(word) if word.isupper() else kind(word)  # all caps: shorthand, typos
-    return k is not Kind.WORD and len(word.strip(".")) >= 2
+    if word.isupper():  # all caps: shorthand, typos and (first) word-names ("COMFORT") are not
+        k = uncued_kind(word)
+        allowed = (Kind.NAME, Kind.UNKNOWN) if first else (Kind.NAME, Kind.UNKNOWN, Kind.WORDNAME)
+        return k in allowed and len(word.strip(".")) >= 2
+    return kind(word) is not Kind.WORD and len(word.strip(".")) >= 2
 
 
 def find_context_names(text: str) -> Iterator[Finding]:

@@ -26,6 +26,7 @@ SHOUTING = 0.6
 LONE_UNKNOWN = 5
 # ("Vince J Kaminski/HOU/ECT" is an e-mail address book entry: slashes alone say nothing)
 _STRUCTURE = re.compile(r"[:+]|\s[-&/]\s|\d")
+_NUMBER_WORD = re.compile(r"(?<!\S)\d")  # "Pearl 2-3 mm" (not "Stephens/OR2/AEPIN")
 _BARE_LETTER = re.compile(r"(?<![\w.'\u2019/&-])[^\W\d_](?![\w.'\u2019/&-])")
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z]{2}[a-z]")
 
@@ -111,7 +112,9 @@ def plausible(text: str, f: Finding, caps: bool) -> bool:
         return False  # one word NER alone calls a name: a census name or a long unknown word
     # acronyms in mixed-case text ("Doan/HOU/ECT") are neither evidence nor against it
     counted = [t for t in tokens if caps or not (t.isupper() and len(t) <= 4)]
-    if f.label != "PERSON" and (_STRUCTURE.search(value) or _stray_letter(value)):
+    if _NUMBER_WORD.search(value) or (
+        f.label != "PERSON" and (_STRUCTURE.search(value) or _stray_letter(value))
+    ):
         return False  # "MS/COMFORT: Pt A & O", "Endocrine - BS's": note headings, not names
     return 2 * len(evidence) >= len(counted) > 0
 

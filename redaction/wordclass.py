@@ -127,7 +127,9 @@ def _kind(w: str) -> Kind:
     if rank is not None and rank < FUNCTION_WORDS:
         return Kind.WORD
     if w in person_names():
-        very_common = rank is not None and (rank < VERY_COMMON or rank >= LOWER_CASE_RANK)
+        very_common = rank is not None and (
+            rank < VERY_COMMON or rank >= LOWER_CASE_RANK or w not in proper_nouns()
+        )
         return Kind.WORDNAME if very_common or w in dictionary() else Kind.NAME
     if w in proper_nouns() and w not in _CALENDAR and not _medical(w):
         return Kind.UNKNOWN  # a frequent place or proper noun ("seattle"), not a plain word
