@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
+from redaction.plausible import shouting
 from redaction.shorthand import proper_nouns
 from redaction.wordclass import Kind, common_ranks, first_names, kind, uncued_kind
 
@@ -42,6 +43,15 @@ _SAINT = re.compile(
 )
 _UNIVERSITY = re.compile(r"\b(?:U|Univ\.?|University)[ \t]+(?:of[ \t]+)?(?P<n>[A-Z][a-z]{3,})\b")
 MAX_WORDS = 3
+MIN_WARD = 6
+MIN_TOWN = 4
+_WARD = re.compile(r"(?<![\w/-])(?P<w>[^\W\d_]{6,})[ \t]?\d(?![\w/.:%-]|\.\d)")
+_HOME_CUE = re.compile(
+    r"\b(?i:lives?|living|resides?|residing|moved|home|job|works?|working|vacation|nearby|from)"
+    r"(?:[ \t]+[A-Za-z]+){0,4}?[ \t]+"
+    r"(?i:in|near|to)[ \t]+(?:(?i:the)[ \t]+)?"
+)
+_TOWN_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*")
 FUNCTION_RANK = 150
 MIN_PLAIN = 4
 
@@ -81,6 +91,38 @@ def _end_of_name(text: str, head: re.Match[str]) -> int:
         if _NAME_HEADS.match(word.group()):
             end = word.end()
     return end
+
+
+def find_wards(text: str) -> Iterator[Finding]:
+    """A long word in no lexicon before a ward number ("QUARTERMAIN 2", "quartermain7"): the
+    name is ADDRESS, the number stays readable."""
+    for m in _WARD.finditer(text):
+        word = m.group("w")
+        if len(word) >= MIN_WARD and uncued_kind(word) in (Kind.NAME, Kind.UNKNOWN):
+            yield Finding(m.start("w"), m.end("w"), "ADDRESS", 0.65, SOURCE)
+
+
+def find_home_towns(text: str) -> Iterator[Finding]:
+    """Where a patient or relative lives, works or comes from: "lives in catonsville", "job in
+    Bel Air", "LIVES WITH SON IN ROCKVILLE"."""
+    for cue in _HOME_CUE.finditer(text):
+        end = cursor = cue.end()
+        for _ in range(MAX_WORDS - 1):
+            m = _TOWN_WORD.match(text, cursor)
+            if m is None or not _town_word(m.group(), text):
+                break
+            end = m.end()
+            cursor = end + 1
+        if end > cue.end():
+            yield Finding(cue.end(), end, "ADDRESS", 0.65, SOURCE)
+
+
+def _town_word(word: str, text: str) -> bool:
+    k = kind(word)
+    if k in (Kind.NAME, Kind.UNKNOWN):
+        return len(word) >= MIN_TOWN and uncued_kind(word) is not Kind.WORD
+    plain_word = common_ranks().get(word.lower(), 0) >= FUNCTION_RANK
+    return word.istitle() and plain_word and not shouting(text)
 
 
 def find_named_facilities(text: str) -> Iterator[Finding]:

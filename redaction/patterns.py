@@ -9,7 +9,7 @@ from redaction.context import find_context_ids, find_long_numbers, find_self_lab
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.facilities import find_facilities
-from redaction.hospitals import find_named_facilities
+from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.identifiers import find_identifiers
 from redaction.names import (
     find_address_block_names,
@@ -33,6 +33,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_pager_numbers,
     find_facilities,
     find_named_facilities,
+    find_wards,
+    find_home_towns,
     find_context_ids,
     find_self_labelled,
     find_context_names,

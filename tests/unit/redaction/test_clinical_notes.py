@@ -8,7 +8,8 @@ import pytest
 
 from models.finding import Finding
 from redaction.detector import Detector, NoEntities
-from redaction.hospitals import find_named_facilities
+from redaction.facilities import find_facilities
+from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.lookalikes import number_lookalike, organization_lookalike, street_lookalike
 from redaction.pagers import find_pager_numbers
 from redaction.persons import find_given_names, find_initialled_names
@@ -56,6 +57,26 @@ def test_named_facilities_any_case(text: str, places: list[str]) -> None:
     found = _values(text, find_named_facilities(text))
     assert all(p in found for p in places)
     assert all(any(f in p for p in places) for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("per Thornbury 3 RN, u/o marginal", ["Thornbury"]),
+        ("ADMITTED TO THORNBURY7 W/ CHF", ["THORNBURY", "THORNBURY"]),  # ward and cue rules
+        ("levophed 2 mcg/kg/min, propofol 20", []),
+        ("lives in pellsworth with wife", ["pellsworth"]),
+        ("LIVES WITH SON AND FAMILY IN ASHGROVE. RETIRED", ["ASHGROVE"]),
+        ("husband started new job in Glen Mary last month", ["Glen Mary"]),
+        ("pt lives alone in the city", []),
+        ("followed at qh by dr okonjo; transferred to qh 7/2", ["qh", "qh"]),
+        ("went to Harbor for the weekend", ["Harbor"]),
+        ("changed to CPAP; sent to or for washout", []),
+    ],
+)
+def test_wards_towns_and_cued_places(text: str, places: list[str]) -> None:
+    found = [*find_wards(text), *find_home_towns(text), *find_facilities(text)]
+    assert sorted(_values(text, found)) == sorted(places)
 
 
 @pytest.mark.parametrize(
