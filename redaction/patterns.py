@@ -20,7 +20,7 @@ from redaction.names import (
 )
 from redaction.pagers import find_pager_numbers
 from redaction.parties import find_address_blocks, find_caption_parties
-from redaction.persons import find_given_names, find_initialled_names
+from redaction.persons import find_given_names, find_initialled_names, find_role_names
 from redaction.places import find_addresses, find_organizations
 from redaction.shortdates import find_short_dates
 
@@ -41,6 +41,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_cued_names,
     find_initialled_names,
     find_given_names,
+    find_role_names,
     find_signed_names,
     find_address_block_names,
     find_described_names,

@@ -25,8 +25,13 @@ _CONTACT = re.compile(
 _TRANSCRIPT = re.compile(r"[ \t]*[AQ]\.[ \t]")
 # Census given names that are nursing shorthand or role words first: minutes, moves all
 # extremities, evening, saturation; "son", "page" before a name are cues, not its first part.
-_SHORTHAND = frozenset({"min", "mae", "eve", "sat", "sun", "son", "page"})
+_SHORTHAND = frozenset({"min", "mae", "eve", "sat", "sun", "son", "page", "numbers"})
 MAX_WORDS = 3
+_ROLE = re.compile(
+    r"\b(?:(?i:np|md|pa)|(?P<weak>(?i:per|reported\s+to|discussed\s+with))|(?P<plural>(?i:drs)))"
+    r"\.?[ \t]+"
+)
+_AND = re.compile(r"[ \t]*(?:,|(?i:and)|&)[ \t]*")
 MIN_GIVEN = 3
 MIN_WEAK_SURNAME = 4
 
@@ -84,6 +89,38 @@ def _line_start(text: str, pos: int) -> int:
     return start if not text[start:pos].strip() else pos
 
 
+def find_role_names(text: str) -> Iterator[Finding]:
+    """Clinicians named after their role in shorthand: "NP CAROL", "per md Saeed", "Drs Ferullo
+    and Saeed". These cues also precede plain words ("per protocol", "md aware"), so each name
+    word must be a census name or a word in no lexicon that is no shorthand."""
+    for cue in _ROLE.finditer(text):
+        pos = cue.end()
+        while True:
+            m = _TOKEN.match(text, pos)
+            if m is None or not _role_name(m.group(), weak=cue.group("weak") is not None):
+                break
+            end = m.end()
+            if _GAP.match(text, end):
+                run = _run(text, end + 1, strong=False)
+                end = run if run > end + 1 else end
+            yield Finding(m.start(), end, "PERSON", 0.7, "lexicon:role")
+            more = _AND.match(text, end)
+            if more is None or not cue.group("plural"):
+                break
+            pos = more.end()
+
+
+def _role_name(word: str, weak: bool) -> bool:
+    """A name after a role: a census name, a given name that is also a word, or (after a
+    clinician's title, not after "per") a longer word in no lexicon."""
+    k = uncued_kind(word)
+    w = plain(word)
+    if k is Kind.WORDNAME:
+        return w in first_names() and w not in _SHORTHAND
+    long_unknown = k is Kind.UNKNOWN and len(w) >= MIN_WEAK_SURNAME and not weak
+    return k is Kind.NAME or long_unknown
+
+
 def _census_surname(text: str, pos: int) -> bool:
     """A given name that is also a word ("mary", "bill") needs a census surname or a longer
     word in no lexicon after it."""
@@ -121,6 +158,6 @@ def find_given_names(text: str) -> Iterator[Finding]:
         if gap is not None and (strong or _census_surname(text, gap.end())):
             run = _run(text, gap.end(), strong=strong)
             end = run if run > gap.end() else end
-        if end > m.end() or (strong and _CONTACT.match(text, m.end())):
+        if end > m.end() or _CONTACT.match(text, m.end()):
             done = end
             yield Finding(m.start(), end, "PERSON", 0.7, "lexicon:given")

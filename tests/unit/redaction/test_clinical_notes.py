@@ -12,7 +12,7 @@ from redaction.facilities import find_facilities
 from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.lookalikes import number_lookalike, organization_lookalike, street_lookalike
 from redaction.pagers import find_pager_numbers
-from redaction.persons import find_given_names, find_initialled_names
+from redaction.persons import find_given_names, find_initialled_names, find_role_names
 from redaction.plausible import plausible
 from redaction.wordclass import Kind, kind, uncued_kind
 
@@ -95,6 +95,21 @@ def test_wards_towns_and_cued_places(text: str, places: list[str]) -> None:
 )
 def test_given_names_by_lexicon(text: str, names: list[str]) -> None:
     assert _values(text, find_given_names(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("BP 84/40. NP ROSALIND MADE AWARE", ["ROSALIND"]),
+        ("lytes repleted per md Okonjo", ["Okonjo"]),
+        ("DRS HALLORAN AND VANTERPOOL IN TO SEE PT", ["HALLORAN", "VANTERPOOL"]),
+        ("np Dreskovic at bedside", ["Dreskovic"]),
+        ("insulin per Zyxflow sheet", []),  # after "per", a word in no lexicon is no name
+        ("per protocol; md aware", []),
+    ],
+)
+def test_names_after_clinician_roles(text: str, names: list[str]) -> None:
+    assert _values(text, find_role_names(text)) == names
 
 
 @pytest.mark.parametrize(
