@@ -45,7 +45,7 @@ _UNIVERSITY = re.compile(r"\b(?:U|Univ\.?|University)[ \t]+(?:of[ \t]+)?(?P<n>[A
 MAX_WORDS = 3
 MIN_WARD = 6
 MIN_TOWN = 4
-_WARD = re.compile(r"(?<![\w/-])(?P<w>[^\W\d_]{6,})[ \t]?\d(?![\w/.:%-]|\.\d)")
+_WARD = re.compile(r"(?<![\w/-])(?P<w>[^\W\d_]{6,})[ \t]?\d(?![\w/:%-]|\.\d)")
 _HOME_CUE = re.compile(
     r"\b(?i:lives?|living|resides?|residing|moved|home|job|works?|working|vacation|nearby|from)"
     r"(?:[ \t]+[A-Za-z]+){0,4}?[ \t]+"

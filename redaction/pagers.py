@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from models.finding import Finding
 
 _PAGER = re.compile(
-    r"\b(?i:pager|beeper|pgr|pg|beep)\b\.?[ \t]*(?i:(?:number|num|no\.?)[ \t]*)?[#:]?[ \t]*"
-    r"(?P<v>\d{4,6})(?![\w/.-]|\.\d)"
+    r"\b(?i:pager|beeper|pgr|pg|beep)\b\.?[ \t]*(?i:(?:number|num|no\.?)[ \t]*)?"
+    r"(?:[#:][ \t]*){0,2}(?P<v>\d{4,6})(?![\w/-]|\.\d)"
 )
 
 

@@ -64,6 +64,7 @@ def test_named_facilities_any_case(text: str, places: list[str]) -> None:
     [
         ("per Thornbury 3 RN, u/o marginal", ["Thornbury"]),
         ("ADMITTED TO THORNBURY7 W/ CHF", ["THORNBURY", "THORNBURY"]),  # ward and cue rules
+        ("plan: thornbury2.\n", ["thornbury"]),
         ("levophed 2 mcg/kg/min, propofol 20", []),
         ("lives in pellsworth with wife", ["pellsworth"]),
         ("LIVES WITH SON AND FAMILY IN ASHGROVE. RETIRED", ["ASHGROVE"]),
@@ -151,6 +152,8 @@ def test_short_and_worded_dates(text: str, dates: list[str]) -> None:
     ("text", "numbers"),
     [
         ("Pager #51234\nTime: 2:15pm", ["51234"]),
+        ("Pager: #51234 \n", ["51234"]),
+        ("Will follow. Pager 62231.\n", ["62231"]),
         ("PG 44213", ["44213"]),
         ("can be reached at beeper number 61102", ["61102"]),
         ("page out to covering md", []),
