@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from models.finding import Finding
 from redaction.plausible import shouting
 from redaction.shorthand import proper_nouns
-from redaction.wordclass import Kind, common_ranks, first_names, kind, uncued_kind
+from redaction.wordclass import Kind, common_ranks, first_names, proper_kind, uncued_kind
 
 SOURCE = "context:facility"
 _HEADS = (
@@ -28,7 +28,8 @@ _GENERIC_WORDS = (
     "outside previous prior local other another same community nearest referring sending"
     " outlying basic private state county city teaching home their his her this that acute"
     " original first second last new old different per via leave left discharge discharged"
-    " admitted transferred possible poss start begin further cardiac pulmonary"
+    " admitted transferred possible poss start begin further cardiac pulmonary psychiatric"
+    " military public mental district children university veterans"
 )
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 _INFLECTED = re.compile(r"ing$")
@@ -43,6 +44,9 @@ _SAINT = re.compile(
 )
 _UNIVERSITY = re.compile(r"\b(?:U|Univ\.?|University)[ \t]+(?:of[ \t]+)?(?P<n>[A-Z][a-z]{3,})\b")
 MAX_WORDS = 3
+MIN_HEADS = 2  # "Memorial Hospital"; "Regional" alone is no name
+# A capitalised word after the head makes it part of another body: "Warsaw Regional Court".
+_TITLED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 MIN_WARD = 6
 MIN_TOWN = 4
 _WARD = re.compile(r"(?<![\w/-])(?P<w>[^\W\d_]{6,})[ \t]?\d(?![\w/:%-]|\.\d)")
@@ -63,7 +67,7 @@ def _name_word(word: str, strong_head: bool) -> bool:
     rank = common_ranks().get(w)
     if (rank is not None and rank < FUNCTION_RANK) or w in _GENERIC:
         return False
-    k = kind(word)
+    k = proper_kind(word)
     if k in (Kind.NAME, Kind.UNKNOWN) or (k is Kind.WORDNAME and rank is None):
         return len(word) >= 2
     plain_noun = len(w) >= MIN_PLAIN and not _INFLECTED.search(w)
@@ -118,7 +122,7 @@ def find_home_towns(text: str) -> Iterator[Finding]:
 
 
 def _town_word(word: str, text: str) -> bool:
-    k = kind(word)
+    k = proper_kind(word)
     if k in (Kind.NAME, Kind.UNKNOWN):
         return len(word) >= MIN_TOWN and uncued_kind(word) is not Kind.WORD
     plain_word = common_ranks().get(word.lower(), 0) >= FUNCTION_RANK
@@ -131,12 +135,13 @@ def find_named_facilities(text: str) -> Iterator[Finding]:
         strong = m.group("weak") is None
         start = _start_of_name(text, m.start(), strong)
         end = _end_of_name(text, m)
-        if start < end:
+        heads_only = start == m.start() and len(m.group().split()) < MIN_HEADS
+        if start < end and not heads_only and not _TITLED_AFTER.match(text, m.end()):
             yield Finding(start, end, "ADDRESS", 0.7, SOURCE)
     for m in _SAINT.finditer(text):
         name = m.group("n").lower()
         if name.endswith(".") or name in first_names() or name in proper_nouns():
             yield Finding(m.start(), m.end(), "ADDRESS", 0.7, SOURCE)
     for m in _UNIVERSITY.finditer(text):
-        if uncued_kind(m.group("n")) is not Kind.WORD:
+        if uncued_kind(m.group("n")) in (Kind.NAME, Kind.UNKNOWN):
             yield Finding(m.start(), m.end("n"), "ADDRESS", 0.7, SOURCE)

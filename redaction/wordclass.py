@@ -131,9 +131,18 @@ def _kind(w: str) -> Kind:
             rank < VERY_COMMON or rank >= LOWER_CASE_RANK or w not in proper_nouns()
         )
         return Kind.WORDNAME if very_common or w in dictionary() else Kind.NAME
-    if w in proper_nouns() and w not in _CALENDAR and not _medical(w):
-        return Kind.UNKNOWN  # a frequent place or proper noun ("seattle"), not a plain word
     return Kind.WORD if in_dictionary(w) else Kind.UNKNOWN
+
+
+def proper_kind(word: str) -> Kind:
+    """``kind``, except that a frequent word a dictionary only capitalises ("Seattle",
+    "Turkish") is unknown rather than plain: evidence for a place or name where a cue or NER
+    points at it, yet never propagated as a name part on its own."""
+    k = kind(word)
+    w = plain(word)
+    if k is Kind.WORD and w in proper_nouns() and w not in _CALENDAR and not _medical(w):
+        return Kind.UNKNOWN
+    return k
 
 
 def _medical(w: str) -> bool:
@@ -143,7 +152,7 @@ def _medical(w: str) -> bool:
 def uncued_kind(word: str) -> Kind:
     """The class of a token no cue announced (an NER guess): an unknown that reads as clinical
     shorthand or a misspelt word counts as a word. A cued name keeps ``kind``: "Dr. Nupe"."""
-    k = kind(word)
+    k = proper_kind(word)
     if k is Kind.UNKNOWN and all(_uncued_word(p) for p in _JOINERS.split(plain(word)) if p):
         return Kind.WORD
     return k
