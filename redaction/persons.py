@@ -12,7 +12,7 @@ from models.finding import Finding
 from redaction.clinical import clinical_words
 from redaction.wordclass import Kind, common_ranks, first_names, kind, plain, uncued_kind
 
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019](?=[^\W\d_]))*")
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
 _INITIAL = re.compile(
     r"(?<![\w.'\u2019])[^\W\d_]\.[ \t]?(?=[^\W\d_](?:[^\W\d_]|['\u2019][^\W\d_]))"
 )

@@ -26,6 +26,7 @@ SHOUTING = 0.6
 LONE_UNKNOWN = 5
 # ("Vince J Kaminski/HOU/ECT" is an e-mail address book entry: slashes alone say nothing)
 _STRUCTURE = re.compile(r"[:+]|\s[-&/]\s|\d")
+_BLANK = re.compile(r"[ \t]+")
 _NUMBER_WORD = re.compile(r"(?<!\S)\d")  # "Pearl 2-3 mm" (not "Stephens/OR2/AEPIN")
 _BARE_LETTER = re.compile(r"(?<![\w.'\u2019/&-])[^\W\d_](?![\w.'\u2019/&-])")
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z]{2}[a-z]")
@@ -60,6 +61,14 @@ def name_evidence(token: str, caps: bool, cued: bool = False) -> bool:
     if k is Kind.UNKNOWN and _CAMEL.search(token):
         return False  # "CareVue", "KPhos", "PAline": product names and shorthand
     return not (k is Kind.UNKNOWN and loud and size <= 4)
+
+
+def _census(token: str) -> bool:
+    """A census name, or a double-barrelled one with a census part ("MURPHY-OSEI")."""
+    parts = [p for p in token.split("-") if p]
+    return kind(token) is Kind.NAME or (
+        len(parts) > 1 and any(kind(p) in (Kind.NAME, Kind.WORDNAME) for p in parts)
+    )
 
 
 def _stray_letter(value: str) -> bool:
@@ -106,7 +115,8 @@ def plausible(text: str, f: Finding, caps: bool) -> bool:
         cued = f.source.startswith("context:")
         return any(name_evidence(t, caps, cued) for t in tokens)
     evidence = [t for t in tokens if name_evidence(t, caps)]
-    if caps and 2 * sum(kind(t) is Kind.NAME for t in evidence) <= len(tokens):
+    words = [t for t in tokens if not _INITIAL.match(t)]
+    if caps and 2 * sum(_census(t) for t in evidence) <= len(words):
         return False  # all caps: NER alone needs mostly census names ("HICKMAN PLACED")
     if len(tokens) == 1 and not _lone_name(tokens[0]):
         return False  # one word NER alone calls a name: a census name or a long unknown word
@@ -133,4 +143,21 @@ def _lookalike(text: str, f: Finding, value: str, caps: bool) -> bool:
 
 def keep_plausible(text: str, findings: Iterable[Finding]) -> list[Finding]:
     caps = shouting(text)
-    return [f for f in findings if plausible(text, f, caps)]
+    return [f for f in _joined(text, findings) if plausible(text, f, caps)]
+
+
+def _joined(text: str, findings: Iterable[Finding]) -> list[Finding]:
+    """NER pieces of one name split by a blank ("Chula" + "Vista") are judged as one span."""
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda x: (x.start, x.end)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and f.source == last.source
+            and f.source.startswith("ner:")
+            and _BLANK.fullmatch(text, last.end, f.start)
+        ):
+            out[-1] = Finding(last.start, f.end, f.label, f.score, f.source)
+            continue
+        out.append(f)
+    return out
