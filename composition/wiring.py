@@ -14,6 +14,7 @@ from pathlib import Path
 
 from audit import Ledger
 from composition.audit_wiring import attest_ledger, checkpoint_stores, checkpointer_for
+from composition.formats import format_limits, pdf_engine
 from composition.identity import operator_identity
 from composition.kms import kms_client
 from composition.queues import object_store, reviewer_client, s3_client
@@ -21,11 +22,11 @@ from config import Settings, get_settings
 from intake.inbox import DirInbox, S3Inbox, split_s3_url
 from intake.ports import Inbox
 from redaction.detector import Detector
-from redaction.pdf import PdfiumEngine
 from review import ReviewQueue
 from review.routing import load_routing
 from stages.services import Services
 from vault import KmsKeyProvider, LocalDirStore, LocalKeyProvider, S3BlobStore, Sealer, Vault
+from vault.outbox import DirOutbox, Outbox, S3Outbox
 from vault.ports import BlobStore, KeyProvider
 
 # re-exported from .queues and .audit_wiring
@@ -75,7 +76,7 @@ def build_services(settings: Settings, queue: str | None = None) -> Services:
         ledger=ledger,
         queue=ReviewQueue(store, queue_name),
         detector_factory=lambda: Detector(settings.spacy_model),
-        outbox=settings.outbox_path,
+        outbox=build_outbox(settings),
         policy=settings.policy,
         policy_by_kind=dict(settings.policy_by_kind),
         policy_dir=settings.policy_dir,
@@ -83,8 +84,17 @@ def build_services(settings: Settings, queue: str | None = None) -> Services:
         routing=load_routing(settings.routing_file) if settings.routing_file else None,
         checkpointer=checkpointer_for(settings, ledger),
         actor=operator_identity(settings),
-        pdf_engine=PdfiumEngine.from_settings(settings),
+        pdf_engine=pdf_engine(settings),
+        format_limits=format_limits(settings),
     )
+
+
+def build_outbox(settings: Settings) -> Outbox:
+    """``SEALROOM_OUTBOX_URL`` (``s3://bucket/prefix``) or the outbox directory."""
+    if settings.outbox_url:
+        bucket, prefix = split_s3_url(settings.outbox_url)
+        return S3Outbox(s3_client(settings), bucket, prefix)
+    return DirOutbox(settings.outbox_path)
 
 
 def inbox_for(settings: Settings, location: str | None = None) -> Inbox:
