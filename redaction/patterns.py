@@ -11,6 +11,7 @@ from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.email_names import find_email_names
 from redaction.facilities import find_facilities
+from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.identifiers import find_identifiers
 from redaction.legal_cues import find_legal_cues
 from redaction.lowerdates import find_lower_dates
@@ -21,7 +22,9 @@ from redaction.names import (
     find_credentialed_names,
     find_described_names,
 )
+from redaction.pagers import find_pager_numbers
 from redaction.parties import find_address_blocks, find_caption_parties
+from redaction.persons import find_given_names, find_initialled_names, find_role_names
 from redaction.places import find_addresses, find_organizations
 from redaction.shortdates import find_short_dates
 
@@ -31,11 +34,18 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_identifiers,
     find_dates,
     find_short_dates,
+    find_pager_numbers,
     find_facilities,
+    find_named_facilities,
+    find_wards,
+    find_home_towns,
     find_context_ids,
     find_self_labelled,
     find_context_names,
     find_cued_names,
+    find_initialled_names,
+    find_given_names,
+    find_role_names,
     find_signed_names,
     find_address_block_names,
     find_described_names,
