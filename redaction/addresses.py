@@ -68,13 +68,18 @@ def _phone_ok(value: str) -> bool:
     return 9 <= digits <= 15 and not re.fullmatch(r"0\d?[ \t.-]\d{1,2}[ \t.-]\d{2,4}", value)
 
 
+_INTL = "pattern:address-intl"
+
+
 def find_intl_addresses(text: str) -> Iterator[Finding]:
     """Street lines with the postcode/city/country lines after them, PIN and postcodes."""
-    for rx in (_STREET_FIRST, _NUMBER_FIRST, STREET):
+    # European forms are trusted by shape ("42a" is no sentence word); a US-style street with
+    # its tail stays subject to the clinical look-alike check ("70 AV", "6L via")
+    for rx, source in ((_STREET_FIRST, _INTL), (_NUMBER_FIRST, _INTL), (STREET, "pattern:address")):
         for m in rx.finditer(text):
             tail = _TAIL.match(text, m.end())
             end = tail.end() if tail else m.end()
-            yield Finding(m.start(), end, "ADDRESS", 0.8, "pattern:address")
+            yield Finding(m.start(), end, "ADDRESS", 0.8, source)
     for m in _CITY_PIN.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.8, "pattern:address")
     for m in _PIN.finditer(text):

@@ -25,7 +25,7 @@ def _values(text: str) -> list[str]:
         ("Shri S.Venkatraman appeared", ["Shri S.Venkatraman"]),
         ("Prof. Dr Z. Oktaylan replied", ["Z. Oktaylan"]),  # professional titles stay readable
         # a name wrapped onto the next line
-        ("heard by Mr Justice Harinder\nPal Singh on Monday", ["Mr Justice Harinder\nPal Singh"]),
+        ("heard by Mr Justice Harinder\nSodhi on Monday", ["Mr Justice Harinder\nSodhi"]),
         # offices and plain words after a title are not names
         ("Mr President, the Justice Department replied", []),
         ("as Judge Rapporteur the Chamber", []),

@@ -45,9 +45,8 @@ def test_medical_and_legal_differ_and_strict_takes_both(detector: Detector) -> N
     medical, legal, strict = (_values(detector, p) for p in ("medical", "legal", "strict"))
     judge = "Hon'ble Mr. Justice R.Subramanian"
     assert judge in medical and judge in strict and judge not in legal
-    for part in ("March",):
-        assert part in medical and part in strict and part not in legal
-    assert "Diwali" in medical
+    # months and holidays: the medical rule, and (since 11a) the shared detector too
+    assert "March" in medical and "Diwali" in medical
     for every in (medical, legal, strict):
         assert "Leela Ramanathan" in every and "14 June 2019" in every
         assert "High Court" not in every
@@ -72,5 +71,4 @@ def test_detect_applies_the_policy_it_is_given(tmp_path: Path) -> None:
     default, legal, medical = values(), values("--policy", "legal"), values("--policy", "medical")
     assert legal != medical
     assert "Hon'ble Mr. Justice R.Subramanian" in default - legal
-    assert "March" in medical - legal
     assert default == values("--policy", "strict")
