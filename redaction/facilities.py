@@ -39,18 +39,6 @@ def _place_word(word: str) -> bool:
     return k in (Kind.NAME, Kind.UNKNOWN) and len(head) >= 4
 
 
-# Generic words ending a facility's name after a place word ("Maryland Rehab", "calvert house").
-_FACILITY_WORDS = (
-    "rehab rehabilitation hospital hosp center centre clinic house manor home hospice nursing"
-    " care lodge court village gardens infirmary medical memorial general"
-)
-_FACILITY_NOUNS = frozenset(_FACILITY_WORDS.split())
-
-
-def _facility_noun(word: str) -> bool:
-    return word.split()[0].lower() in _FACILITY_NOUNS
-
-
 _GAP = re.compile(r"[ \t]+")
 
 
@@ -58,9 +46,9 @@ def find_facilities(text: str) -> Iterator[Finding]:
     """Up to three place words after a movement cue: ADDRESS."""
     for cue in _CUE.finditer(text):
         start = cursor = end = cue.end()
-        for count in range(3):
+        for _ in range(3):
             m = _WORD.match(text, cursor)
-            if m is None or not (_place_word(m.group()) or (count and _facility_noun(m.group()))):
+            if m is None or not _place_word(m.group()):
                 break
             end = m.start() + len(_head(m.group()))  # a ward number stays readable
             gap = _GAP.match(text, m.end())

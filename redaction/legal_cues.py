@@ -22,7 +22,7 @@ _TITLE_RX = re.compile(rf"(?<![\w']){_TITLES}\b\.?[ \t]+")
 # Titles that tell a person's sex go into the name's span (a quasi-identifier, and court
 # anonymisation masks them); professional ones ("Dr", "Prof") stay readable.
 _GENDERED = r"Mr|Mrs|Ms|Miss|Mx|Shri|Sri|Shrimati|Smt|Kumari|Km|Sh|Mme|Mlle|Herr|Frau|Sig|Sig\.ra"
-_PERSONAL = re.compile(rf"(?<![\w'])(?:{_GENDERED}|{_GENDERED.upper()})\.?[ \t]*$")
+_PERSONAL = re.compile(rf"(?<![\w'])(?:{_GENDERED})\.?[ \t]*$")  # "MS." is multiple sclerosis
 # One piece of a name: initials ("K.J.", "A.-M.", "P.Ö."), glued ("S.Manikumar") or a word.
 _PIECE = re.compile(
     r"(?:[^\W\d_]\.-?)+(?:[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*)?"

