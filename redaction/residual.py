@@ -13,19 +13,24 @@ import re
 from dataclasses import dataclass
 
 from redaction.operators import TOKEN
-from redaction.wordclass import Kind, kind
+from redaction.wordclass import Kind, in_dictionary, kind, plain
 
 # Capitalised words in a mixed-case text; sentence and line starts do not count.
 _TITLE_WORD = re.compile(r"(?<![\w'\u2019.-])[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*(?![\w-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\-*#>)\]]|\d)[ \t\"'(]*$")
 _DATE = re.compile(
-    r"(?<![\w/.-])(?:(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})"
+    r"(?<![\w/.:])(?:(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2})(?![\w/%'-]|\.\d)"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\d:])"
+    # a year-less m/d whose day is past 10: fractions, pain scores and ventilator settings
+    # ("1/2", "3/10", "12/5") have small second numbers; a day of the month need not
+    r"|(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:1[1-9]|2\d|3[01])(?![\w/%:]|\.\d|-\d)"
 )
 _ANY_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]+(?![\w'\u2019-])")
-_DIGITS = re.compile(r"(?<![\w.])\d(?:[ -]?\d){6,}(?![\w.])")
+# Seven or more digits in one run; a run inside a ratio, range or decimal chain ("ABG
+# 7.37-49-247", "BP 116-145/50", "AC 30-50-400-5.0") is a lab or vitals sequence.
+_DIGITS = re.compile(r"(?<![\w./-])\d(?:[ -]?\d){6,}(?!\w|[/-]\d|\.\d)")
 # Numbers that identify no person and stay readable on purpose: bank routing numbers,
 # clinical codes, statutes, dockets.
 _PUBLIC_NUMBER = re.compile(
@@ -61,9 +66,12 @@ def _mostly_upper(text: str) -> bool:
 
 
 def _name_shaped(text: str, start: int, word: str) -> bool:
+    """Capitalised mid-sentence, and a census name that is no English word at all ("Mask"
+    and "Comfort" are census surnames too) or a word in no lexicon."""
     if len(word) < MIN_NAME_LENGTH or _SENTENCE_START.search(text, max(0, start - 3), start):
         return False
-    return kind(word) in (Kind.NAME, Kind.UNKNOWN)
+    k = kind(word)
+    return k is Kind.UNKNOWN or (k is Kind.NAME and not in_dictionary(plain(word)))
 
 
 def _count_names(clear: str) -> int:
