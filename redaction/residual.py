@@ -3,8 +3,9 @@
 It shares nothing with the detector's method (no NER, no context rules, no propagation): it
 looks at what the redaction left in clear, token by token, for shapes that identify people:
 name-shaped words (capitalised, in the census name lists or in no dictionary at all), dates
-with a day, and long digit runs. Findings are counts and codes, never text: a rendition with
-any of them goes to human redaction QC.
+with a day, long digit runs, and in any case a given name followed by a surname-like word or
+a named facility (``redaction.residual_case``). Findings are counts and codes, never text: a
+rendition with any of them goes to human redaction QC.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from redaction.operators import TOKEN
+from redaction.residual_case import facilities, name_pairs
 from redaction.wordclass import Kind, in_dictionary, kind, plain
 
 # Capitalised words in a mixed-case text; sentence and line starts do not count.
@@ -48,11 +50,17 @@ class Residual:
     names: int
     dates: int
     digits: int
+    name_pairs: int = 0
+    facilities: int = 0
 
     def reasons(self) -> list[str]:
         out = []
         if self.names > NAME_LIMIT:
             out.append(f"residual-risk:name-shaped:{self.names}")
+        if self.name_pairs:
+            out.append(f"residual-risk:name-pair:{self.name_pairs}")
+        if self.facilities:
+            out.append(f"residual-risk:facility:{self.facilities}")
         if self.dates:
             out.append(f"residual-risk:date:{self.dates}")
         if self.digits:
@@ -94,6 +102,8 @@ def scan(rendition: str) -> Residual:
             for m in _DIGITS.finditer(clear)
             if not _PUBLIC_NUMBER.search(clear, max(0, m.start() - 20), m.start())
         ),
+        name_pairs=name_pairs(clear),
+        facilities=facilities(clear),
     )
 
 
