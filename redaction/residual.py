@@ -25,6 +25,9 @@ _DATE = re.compile(
     r"|\d{4}-\d{2}-\d{2})(?![\w/%'-]|\.\d)"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\d:])"
+    # day before month, as European and Indian texts write it: "12 March 1998", "3rd of Jan"
+    r"|(?<![\w.,/-])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
     # a year-less m/d whose day is past 10: fractions, pain scores and ventilator settings
     # ("1/2", "3/10", "12/5") have small second numbers; a day of the month need not
     r"|(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:1[1-9]|2\d|3[01])(?![\w/%:]|\.\d|-\d)"
@@ -33,6 +36,9 @@ _ANY_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]+(?![\w'\u2019-])")
 # Seven or more digits in one run; a run inside a ratio, range or decimal chain ("ABG
 # 7.37-49-247", "BP 116-145/50", "AC 30-50-400-5.0") is a lab or vitals sequence.
 _DIGITS = re.compile(r"(?<![\w./-])\d(?:[ -]?\d){6,}(?!\w|[/-]\d|\.\d)")
+# A numbered file or application code ("application no. 18403/91", "file no. 2291/2004"):
+# a serial and a year, which identifies a party as surely as a long digit run.
+_CODE = re.compile(r"(?i:\bnos?\.?|\bnumber|#)[ \t]*(?P<n>\d{3,7}/(?:\d{2}|\d{4}))(?![\w/])")
 # Numbers that identify no person and stay readable on purpose: bank routing numbers,
 # clinical codes, statutes, dockets.
 _PUBLIC_NUMBER = re.compile(
@@ -91,17 +97,20 @@ def _count_names(clear: str) -> int:
     return len(words)
 
 
+def _count_numbers(clear: str) -> int:
+    """Digit runs and numbered codes, except public numbers (routing, codes, statutes)."""
+    starts = [m.start() for m in _DIGITS.finditer(clear)]
+    starts += [m.start("n") for m in _CODE.finditer(clear)]
+    return sum(1 for s in starts if not _PUBLIC_NUMBER.search(clear, max(0, s - 20), s))
+
+
 def scan(rendition: str) -> Residual:
     """What is left in clear that looks like an identifier (tokens blanked out first)."""
     clear = TOKEN.sub(lambda m: " " * len(m.group()), rendition)
     return Residual(
         names=_count_names(clear),
         dates=sum(1 for _ in _DATE.finditer(clear)),
-        digits=sum(
-            1
-            for m in _DIGITS.finditer(clear)
-            if not _PUBLIC_NUMBER.search(clear, max(0, m.start() - 20), m.start())
-        ),
+        digits=_count_numbers(clear),
         name_pairs=name_pairs(clear),
         facilities=facilities(clear),
     )

@@ -15,9 +15,14 @@ from redaction.residual import residual_risk, scan
         # identifiers and dates left in clear
         ("[PERSON_1] to call back on 617-555-0143.", 0, 1),
         ("Member id 884 201 7731 on the claim.", 0, 1),
+        ("in an application (no. 40417/03) lodged with", 0, 1),
+        ("Case No. 2291/2019 is public; dose no. 2 of 3", 0, 0),
         ("lithium toxicity-9/2/92, resolved", 1, 0),
         ("abx stopped 9/17 after last dose", 1, 0),
         ("seen in clinic 10/28; f/u in 2 wks", 1, 0),
+        ("the hearing of 12 March 1998 was adjourned", 1, 0),
+        ("decided on the 3rd of Jan by the tribunal", 1, 0),
+        ("2 may be given if needed", 0, 0),  # the verb, lower case, is no month
         # lab, vitals and ventilator chains are not identifiers
         ("ABG 7.41-38-212-25-99% on 40%", 0, 0),
         ("BP 118-1375/52-60 overnight, CVP 9-10", 0, 0),
