@@ -54,20 +54,3 @@ def test_name_shaped_words(rendition: str, names: int) -> None:
 def test_reasons_are_codes_and_counts() -> None:
     reasons = residual_risk("call 617-555-0143 re 9/17 visit")
     assert reasons == ["residual-risk:date:1", "residual-risk:digit-run:1"]
-
-
-@pytest.mark.parametrize(
-    ("rendition", "pairs", "places"),
-    [
-        ("spoke w/ daughter greta vasquelle re plan", 1, 0),
-        ("HOUSE OFFICER DORIS OKONKWO AWARE OF K 3.1", 1, 0),
-        ("pt transferred from brenwick hosp last eve", 0, 1),
-        ("ARRIVED FROM TALLOWAY REGIONAL VIA MEDFLIGHT", 0, 1),
-        # shorthand next to a given name, generic facilities: nothing
-        ("min drng from jp, mae x4, max temp 38.2", 0, 0),
-        ("sent to the hospital, then outside hospital; community hospital f/u", 0, 0),
-    ],
-)
-def test_any_case_pairs_and_facilities(rendition: str, pairs: int, places: int) -> None:
-    found = scan(rendition)
-    assert (found.name_pairs, found.facilities) == (pairs, places)
