@@ -3,7 +3,7 @@
 from audit.chain import GENESIS_HASH, canonical_json, event_hash, seal
 from audit.guard import MAX_TEXT, clean_details
 from audit.ledger import Clock, Ledger, format_time, utc_now
-from audit.port import EventLog
+from audit.ports import EventLog
 from audit.projection import (
     BatchState,
     batch_states,

@@ -9,8 +9,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from audit.port import EventLog
+from audit.ports import EventLog
 from models.audit import Action, AuditEvent, EventDraft, Outcome
+from models.events import PAYLOADS
 
 LEDGER_OBJECT = "ledger"
 
@@ -37,6 +38,6 @@ def record(
         object_id=LEDGER_OBJECT,
         outcome=Outcome.OK if ok else Outcome.FAILED,
         matter=matter,
-        details=details,
+        details=PAYLOADS[action].model_validate(details).details(),  # typed; unknown keys fail
     )
     return log.append(draft)

@@ -62,8 +62,9 @@ def quarantine_reasons(events: Iterable[AuditEvent]) -> dict[str, str]:
 
 
 def batch_id_of(event: AuditEvent) -> str:
-    """Batch events name the batch in ``details["batch_id"]``, else in ``object_id``."""
-    return str(event.details.get("batch_id") or event.object_id)
+    """Batch events name their batch as the event's object (no writer ever put it in the
+    details; the ``details["batch_id"]`` branch this replaced was dead)."""
+    return event.object_id
 
 
 def batch_states(events: Iterable[AuditEvent]) -> dict[str, BatchState]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from audit.port import EventSource
+from audit.ports import EventSource
 from models.audit import Action, AuditEvent
 from models.errors import AuditRequestError
 
@@ -50,12 +50,15 @@ class EventFilter:
         return doc is None or event.object_id == doc or _listed(event.details.get("docs"), doc)
 
     def about_batch(self, event: AuditEvent) -> bool:
+        """The batch is the event's object, the batch a document event names, or the QC
+        copy a ``qc.agreement`` event compares."""
         b, d = self.batch, event.details
-        return b is None or b in (event.object_id, d.get("batch"), d.get("batch_id"))
+        return b is None or b in (event.object_id, d.get("batch"), d.get("qc_batch"))
 
     def by_reviewer(self, event: AuditEvent) -> bool:
-        r = self.reviewer
-        return r is None or r in (event.actor, event.details.get("reviewer"))
+        """The reviewer acted, or is named (``qc.agreement`` names both reviewers)."""
+        r, d = self.reviewer, event.details
+        return r is None or r in (event.actor, d.get("reviewer"), d.get("qc_reviewer"))
 
     def in_window(self, event: AuditEvent) -> bool:
         if self.since is None and self.until is None:

@@ -19,14 +19,13 @@ from botocore.exceptions import BotoCoreError, ClientError
 from audit.checkpoint import Checkpoint
 from audit.checkpoint_store import belongs
 from models.errors import StorageError
+from models.s3_codes import BUCKET_EXISTS, PRECONDITION_FAILED, error_code
 
 PREFIX = "ledger-checkpoints/"
-_EXISTS = {"PreconditionFailed", "412", "ConditionalRequestConflict", "409"}
-_BUCKET_EXISTS = {"BucketAlreadyOwnedByYou", "BucketAlreadyExists"}
 
 
 def _code(exc: ClientError) -> str:
-    return str(exc.response.get("Error", {}).get("Code", ""))
+    return error_code(exc.response)
 
 
 def create_locked_bucket(client: Any, bucket: str) -> None:
@@ -34,7 +33,7 @@ def create_locked_bucket(client: Any, bucket: str) -> None:
     try:
         client.create_bucket(Bucket=bucket, ObjectLockEnabledForBucket=True)
     except ClientError as exc:
-        if _code(exc) not in _BUCKET_EXISTS:
+        if _code(exc) not in BUCKET_EXISTS:
             raise StorageError(bucket, "cannot create the checkpoint bucket") from exc
     except BotoCoreError as exc:
         raise StorageError(bucket, "cannot create the checkpoint bucket") from exc
@@ -63,7 +62,7 @@ class S3Checkpoints:
                 ObjectLockRetainUntilDate=until,
             )
         except ClientError as exc:
-            if _code(exc) in _EXISTS:
+            if _code(exc) in PRECONDITION_FAILED:
                 return False
             raise StorageError(cp.name, "checkpoint upload failed") from exc
         except BotoCoreError as exc:

@@ -54,8 +54,8 @@ def timed_flow(work: Callable[[], Any]) -> tuple[Any, float, float]:
 
 def review(root: Path) -> int:
     from cli.demo_reviewer import review_open_batches
+    from composition.wiring import s3_client
     from config import get_settings
-    from flows.wiring import s3_client
     from review import ReviewerClient, S3ObjectStore
 
     settings = get_settings()
@@ -111,8 +111,8 @@ def main() -> None:
         root = Path(tmp)
         write_corpus(root / "inbox", args.docs, seed=7, pdf_share=args.pdf_share)
         configure(root, endpoint, args)
+        from composition.wiring import s3_client
         from config import get_settings
-        from flows.wiring import s3_client
 
         s3_client(get_settings()).create_bucket(Bucket=get_settings().s3_bucket)
         out = run(root, args)

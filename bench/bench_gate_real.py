@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from models.finding import RedactionResult  # noqa: E402
 from redaction.detector import Detector  # noqa: E402
+from redaction.gate import gate_text  # noqa: E402
 from redaction.leakcheck import redact_to_fixpoint  # noqa: E402
 from redaction.policy import PolicyDetector, load_policy  # noqa: E402
-from stages.gate import gate_text  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
 _YEAR = re.compile(r"^(19|20)\d\d$")

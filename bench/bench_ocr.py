@@ -85,8 +85,8 @@ def scan_pdf(pages: int, dpi: int) -> bytes:
 
 def pipeline(data: bytes, detector: object, engine: object) -> dict[str, float]:
     from redaction import pdf
+    from redaction.gate import gate_pdf
     from redaction.leakcheck import redact_to_fixpoint
-    from stages.gate import gate_pdf
 
     t0 = time.perf_counter()
     parsed, password = engine.open_text(data, ref="bench")  # type: ignore[attr-defined]

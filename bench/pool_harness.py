@@ -243,7 +243,7 @@ def play_reviewer(box: Cluster) -> int:
         aws_secret_access_key=DEMO_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
     )
     client = ReviewerClient(S3ObjectStore(s3, QUEUE_BUCKET), "general", "reviewer-pool")
-    done = review_open_batches(client, box.root / "reviewer", 3600, lambda b: _grant(box, b))
+    done = review_open_batches(client, box.root / "reviewer", 3600, grant=lambda b: _grant(box, b))
     return len(done)
 
 

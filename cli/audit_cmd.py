@@ -43,11 +43,11 @@ def verify_cmd(
     signature and the chain against every checkpoint. Exit 1 naming the first bad event or
     checkpoint, and when no signed checkpoint anchors the ledger (unless
     --allow-unanchored); exit 2 on a usage error."""
-    from audit import Ledger
-    from flows.audit_wiring import attest_ledger
+    from composition.audit_wiring import attest_ledger
+    from composition.wiring import open_ledger
 
     settings = settings_for(ledger)
-    with one_line_errors(), Ledger(settings.ledger) as book:
+    with one_line_errors(), open_ledger(settings) as book:
         result = attest_ledger(settings, book, key=key, allow_unanchored=allow_unanchored)
         head = book.head()
         record_read(settings, book, Action.LEDGER_VERIFIED, result.ok,
@@ -76,8 +76,8 @@ def init_key_cmd(
     """Create the checkpoint signing key (KMS in KMS mode, else the local key directory,
     which must lie outside SEALROOM_HOME) unless it exists, and publish its public key
     beside the ledger. The only command that creates a checkpoint key."""
-    from audit import Ledger
-    from flows.audit_wiring import init_key, signing_key
+    from composition.audit_wiring import init_key, signing_key
+    from composition.wiring import open_ledger
     from vault.signing import LocalSigningKey, import_seed
 
     settings = settings_for(ledger)
@@ -86,7 +86,7 @@ def init_key_cmd(
         if from_seed and isinstance(key, LocalSigningKey) and not key.exists():
             import_seed(from_seed, key)
         public, created = init_key(settings)
-        with Ledger(settings.ledger) as book:
+        with open_ledger(settings) as book:
             record_read(settings, book, Action.AUDIT_KEY_INITIALISED, key_id=public.key_id,
                         created=created)  # fmt: skip
     typer.echo(f"{'created' if created else 'existing'} checkpoint key {public.key_id}")
@@ -96,7 +96,7 @@ def init_key_cmd(
 @app.command("public-key")
 def public_key_cmd(ledger: str | None = LEDGER_OPT) -> None:
     """Print the pinned verifier key (for tools/verify_ledger.py and other verifiers)."""
-    from flows.audit_wiring import pinned_keys
+    from composition.audit_wiring import pinned_keys
 
     with one_line_errors():
         keys = pinned_keys(settings_for(ledger))
@@ -111,11 +111,11 @@ def public_key_cmd(ledger: str | None = LEDGER_OPT) -> None:
 def checkpoint_cmd(ledger: str | None = LEDGER_OPT) -> None:
     """Sign and store a checkpoint of the current head now (locally and on S3 if set).
     Needs the key made by `sealroom audit init-key`; never creates one."""
-    from audit import Ledger
-    from flows.audit_wiring import checkpointer_for
+    from composition.audit_wiring import checkpointer_for
+    from composition.wiring import open_ledger
 
     settings = settings_for(ledger)
-    with one_line_errors(), Ledger(settings.ledger) as book:
+    with one_line_errors(), open_ledger(settings) as book:
         maker = checkpointer_for(settings, book, required=True)
         cp = maker.checkpoint() if maker else None
         if cp is not None:

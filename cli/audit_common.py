@@ -35,7 +35,7 @@ def one_line_errors() -> Iterator[None]:
 
 
 def actor(settings: Settings) -> str:
-    from flows.identity import operator_identity
+    from composition.identity import operator_identity
 
     return operator_identity(settings)
 

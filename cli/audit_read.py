@@ -70,13 +70,13 @@ def query_cmd(
     ledger: str | None = LEDGER_OPT,
 ) -> None:  # fmt: skip
     """List matching events, one line each (seq, time, action, actor, object, outcome)."""
-    from audit import Ledger
     from audit.ledger_export import event_record
     from audit.query import query
+    from composition.wiring import open_ledger
 
     given = _given(matter, document, batch, reviewer, action, since, until)
     settings, seen = settings_for(ledger), list[int]()
-    with one_line_errors(), Ledger(settings.ledger) as book:
+    with one_line_errors(), open_ledger(settings) as book:
         wanted = make_filter(**given)
         known_matter(book, matter)
         for e in _counted(query(book, wanted), seen):
@@ -102,7 +102,7 @@ def export_cmd(
     ledger: str | None = LEDGER_OPT,
 ) -> None:  # fmt: skip
     """Export matching events as JSON Lines (OCSF API Activity), CSV, or the whole ledger."""
-    from audit import Ledger
+    from composition.wiring import open_ledger
 
     if fmt not in FORMATS:
         raise typer.BadParameter("format must be jsonl, csv or ledger", param_hint="--format")
@@ -110,7 +110,7 @@ def export_cmd(
     if fmt == "ledger" and any(given.values()):
         raise typer.BadParameter("the ledger export takes no filters", param_hint="--format")
     settings, seen = settings_for(ledger), list[int]()
-    with one_line_errors(), Ledger(settings.ledger) as book:
+    with one_line_errors(), open_ledger(settings) as book:
         lines = _export_lines(fmt, settings, book, make_filter(**given), seen)
         known_matter(book, matter)
         _write(lines, out)
@@ -132,13 +132,12 @@ def _ledger_lines(settings: Any, book: Any, seen: list[int]) -> Iterator[str]:
     from audit.attest import collect
     from audit.checkpointer import ledger_id
     from audit.ledger_export import export_lines
-    from audit.published_key import PublishedKeys
-    from flows.audit_wiring import checkpoint_stores
+    from composition.audit_wiring import checkpoint_stores, published_keys
 
     found, problems = collect(checkpoint_stores(settings), ledger_id(book))
     for line in problems:
         typer.echo(f"warning: {line}", err=True)
-    with PublishedKeys(settings.ledger) as published:
+    with published_keys(settings) as published:
         keys = published.all()
     events = list(_counted(book.events(), seen))
     return export_lines(events, found, keys)
@@ -165,11 +164,11 @@ def report_cmd(
     """Write the matter's chain-of-custody report as one HTML file (no PII), and with
     --pdf its printed rendition beside it; exit 1 when verification fails, 2 for an
     unknown matter or a bad time."""
-    from audit import Ledger
+    from composition.wiring import open_ledger
 
     settings = settings_for(ledger)
     target = out or settings.home / "reports" / f"custody-{matter}.html"
-    with one_line_errors(), Ledger(settings.ledger) as book:
+    with one_line_errors(), open_ledger(settings) as book:
         known_matter(book, matter)
         ok, events = _write_report(settings, book, matter, target, since, until)
         if pdf:
@@ -189,7 +188,7 @@ def _write_report(
     from audit.matter_status import matter_status
     from audit.query import query
     from audit.report import Page, Verdict, render
-    from flows.audit_wiring import attest_ledger
+    from composition.audit_wiring import attest_ledger
 
     wanted = make_filter(**_given(matter, None, None, None, None, since, until))
     result = attest_ledger(settings, book)

@@ -39,8 +39,8 @@ def configure(home: Path, endpoint: str) -> None:
     os.environ.setdefault("PREFECT_HOME", str(home / "prefect"))
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from composition.wiring import services
     from config.settings import get_settings
-    from flows.wiring import services
 
     get_settings.cache_clear()
     services.cache_clear()
@@ -53,7 +53,7 @@ def play_reviewer(console: Console, home: Path) -> int:
 
     client = _client("", REVIEWER)
     lease = get_settings().lease_seconds
-    done = review_open_batches(client, home / "reviewer", lease, operator_grant)
+    done = review_open_batches(client, home / "reviewer", lease, grant=operator_grant)
     for batch_id, count in done:
         console.print(f"  reviewer {REVIEWER} claimed {batch_id}, submitted {count} annotation(s)")
     return len(done)
@@ -61,12 +61,12 @@ def play_reviewer(console: Console, home: Path) -> int:
 
 def operator_grant(batch_id: str) -> None:
     """The operator's side of a claim: the holder gets its copies, on the audit trail."""
-    from flows.wiring import services
-    from stages import dispatch
+    from composition.wiring import services
     from stages.access import grant_access
+    from stages.trail import batch_queue
 
     svc = services()
-    queue = dispatch.batch_queue(svc, batch_id)
+    queue = batch_queue(svc, batch_id)
     grant_access(svc, queue, batch_id, queue.claim_state(batch_id))
 
 
@@ -91,10 +91,10 @@ def run_demo(home: Path, samples: Path) -> int:
     with local_s3() as endpoint:
         configure(home, endpoint)
         from audit.s3_checkpoints import create_locked_bucket
+        from composition.audit_wiring import init_key
+        from composition.wiring import s3_client
         from config import get_settings
-        from flows.audit_wiring import init_key
         from flows.pipeline_flow import pipeline
-        from flows.wiring import s3_client
 
         s3 = s3_client(get_settings())
         s3.create_bucket(Bucket=get_settings().s3_bucket)

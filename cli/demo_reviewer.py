@@ -19,9 +19,10 @@ FINDINGS = {
     "ISSUE": r"\b(breach|negligence|damages|liability|termination|injur\w*|settlement)\b",
 }
 TOKEN = re.compile(r"\[PERSON_\d+(?:_\d+)?\]")
+Work = tuple[list[dict[str, Any]], list[dict[str, Any]]]  # (annotations, verdicts)
 
 
-def annotate(manifest: Manifest, folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def annotate(manifest: Manifest, folder: Path) -> Work:
     """Flag the first finding of each kind per document; one verdict per document."""
     annotations: list[dict[str, Any]] = []
     verdicts: list[dict[str, Any]] = []
@@ -50,12 +51,14 @@ def review_open_batches(
     client: ReviewerClient,
     workdir: Path,
     lease_seconds: int,
+    work: Callable[[Manifest, Path], Work] = annotate,
     grant: Callable[[str], object] | None = None,
 ) -> list[tuple[str, int]]:
-    """Claim every open batch, pull it into ``workdir/<batch>``, annotate it and submit, as
-    a remote reviewer would; (batch id, annotations submitted) for each. ``grant(batch_id)``
-    is the operator granting the claim holder its copies (``review.access``) between the
-    claim and the pull: in production collect does it on its schedule."""
+    """Claim every open batch, pull it into ``workdir/<batch>``, annotate it (``work``:
+    the demo's annotator, or a test's) and submit, as a remote reviewer would; (batch id,
+    annotations submitted) for each. ``grant(batch_id)`` is the operator granting the claim
+    holder its copies (``review.access``) between the claim and the pull: in production
+    collect does it on its schedule."""
     done = []
     for batch_id in client.available():
         client.claim(batch_id, lease_seconds)
@@ -64,7 +67,7 @@ def review_open_batches(
         folder = workdir / batch_id
         client.pull(batch_id, folder)
         manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
-        annotations, verdicts = annotate(manifest, folder)
+        annotations, verdicts = work(manifest, folder)
         client.submit(batch_id, annotations, verdicts)
         done.append((batch_id, len(annotations)))
     return done

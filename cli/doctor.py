@@ -17,8 +17,8 @@ def doctor(
     """Check credentials, buckets, vault keys (KMS), the ledger, Prefect and the inbox;
     print what to do for each failure; exit 1 if any check fails."""
     from cli.doctor_checks import run_checks
+    from composition.queues import s3_client
     from config import get_settings
-    from flows.wiring import s3_client
 
     settings = get_settings()
     checks = run_checks(settings, fix, lambda: s3_client(settings))

@@ -43,7 +43,7 @@ def buckets(settings: Settings) -> list[tuple[str, str, bool]]:
     if settings.checkpoint_bucket:
         found.append(("checkpoint bucket", settings.checkpoint_bucket, True))
     if settings.inbox_location.startswith("s3://"):
-        from stages.inbox import split_s3_url
+        from intake.inbox import split_s3_url
 
         found.append(("inbox bucket", split_s3_url(settings.inbox_location)[0], False))
     return found
@@ -92,7 +92,7 @@ ENDPOINT_FIX = "check SEALROOM_S3_ENDPOINT_URL / network access to S3"
 
 
 def check_keys(settings: Settings) -> Check:
-    from flows.wiring import build_vault
+    from composition.wiring import build_vault
     from models.errors import SealroomError
     from vault import KeyScope
 
@@ -108,10 +108,10 @@ def check_keys(settings: Settings) -> Check:
 
 
 def check_ledger(settings: Settings) -> Check:
-    from audit import Ledger
+    from composition.wiring import open_ledger
 
     try:
-        with Ledger(settings.ledger) as ledger:
+        with open_ledger(settings) as ledger:
             count = ledger.count()
     except Exception as exc:  # any driver error: reported by type, never its message
         hint = "check SEALROOM_LEDGER_URL, the database server and its driver"

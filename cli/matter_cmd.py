@@ -16,8 +16,8 @@ MatterOpt = Annotated[str | None, typer.Option(help="Matter id (default from set
 
 
 def _services(matter: str | None) -> Services:
+    from composition.wiring import build_services
     from config import get_settings
-    from flows.wiring import build_services
 
     settings = get_settings()
     if matter:

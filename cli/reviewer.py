@@ -27,15 +27,9 @@ BatchArg = Annotated[str, typer.Argument(help="Batch id.")]
 
 def _client(queue: str, reviewer: str) -> ReviewerClient:
     """The reviewer client (S3 only: never imports the pipeline, its NLP or PDF stacks)."""
-    from review import ReviewerClient, S3ObjectStore
-    from review.layout import queue_prefix
-    from review.s3_client import queue_s3_client
+    from composition.queues import reviewer_client
 
-    settings = get_settings()
-    name = queue or settings.queue
-    client = queue_s3_client(settings)
-    store = S3ObjectStore(client, settings.s3_bucket, clock_prefix=queue_prefix(name))
-    return ReviewerClient(store, name, reviewer)
+    return reviewer_client(get_settings(), queue, reviewer)
 
 
 def _run(action: Callable[[], T]) -> T:

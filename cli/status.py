@@ -17,11 +17,11 @@ if TYPE_CHECKING:  # the ledger stack loads only when the command runs (fast --h
 
 def live_claims(settings: Settings, queues: list[str]) -> Claims | None:
     """Batches with a live claim per queue, read from S3; None when S3 is unreachable."""
-    from flows.wiring import s3_client
-    from review import ReviewQueue, S3ObjectStore
+    from composition.wiring import object_store
+    from review import ReviewQueue
 
     try:
-        store = S3ObjectStore(s3_client(settings), settings.s3_bucket)
+        store = object_store(settings)
         return {q: ReviewQueue(store, q).claimed_batches() for q in queues}
     except Exception:
         return None
@@ -74,10 +74,10 @@ def status(
     """Per queue backlog, claimed and overdue batches, quarantined documents with reasons,
     throughput of the last 24 h, per-reviewer turnaround and QC agreement (ids only)."""
     settings = get_settings()
-    from audit import Ledger
     from cli.status_view import status_view
+    from composition.wiring import open_ledger
 
-    with Ledger(settings.ledger) as ledger:
+    with open_ledger(settings) as ledger:
         events = list(ledger.events())
     queue_names = sorted({str(e.details["queue"]) for e in events if "queue" in e.details})
     known = (live_claims(settings, queue_names) if queue_names else {}) if claims else None

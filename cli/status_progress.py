@@ -33,9 +33,9 @@ def _poll(
 
 
 def _redact_with_bar(progress: Progress, matter: str | None) -> Any:
+    from composition.wiring import services
     from flows.pipeline_flow import redact
     from flows.redact_pool import pending_documents
-    from flows.wiring import services
 
     svc = services(matter)
     bar = progress.add_task("redact", total=len(pending_documents(matter)))

@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.table import Table
 
 from audit import Ledger, document_states, quarantine_reasons
+from composition.wiring import attest_ledger, open_ledger
 from config import get_settings
-from flows.audit_wiring import attest_ledger
 from models.audit import Action
 
 SHORT = {"application/pdf": "pdf", "text/plain": "text"}
@@ -45,7 +45,7 @@ def documents_table(ledger: Ledger, matter: str) -> Table:
 
 def print_summary(console: Console, home: Path, endpoint: str, seconds: float) -> bool:
     settings = get_settings()
-    with Ledger(settings.ledger) as ledger:
+    with open_ledger(settings) as ledger:
         console.print(documents_table(ledger, settings.matter))
         result = attest_ledger(settings, ledger)
     verdict = "[green]OK[/]" if result.ok else "[red]BROKEN: " + "; ".join(result.lines()) + "[/]"

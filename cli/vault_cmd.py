@@ -25,13 +25,12 @@ TENANT = typer.Option(None, "--tenant", help="Tenant id (default from settings).
 @contextmanager
 def _admin(tenant: str | None, matter: str | None) -> Iterator[tuple[Any, Any, Any]]:
     """(vault, ledger, scope) from settings; vault errors become exit code 1."""
-    from audit import Ledger
-    from flows.wiring import build_vault
+    from composition.wiring import build_vault, open_ledger
     from vault import KeyScope
 
     settings = get_settings()
     scope = KeyScope(tenant or settings.tenant, matter or settings.matter)
-    with Ledger(settings.ledger) as ledger:
+    with open_ledger(settings) as ledger:
         try:
             yield build_vault(settings), ledger, scope
         except VaultError as exc:
@@ -42,7 +41,7 @@ def _admin(tenant: str | None, matter: str | None) -> Iterator[tuple[Any, Any, A
 def _run(tenant: str | None, matter: str | None, action: Callable[..., T]) -> T:
     """Run ``action(vault, ledger, scope, actor)``; the actor is the authenticated operator
     (STS principal, or ``local:<user>@<host>`` without AWS), never typed by the caller."""
-    from flows.identity import operator_identity
+    from composition.identity import operator_identity
 
     with _admin(tenant, matter) as (vault, ledger, scope):
         return action(vault, ledger, scope, operator_identity(get_settings()))

@@ -14,6 +14,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from config import defaults
+
 
 def _toml_path() -> Path:
     return Path(os.environ.get("SEALROOM_CONFIG", "sealroom.toml"))
@@ -38,16 +40,26 @@ class Settings(BaseSettings):
     )
     detect_workers: int = Field(0, ge=0, description="`sealroom detect` processes; 0 = cores.")
     default_kind: str = Field("legal", pattern="^(legal|medical)$")
-    max_document_bytes: int = Field(50 * 1024 * 1024, ge=1)
+    max_document_bytes: int = Field(defaults.MAX_DOCUMENT_BYTES, ge=1)
 
     # PDFs (hostile-input limits; the byte limit is max_document_bytes)
-    pdf_dpi: int = Field(150, ge=18, le=600, description="Rendition resolution.")
-    pdf_max_pages: int = Field(500, ge=1)
-    pdf_time_limit_seconds: float = Field(120.0, gt=0, description="Per document and step.")
-    pdf_max_stream_bytes: int = Field(256 * 1024 * 1024, ge=1, description="One stream, inflated.")
-    pdf_max_decoded_bytes: int = Field(1024 * 1024 * 1024, ge=1, description="All streams.")
-    pdf_max_page_pixels: int = Field(60_000_000, ge=1, description="One rendered page.")
-    pdf_max_image_pixels: int = Field(100_000_000, ge=1, description="One embedded image.")
+    pdf_dpi: int = Field(defaults.PDF_DPI, ge=18, le=600, description="Rendition resolution.")
+    pdf_max_pages: int = Field(defaults.PDF_MAX_PAGES, ge=1)
+    pdf_time_limit_seconds: float = Field(
+        defaults.PDF_TIME_LIMIT_SECONDS, gt=0, description="Per document and step."
+    )
+    pdf_max_stream_bytes: int = Field(
+        defaults.PDF_MAX_STREAM_BYTES, ge=1, description="One stream, inflated."
+    )
+    pdf_max_decoded_bytes: int = Field(
+        defaults.PDF_MAX_DECODED_BYTES, ge=1, description="All streams."
+    )
+    pdf_max_page_pixels: int = Field(
+        defaults.PDF_MAX_PAGE_PIXELS, ge=1, description="One rendered page."
+    )
+    pdf_max_image_pixels: int = Field(
+        defaults.PDF_MAX_IMAGE_PIXELS, ge=1, description="One embedded image."
+    )
 
     # vault
     vault_dir: Path | None = None
@@ -77,7 +89,7 @@ class Settings(BaseSettings):
     aws_region: str = "us-east-1"
     queue: str = "general"
     lease_seconds: int = Field(3600, ge=30)
-    batch_due_hours: int = Field(72, ge=1)
+    batch_due_hours: int = Field(defaults.BATCH_DUE_HOURS, ge=1)
     routing_file: Path | None = Field(
         None, description="Routing rules (e.g. config/routing.toml); none = all to `queue`."
     )

@@ -19,6 +19,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 
+from composition.wiring import services
 from config import get_settings
 from flows.pipeline_tasks import (
     collect_task,
@@ -30,7 +31,6 @@ from flows.pipeline_tasks import (
 from flows.redact_pool import chunks, pending_documents
 from flows.reporting import RunLog, settle
 from flows.stage_timer import timed
-from flows.wiring import services
 from models.errors import Failure
 
 

@@ -3,13 +3,15 @@
 Parameters and results are ids and counts. No task persists a result or is cached.
 Exceptions leaving a task are ``StepFailed`` with a code and an id (library messages may
 quote document text, so they are dropped, ``from None``). Tasks retry with exponential
-backoff only when the failure is transient (storage, KMS/vault, ledger, a lost worker).
+backoff only when the failure is transient: a ``retryable`` error of the tree (storage,
+key service, ledger connection, ...) or a lost worker; never an integrity failure or a
+shredded key.
 Tags ``sealroom-s3`` and ``sealroom-kms`` carry Prefect concurrency limits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,26 +20,26 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
-from audit import document_states
+from composition.wiring import inbox_for, services
 from config import get_settings
 from flows import redact_pool
 from flows.reporting import cause_of, failure_of
 from flows.stage_timer import timed
-from flows.wiring import inbox_for, services
-from models.document import DocKind, DocState
-from models.errors import Failure, SealroomError, StepFailed, StepIncomplete, VaultError
+from models.document import DocKind
+from models.errors import Failure, SealroomError, StepFailed, StepIncomplete
 from stages import collect as collect_stage
 from stages import dispatch as dispatch_stage
 from stages import reassemble as reassemble_stage
 from stages.drop_folder import ingest_dir
-from stages.inbox import ingest_from
+from stages.ingest import ingest_from
+from stages.loop import OnFailure, error_code
 
 
 def _retry_transient(_task: Any, _run: Any, state: Any) -> bool:
     try:
         state.result()
     except StepFailed as exc:
-        return exc.transient
+        return exc.retryable
     except Exception:
         return False
     return False
@@ -55,12 +57,13 @@ S3, KMS = "sealroom-s3", "sealroom-kms"
 
 
 def is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, StepFailed):
-        return exc.transient
+    """Retry what the error tree marks ``retryable``; of other errors, only lost workers
+    and OS-level I/O failures."""
+    if isinstance(exc, SealroomError):
+        return exc.retryable
     from concurrent.futures.process import BrokenProcessPool
 
-    storage = isinstance(exc, SealroomError) and exc.code.startswith(("SR-STO", "SR-AUD-000"))
-    return storage or isinstance(exc, (VaultError, OSError, BrokenProcessPool))
+    return isinstance(exc, (OSError, BrokenProcessPool))
 
 
 @contextmanager
@@ -72,23 +75,23 @@ def step(ref: str) -> Iterator[None]:
     except StepFailed:
         raise
     except Exception as exc:
-        code = redact_pool.error_code(exc)
+        code = error_code(exc)
         cause = cause_of(exc)
         because = f" ({cause})" if cause and cause != code else ""
         raise StepFailed(ref, f"{code}{because} in step", transient=is_transient(exc)) from None
 
 
-def each(ids: list[str], work: Callable[[str], object], what: str) -> list[Failure]:
-    """Run ``work`` per id; log failures by id, code and cause; return them."""
-    failed = []
-    for item in ids:
-        try:
-            work(item)
-        except Exception as exc:
-            failure = failure_of(what, item, exc)
-            failed.append(failure)
-            get_run_logger().warning("%s failed", failure.line())
-    return failed
+def failures_of(what: str) -> tuple[OnFailure, list[Failure]]:
+    """A stage driver's per-item failure handler (log id, code and cause; carry on) and
+    the list it fills."""
+    failed: list[Failure] = []
+
+    def log(item: str, exc: Exception) -> None:
+        failure = failure_of(what, item, exc)
+        failed.append(failure)
+        get_run_logger().warning("%s failed", failure.line())
+
+    return log, failed
 
 
 def finish(step_name: str, result: Any, failures: list[Failure]) -> Any:
@@ -132,27 +135,20 @@ def redact_chunk_task(doc_ids: list[str], matter: str | None, label: str) -> dic
 @task(name="dispatch", tags=[S3, KMS], **SAFE)
 def dispatch_task(matter: str | None) -> list[str]:
     with step("dispatch"):
-        svc = services(matter)
-        dispatch_stage.plan_batches(svc)
-        plans = {b: (docs, at) for b, docs, at in dispatch_stage.unpublished_batches(svc)}
-        failed = each(
-            sorted(plans), lambda b: dispatch_stage.publish_batch(svc, b, *plans[b]), "publish"
-        )
-    done = sorted(set(plans) - {f.ref for f in failed})
-    return finish("publish", done, failed)
+        on_failure, failed = failures_of("publish")
+        published = dispatch_stage.dispatch(services(matter), on_failure)
+    return finish("publish", sorted(published), failed)
 
 
 @task(name="collect", tags=[S3, KMS], **SAFE)
 def collect_task(matter: str | None) -> dict[str, int]:
-    outcome = collect_stage.CollectOutcome()
     with step("collect"):
-        svc = services(matter)
-        batches = collect_stage.dispatched_batches(svc)
-        failed = each(batches, lambda b: collect_stage.collect_batch(svc, b, outcome), "collect")
+        on_failure, failed = failures_of("collect")
+        outcome = collect_stage.collect(services(matter), on_failure)
     counts = {
         "accepted": len(outcome.accepted),
         "rejected": len(outcome.rejected),
-        "failed": len(failed),
+        "failed": len(outcome.failed),
     }
     return finish("collect", counts, failed)
 
@@ -160,9 +156,6 @@ def collect_task(matter: str | None) -> dict[str, int]:
 @task(name="reassemble", tags=[KMS], **SAFE)
 def reassemble_task(matter: str | None) -> list[str]:
     with step("reassemble"):
-        svc = services(matter)
-        states = document_states(svc.ledger.events(matter=svc.matter))
-        ready = sorted(d for d, s in states.items() if s is DocState.REVIEWED)
-        reassemble_stage.sweep_partials(svc.outbox / svc.matter)
-        failed = each(ready, lambda d: reassemble_stage.reassemble_document(svc, d), "deliver")
-    return finish("deliver", [d for d in ready if d not in {f.ref for f in failed}], failed)
+        on_failure, failed = failures_of("deliver")
+        delivered = reassemble_stage.reassemble(services(matter), on_failure)
+    return finish("deliver", delivered, failed)

@@ -15,24 +15,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from audit import document_states
+from composition.identity import inherit_identity, operator_identity
+from composition.wiring import services
 from config import Settings, get_settings
-from flows.identity import inherit_identity, operator_identity
-from flows.wiring import services
-from models.document import DocState
-from models.errors import (
-    DocumentError,
-    LedgerError,
-    RedactionError,
-    SealroomError,
-    StorageError,
-    VaultError,
-)
 from stages import redact as redact_stage
-from stages.ingest import quarantine
-from stages.services import Services
+from stages.loop import error_code
 
-INFRASTRUCTURE = (LedgerError, StorageError, VaultError, OSError)
+__all__ = ["ChunkResult", "chunks", "error_code", "pending_documents", "run_chunk", "shutdown"]
 _lock = threading.Lock()
 _pool: tuple[tuple[int, str | None, Settings], ProcessPoolExecutor] | None = None
 
@@ -46,43 +35,17 @@ class ChunkResult:
 
 def pending_documents(matter: str | None) -> list[str]:
     """Ingested documents not yet redacted or quarantined."""
-    svc = services(matter)
-    states = document_states(svc.ledger.events(matter=svc.matter))
-    return sorted(d for d, s in states.items() if s is DocState.INGESTED)
+    return redact_stage.pending_documents(services(matter))
 
 
 def chunks(ids: list[str], size: int) -> list[list[str]]:
     return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
-def error_code(exc: BaseException) -> str:
-    return exc.code if isinstance(exc, SealroomError) else type(exc).__name__
-
-
-def redact_one(svc: Services, doc_id: str) -> tuple[str, str]:
-    """(state, error code) for one document; never raises for a document's own problem."""
-    try:
-        return redact_stage.redact_document(svc, doc_id).state, ""
-    except INFRASTRUCTURE as exc:
-        return "error", error_code(exc)
-    except Exception as exc:  # a bug or a library failure on this input: fail closed
-        code = exc.code if isinstance(exc, DocumentError | RedactionError) else RedactionError.code
-        try:
-            quarantine(svc, doc_id, code, f"unexpected {error_code(exc)} during redaction")
-        except INFRASTRUCTURE:
-            return "error", error_code(exc)
-        return "quarantined", error_code(exc)
-
-
 def redact_chunk(matter: str | None, doc_ids: list[str]) -> ChunkResult:
-    """Runs in a worker process (or inline): redact each document of the chunk."""
+    """Runs in a worker process (or inline): the redaction stage's driver over the chunk."""
     started = time.perf_counter()
-    svc = services(matter)
-    states, errors = {}, {}
-    for doc_id in doc_ids:
-        states[doc_id], code = redact_one(svc, doc_id)
-        if code:
-            errors[doc_id] = code
+    states, errors = redact_stage.redact_all(services(matter), doc_ids)
     return ChunkResult(states, errors, time.perf_counter() - started)
 
 

@@ -2,6 +2,11 @@
 
 Messages carry ids (document, batch, object refs) and never document text.
 Library errors are translated at the boundary: ``raise VaultIntegrityError(ref) from exc``.
+
+``retryable`` says whether the same call may succeed later without anyone changing
+anything (a storage or key-service outage, a lost database connection): the flows retry
+exactly those. Integrity failures, shredded or unknown keys, bad input and refusals are
+final, whatever family they belong to.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ class SealroomError(Exception):
 
     code = "SR-000"
     summary = "sealroom error"
+    retryable = False
 
     def __init__(self, ref: str = "", reason: str = "") -> None:
         self.ref = ref
@@ -35,41 +41,49 @@ class ConfigError(SealroomError):
 class VaultError(SealroomError):
     code = "SR-VLT-000"
     summary = "vault error"
+    retryable = True  # sealing or key I/O that failed; the subclasses below are final
 
 
 class VaultIntegrityError(VaultError):
     code = "SR-VLT-001"
     summary = "sealed object failed integrity check"
+    retryable = False
 
 
 class VaultContextMismatch(VaultError):
     code = "SR-VLT-002"
     summary = "sealed object bound to another context"
+    retryable = False
 
 
 class UnknownKeyError(VaultError):
     code = "SR-VLT-003"
     summary = "no key for sealed object"
+    retryable = False
 
 
 class VaultObjectMissing(VaultError):
     code = "SR-VLT-004"
     summary = "sealed object not found"
+    retryable = False
 
 
 class KeyFilePermissionError(VaultError):
     code = "SR-VLT-005"
     summary = "key file readable by group or others"
+    retryable = False
 
 
 class InvalidObjectKey(VaultError):
     code = "SR-VLT-006"
     summary = "invalid object key"
+    retryable = False
 
 
 class LegalHoldActive(VaultError):
     code = "SR-VLT-007"
     summary = "matter is under legal hold"
+    retryable = False
 
 
 class KeyShredded(UnknownKeyError):
@@ -80,6 +94,7 @@ class KeyShredded(UnknownKeyError):
 class KeyInUse(VaultError):
     code = "SR-VLT-009"
     summary = "key version is current or still seals objects"
+    retryable = False
 
 
 class OutboxNotEmpty(VaultError):
@@ -87,11 +102,13 @@ class OutboxNotEmpty(VaultError):
 
     code = "SR-VLT-011"
     summary = "the matter's outbox still holds deliverables"
+    retryable = False  # needs the operator: --purge-outbox or delivering elsewhere first
 
 
 class KeyServiceError(VaultError):
     code = "SR-VLT-010"
     summary = "key service call failed"
+    retryable = True
 
 
 # --- documents -------------------------------------------------------------
@@ -179,6 +196,7 @@ class DuplicateEntry(EntryRefused):
 class EntryChanged(SealroomError):
     code = "SR-INB-008"
     summary = "file changed while it was being read; retried by the next run"
+    retryable = True  # the same read succeeds once the file stops changing
 
 
 # --- redaction -------------------------------------------------------------
@@ -228,17 +246,20 @@ class BatchNotFound(QueueError):
 class StorageError(SealroomError):
     code = "SR-STO-001"
     summary = "object storage call failed"
+    retryable = True
 
 
 # --- audit -----------------------------------------------------------------
 class LedgerError(SealroomError):
     code = "SR-AUD-000"
     summary = "ledger error"
+    retryable = True  # the database could not be reached or written
 
 
 class LedgerIntegrityError(LedgerError):
     code = "SR-AUD-001"
     summary = "ledger chain broken"
+    retryable = False
 
 
 class CheckpointKeyError(LedgerError):
@@ -246,6 +267,7 @@ class CheckpointKeyError(LedgerError):
 
     code = "SR-AUD-020"
     summary = "checkpoint signing key unavailable"
+    retryable = False  # needs an operator (audit init-key, or the pinned key)
 
 
 class AuditRequestError(LedgerError):
@@ -253,6 +275,7 @@ class AuditRequestError(LedgerError):
 
     code = "SR-AUD-021"
     summary = "invalid audit request"
+    retryable = False  # the request itself is wrong
 
 
 # --- operations --------------------------------------------------------------
@@ -264,7 +287,11 @@ class StepFailed(SealroomError):
 
     def __init__(self, ref: str = "", reason: str = "", *, transient: bool = False) -> None:
         super().__init__(ref, reason)
-        self.transient = transient
+        self.retryable = transient  # carried over from the error the step translated
+
+    @property
+    def transient(self) -> bool:
+        return self.retryable
 
 
 @dataclass(frozen=True)

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Protocol
 
 from models.finding import Finding, RedactionResult
 from redaction.matching import broken_value_pattern, normalise
 from redaction.merge import merge
 from redaction.operators import TokenNamer, map_to_original, redact_text
+from redaction.ports import Detector as TextDetector  # the port, under its earlier name
 from redaction.wordclass import is_common
 
+__all__ = ["MIN_VALUE_LENGTH", "TextDetector", "leak_check", "redact_to_fixpoint", "sealed"]
+
 MIN_VALUE_LENGTH = 3
-
-
-class TextDetector(Protocol):
-    """What the leak check needs from ``redaction.detector.Detector``."""
-
-    def detect(self, text: str) -> list[Finding]: ...
-
-    def finalize(self, text: str, findings: Sequence[Finding]) -> list[Finding]: ...
 
 
 def _outside_tokens(result: RedactionResult, start: int, end: int) -> bool:

@@ -95,16 +95,17 @@ def annotate_pdf(
 ) -> bytes:
     """The original PDF with a highlight and a note per annotation (spans without any
     drawn glyph, e.g. only whitespace, get no annotation). An original opened with
-    ``password`` is written back encrypted with the same password."""
+    ``password`` is decrypted to annotate and the result encrypted again (AES-256, the
+    same password), so the deliverable is never less protected than the original."""
     try:
         reader = PdfReader(io.BytesIO(original))
-        if password is not None and reader.is_encrypted:
-            reader.decrypt(password)
+        if reader.is_encrypted:
+            reader.decrypt(password or "")
         writer = PdfWriter(clone_from=reader)
         for note in notes:
             _add(writer, pdf_text, note)
-        if password is not None and reader.is_encrypted:
-            writer.encrypt(user_password=password, algorithm="AES-256")
+        if reader.is_encrypted:
+            writer.encrypt(password or "", algorithm="AES-256")
         out = io.BytesIO()
         writer.write(out)
     except (PyPdfError, ValueError, KeyError) as exc:

@@ -10,26 +10,25 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from config import defaults
 from models.errors import DocumentTimeout, DocumentTooLarge, UnsupportedDocument
-
-MiB = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class PdfLimits:
     """Upper bounds for one PDF. Defaults suit ordinary legal and medical documents."""
 
-    max_bytes: int = 50 * MiB
-    max_pages: int = 500
+    max_bytes: int = defaults.MAX_DOCUMENT_BYTES
+    max_pages: int = defaults.PDF_MAX_PAGES
     max_chars_per_page: int = 200_000
     max_page_points: float = 14_400.0  # PDF's own maximum page side (200 in)
-    max_page_pixels: int = 60_000_000  # one rendered page, width * height
+    max_page_pixels: int = defaults.PDF_MAX_PAGE_PIXELS
     max_unmapped_chars: int = 0  # glyphs without a Unicode mapping, per document
-    max_seconds: float = 120.0  # wall time for one PDF step (extract, or render)
-    max_stream_bytes: int = 256 * MiB  # one stream, decompressed
-    max_decoded_bytes: int = 1024 * MiB  # all streams of the document, decompressed
-    max_image_pixels: int = 100_000_000  # one embedded image, width * height
-    ocr_page_seconds: float = 60.0  # added to the deadline for each page read by OCR
+    max_seconds: float = defaults.PDF_TIME_LIMIT_SECONDS
+    max_stream_bytes: int = defaults.PDF_MAX_STREAM_BYTES
+    max_decoded_bytes: int = defaults.PDF_MAX_DECODED_BYTES
+    max_image_pixels: int = defaults.PDF_MAX_IMAGE_PIXELS
+    ocr_page_seconds: float = defaults.PDF_OCR_PAGE_SECONDS
 
     def check_bytes(self, size: int, ref: str) -> None:
         if size > self.max_bytes:

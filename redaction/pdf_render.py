@@ -13,6 +13,7 @@ import hashlib
 
 import pypdfium2 as pdfium
 
+from config import defaults
 from models.errors import RedactionError
 from models.finding import RedactionResult
 from redaction.pdf_extract import PdfText
@@ -29,7 +30,7 @@ from redaction.pdf_open import open_pdf
 from redaction.pdf_raster import burn, place_lines, rasterise
 from redaction.pdf_write import RenditionWriter
 
-DEFAULT_DPI = 150
+DEFAULT_DPI = defaults.PDF_DPI
 
 
 def build_rendition(

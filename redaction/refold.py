@@ -17,7 +17,7 @@ from redaction.leakcheck import TextDetector
 from redaction.matching import value_pattern
 from redaction.operators import TOKEN, map_to_original
 
-SQUASHED_MIN = 8  # as the gate's squashed search (stages.gate.SQUASHED_MIN)
+SQUASHED_MIN = 8  # as the gate's squashed search (redaction.gate.SQUASHED_MIN)
 
 
 def extractor_findings(

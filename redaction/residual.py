@@ -98,8 +98,8 @@ def _count_names(clear: str) -> int:
 
 
 def _count_numbers(clear: str) -> int:
-    """Digit runs and numbered codes, except public numbers (routing, codes, statutes)."""
-    starts = [m.start() for m in _DIGITS.finditer(clear)]
+    """Digit runs (not dates, counted as dates) and numbered codes, except public numbers."""
+    starts = [m.start() for m in _DIGITS.finditer(clear) if not _DATE.fullmatch(m.group())]
     starts += [m.start("n") for m in _CODE.finditer(clear)]
     return sum(1 for s in starts if not _PUBLIC_NUMBER.search(clear, max(0, s - 20), s))
 

@@ -6,8 +6,8 @@ Imports only ``models`` (and ``config`` types); boto lives in ``review.s3_store`
 from review.claims import Claims, ClaimState
 from review.client import ReviewerClient
 from review.memory_store import MemoryObjectStore
-from review.objects import ObjectStore, PreconditionFailed, StoredObject
 from review.policy import iam_policy
+from review.ports import ObjectStore, PreconditionFailed, StoredObject
 from review.queue import ReviewQueue
 from review.rejection import REJECTION_FORMAT, Rejection
 from review.s3_store import S3ObjectStore

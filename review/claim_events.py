@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from review import layout
-from review.objects import ObjectInfo
+from review.ports import ObjectInfo
 
 CLAIM, RENEW, RELEASE = "claim", "renew", "release"
 HELD, RELEASED, DONE = "held", "released", "done"

@@ -25,7 +25,7 @@ from models.errors import ClaimConflict, QueueError, StaleClaim
 from models.review import Claim
 from review import claim_events as ev
 from review import layout
-from review.objects import ObjectStore, PreconditionFailed
+from review.ports import ObjectStore, PreconditionFailed
 
 HELD, RELEASED, DONE = ev.HELD, ev.RELEASED, ev.DONE
 WRITE_ATTEMPTS = 5

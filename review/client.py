@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from models.errors import QueueError, StaleClaim
 from models.review import Annotation, Claim, Manifest, Submission, Verdict
 from review import layout
-from review.objects import ObjectStore
+from review.ports import ObjectStore
 from review.queue import ReviewQueue
 from review.rejection import Rejection
 from review.validate import schema_rejection

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from review.objects import ObjectInfo, PreconditionFailed, StoredObject
+from review.ports import ObjectInfo, PreconditionFailed, StoredObject
 
 Clock = Callable[[], datetime]
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from models.errors import QueueError
-from review.objects import ObjectStore, PreconditionFailed
+from review.ports import ObjectStore, PreconditionFailed
 
 POLL_SECONDS = 0.2
 

@@ -16,7 +16,7 @@ from models.errors import BatchNotFound, QueueError
 from models.review import Claim, Manifest, Submission
 from review import layout
 from review.claims import Claims, ClaimState, QueueClaims
-from review.objects import ObjectInfo, ObjectStore, PreconditionFailed, StoredObject
+from review.ports import ObjectInfo, ObjectStore, PreconditionFailed, StoredObject
 from review.publish import check_files
 from review.rejection import MAX_REASON, Rejection
 from review.texts import text_reader

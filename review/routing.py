@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from config import defaults
 from models.errors import ConfigError
 from review import layout
 
@@ -26,9 +27,9 @@ class _Strict(BaseModel):
 
 
 class Budget(_Strict):
-    max_docs: int = Field(20, ge=1)
+    max_docs: int = Field(defaults.BATCH_MAX_DOCS, ge=1)
     max_pages: int = Field(400, ge=1)
-    due_hours: int = Field(72, ge=1)
+    due_hours: int = Field(defaults.BATCH_DUE_HOURS, ge=1)
     qc_rate: float = Field(0.0, ge=0.0, le=1.0)
 
 
@@ -133,7 +134,11 @@ def _matches(rule: Rule, doc: DocRoute) -> bool:
     return all(value is None or getattr(doc, field) == value for field, value in wanted.items())
 
 
-def single_queue(queue: str, max_docs: int = 20, due_hours: int = 72) -> RoutingTable:
+def single_queue(
+    queue: str,
+    max_docs: int = defaults.BATCH_MAX_DOCS,
+    due_hours: int = defaults.BATCH_DUE_HOURS,
+) -> RoutingTable:
     """The table used without a routing file: everything to ``queue``, no QC."""
     return RoutingTable(
         default_queue=queue,

@@ -16,16 +16,13 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from models.errors import StorageError
-from review.objects import ObjectInfo, PreconditionFailed, StoredObject
+from models.s3_codes import FORBIDDEN, MISSING, PRECONDITION_FAILED, error_code
+from review.ports import ObjectInfo, PreconditionFailed, StoredObject
 from review.server_clock import ServerClock, response_headers
-
-_MISSING = {"NoSuchKey", "404", "NotFound"}
-_FORBIDDEN = {"403", "AccessDenied", "Forbidden"}  # a missing key under a prefix-only policy
-_PRECONDITION = {"PreconditionFailed", "412", "ConditionalRequestConflict", "409"}
 
 
 def _code(exc: ClientError) -> str:
-    return str(exc.response.get("Error", {}).get("Code", ""))
+    return error_code(exc.response)
 
 
 class S3ObjectStore:
@@ -63,7 +60,7 @@ class S3ObjectStore:
             body = response["Body"].read()
         except ClientError as exc:
             self._clock.observe(response_headers(exc.response))
-            if _code(exc) in _MISSING:
+            if _code(exc) in MISSING:
                 return None
             raise StorageError(key) from exc
         except BotoCoreError as exc:
@@ -101,7 +98,7 @@ class S3ObjectStore:
             response = self._s3.head_object(Bucket=self._bucket, Key=key)
         except ClientError as exc:
             self._clock.observe(response_headers(exc.response))
-            if _code(exc) in _MISSING | _FORBIDDEN:  # an existence check: absent to this caller
+            if _code(exc) in MISSING | FORBIDDEN:  # an existence check: absent to this caller
                 return None
             raise StorageError(key) from exc
         except BotoCoreError as exc:
@@ -139,7 +136,7 @@ class S3ObjectStore:
     @staticmethod
     def _translate(exc: ClientError, key: str, conditional: bool) -> Exception:
         code = _code(exc)
-        if conditional and (code in _PRECONDITION or code in _MISSING):
+        if conditional and (code in PRECONDITION_FAILED or code in MISSING):
             return PreconditionFailed(key)
         return StorageError(key)
 

@@ -3,11 +3,12 @@ and put each on the audit trail (who may read which document, from when)."""
 
 from __future__ import annotations
 
-from models.audit import Action
+from models.events import DocAccessGranted, DocAccessRevoked
 from review.access import AccessChange, Grant, sync_access
 from review.claims import ClaimState
 from review.queue import ReviewQueue
 from stages.services import Services
+from stages.trail import access_key, revoke_key
 
 
 def grant_access(
@@ -15,21 +16,19 @@ def grant_access(
 ) -> AccessChange:
     change = sync_access(queue, batch_id, state)
     for grant in change.granted:
-        key = f"access:{batch_id}:{grant.reviewer}:{grant.epoch}:{grant.rel_path}"
+        key = access_key(batch_id, grant.reviewer, grant.epoch, grant.rel_path)
         if not svc.seen(key):
-            _record(svc, key, Action.DOC_ACCESS_GRANTED, grant)
+            svc.record(key, _payload(DocAccessGranted, grant), "document", grant.doc_id)
     for grant in change.revoked:
-        key = f"revoke:{batch_id}:{grant.reviewer}:{grant.rel_path}:{grant.granted_at.isoformat()}"
-        _record(svc, key, Action.DOC_ACCESS_REVOKED, grant)
+        key = revoke_key(batch_id, grant.reviewer, grant.rel_path, grant.granted_at.isoformat())
+        svc.record(key, _payload(DocAccessRevoked, grant), "document", grant.doc_id)
     return change
 
 
-def _record(svc: Services, key: str, action: Action, grant: Grant) -> None:
-    svc.record(
-        key,
-        action,
-        "document",
-        grant.doc_id,
+def _payload(
+    model: type[DocAccessGranted] | type[DocAccessRevoked], grant: Grant
+) -> DocAccessGranted | DocAccessRevoked:
+    return model(
         reviewer=grant.reviewer,
         batch=grant.batch_id,
         epoch=grant.epoch,

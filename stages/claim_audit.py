@@ -13,16 +13,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from models.audit import Action, EventDraft, Outcome
+from models.audit import Outcome
+from models.events import BatchClaimed, BatchClaimRenewed, BatchClosed, BatchReleased
 from review import claim_events as ev
 from review.claims import ClaimState
 from review.queue import ReviewQueue
 from stages.services import Services
+from stages.trail import claim_event_key, closed_key
 
-ACTIONS = {
-    ev.CLAIM: Action.BATCH_CLAIMED,
-    ev.RENEW: Action.BATCH_CLAIM_RENEWED,
-    ev.RELEASE: Action.BATCH_RELEASED,
+MODELS: dict[str, type[BatchClaimed] | type[BatchClaimRenewed] | type[BatchReleased]] = {
+    ev.CLAIM: BatchClaimed,
+    ev.RENEW: BatchClaimRenewed,
+    ev.RELEASE: BatchReleased,
 }
 APPLIED = {ev.CLAIMED, ev.STOLEN, ev.RENEWED, ev.RELEASED_}
 
@@ -42,7 +44,7 @@ def record_transitions(svc: Services, queue: ReviewQueue, state: ClaimState | No
         event = transition.event
         if event.at > settled_before:
             break
-        key = f"claim-event:{queue.queue}:{event.key.rsplit('/claims/', 1)[-1]}"
+        key = claim_event_key(queue.queue, event.key.rsplit("/claims/", 1)[-1])
         if svc.seen(key):
             continue
         _append(svc, key, transition)
@@ -51,35 +53,19 @@ def record_transitions(svc: Services, queue: ReviewQueue, state: ClaimState | No
 
 
 def record_closed(svc: Services, batch_id: str, reviewer: str, epoch: int) -> None:
-    svc.record(
-        f"batch-closed:{batch_id}",
-        Action.BATCH_CLOSED,
-        "batch",
-        batch_id,
-        reviewer=reviewer,
-        epoch=epoch,
-    )
+    payload = BatchClosed(reviewer=reviewer, epoch=epoch)
+    svc.record(closed_key(batch_id), payload, "batch", batch_id)
 
 
 def _append(svc: Services, key: str, transition: ev.Transition) -> None:
     event = transition.event
     applied = transition.outcome in APPLIED
-    draft = EventDraft(
-        key=key,
-        actor=reviewer_actor(event.reviewer),
-        action=ACTIONS[event.action].value,
-        object_type="batch",
-        object_id=event.batch_id,
-        outcome=Outcome.OK if applied else Outcome.REJECTED,
-        matter=svc.matter,
-        details={
-            "reviewer": event.reviewer,
-            "transition": transition.outcome,
-            "epoch": transition.epoch if applied else event.epoch,
-            "lease_seconds": event.lease_seconds,
-            "at": event.at.isoformat(),
-        },
+    payload = MODELS[event.action](
+        reviewer=event.reviewer,
+        transition=transition.outcome,
+        epoch=transition.epoch if applied else event.epoch,
+        lease_seconds=event.lease_seconds,
+        at=event.at.isoformat(),
     )
-    appended = svc.ledger.append(draft)
-    if svc.checkpointer is not None:
-        svc.checkpointer.maybe(appended.seq)
+    outcome = Outcome.OK if applied else Outcome.REJECTED
+    svc.record(key, payload, "batch", event.batch_id, outcome, reviewer_actor(event.reviewer))

@@ -12,29 +12,32 @@ has settled them (``stages.qc``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
 
+from models import events
 from models.audit import Action, Outcome
 from models.document import content_hash
 from models.errors import SubmissionRejected
+from models.events import SubmissionAccepted, payload_of
 from models.review import Manifest, Submission
 from review import ReviewQueue, validate_submission
 from review.claims import HELD, ClaimState
-from review.objects import ObjectInfo, StoredObject
+from review.ports import ObjectInfo, StoredObject
 from review.validate import TextOf, check_size
-from stages import dispatch, qc
+from stages import qc
 from stages.access import grant_access
 from stages.claim_audit import record_closed, record_transitions
-from stages.reviews import load_reviews, store_review
+from stages.loop import OnFailure, each, reraise
+from stages.reviews import store_review
 from stages.services import Services
-
-__all__ = ["CollectOutcome", "collect", "collect_batch", "dispatched_batches", "load_reviews"]
+from stages.trail import batch_queue, oversize_key, submission_key
 
 
 @dataclass
 class CollectOutcome:
     accepted: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # batches to retry on the next run
 
 
 def dispatched_batches(svc: Services) -> list[str]:
@@ -42,15 +45,17 @@ def dispatched_batches(svc: Services) -> list[str]:
     return [e.object_id for e in events]
 
 
-def collect(svc: Services) -> CollectOutcome:
+def collect(svc: Services, on_failure: OnFailure = reraise) -> CollectOutcome:
+    """The collect stage's driver: every dispatched batch, one failed batch never
+    stopping the others."""
     outcome = CollectOutcome()
-    for batch_id in dispatched_batches(svc):
-        collect_batch(svc, batch_id, outcome)
+    work = partial(collect_batch, svc, outcome=outcome)
+    outcome.failed = each(dispatched_batches(svc), work, on_failure)
     return outcome
 
 
 def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None:
-    queue = dispatch.batch_queue(svc, batch_id)
+    queue = batch_queue(svc, batch_id)
     manifest = queue.manifest(batch_id)
     state = queue.settled_claim_state(batch_id)
     record_claim(svc, batch_id, state)
@@ -61,7 +66,7 @@ def collect_batch(svc: Services, batch_id: str, outcome: CollectOutcome) -> None
         stored = queue.read_submission(batch_id, reviewer)
         if stored is None:
             continue
-        key = f"submission:{batch_id}:{reviewer}:{content_hash(stored.body)[:16]}"
+        key = submission_key(batch_id, reviewer, content_hash(stored.body))
         if svc.seen(key):
             finish_accepted(svc, queue, manifest, key)  # crash-resume: follow-ups may be missing
             continue
@@ -87,7 +92,7 @@ def refused_by_size(
     try:
         check_size(batch_id, info.size)
     except SubmissionRejected as exc:
-        key = f"submission:{batch_id}:{reviewer}:size:{info.size}:{info.last_modified.isoformat()}"
+        key = oversize_key(batch_id, reviewer, info.size, info.last_modified.isoformat())
         if not svc.seen(key):
             _reject(svc, queue, batch_id, reviewer, key, exc)
             outcome.rejected.append(f"{batch_id}/{reviewer}")
@@ -96,8 +101,10 @@ def refused_by_size(
 
 
 def record_claim(svc: Services, batch_id: str, state: ClaimState | None) -> None:
-    """Put every claim transition of the batch on the audit trail (``stages.claim_audit``)."""
-    record_transitions(svc, dispatch.batch_queue(svc, batch_id), state)
+    """Put every claim transition of the batch on the audit trail (``stages.claim_audit``).
+
+    Claims are written by reviewers straight to S3; collect is where Sealroom sees them."""
+    record_transitions(svc, batch_queue(svc, batch_id), state)
 
 
 def check(
@@ -134,15 +141,8 @@ def _reject(
     exc: SubmissionRejected,
 ) -> None:
     queue.reject(batch_id, reviewer, exc.reason)
-    svc.record(
-        key,
-        Action.SUBMISSION_REJECTED,
-        "batch",
-        batch_id,
-        Outcome.REJECTED,
-        reviewer=reviewer,
-        code=exc.code,
-    )
+    payload = events.SubmissionRejected(reviewer=reviewer, code=exc.code)
+    svc.record(key, payload, "batch", batch_id, Outcome.REJECTED)
 
 
 def accept(
@@ -150,17 +150,14 @@ def accept(
 ) -> None:
     for doc in manifest.docs:
         store_review(svc, doc.doc_id, submission)
-    svc.record(
-        key,
-        Action.SUBMISSION_ACCEPTED,
-        "batch",
-        manifest.batch_id,
+    payload = SubmissionAccepted(
         reviewer=submission.reviewer,
         epoch=submission.epoch,
         annotations=len(submission.annotations),
         verdicts=len(submission.verdicts),
         role=qc.role(manifest),
     )
+    svc.record(key, payload, "batch", manifest.batch_id)
     finish_accepted(svc, queue, manifest, key)
 
 
@@ -169,10 +166,9 @@ def finish_accepted(svc: Services, queue: ReviewQueue, manifest: Manifest, key: 
     event = svc.ledger.get(key)
     if event is None or event.action != Action.SUBMISSION_ACCEPTED:
         return
-    details: dict[str, Any] = event.details
-    reviewer, epoch = str(details.get("reviewer", "")), int(details.get("epoch", 0))
-    if queue.close(manifest.batch_id, reviewer, epoch):
-        record_closed(svc, manifest.batch_id, reviewer, epoch)
-        batch_id = manifest.batch_id
+    accepted = payload_of(event, SubmissionAccepted)
+    batch_id, reviewer = manifest.batch_id, accepted.reviewer
+    if queue.close(batch_id, reviewer, accepted.epoch):
+        record_closed(svc, batch_id, reviewer, accepted.epoch)
         grant_access(svc, queue, batch_id, queue.claim_state(batch_id))  # copies taken back
     qc.settle(svc, manifest, reviewer)

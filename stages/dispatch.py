@@ -11,49 +11,25 @@ REDACTED (their rendition passed the leak gate) are ever planned.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
-from datetime import datetime, timedelta
-from typing import Any
 
 from audit import document_states
 from models.audit import Action, AuditEvent
-from models.document import DocState, content_hash
+from models.document import DocState
 from models.errors import StorageError
-from models.review import Manifest, ManifestDoc, PriorReview
+from models.events import BatchPlanned, DocIngested, DocRedacted, P, payload_of
 from models.vault_ref import Purpose
-from review import ReviewQueue
 from review.batching import cut, priority_rank
 from review.language import guess_language
 from review.mutex import StoreMutex
-from review.routing import DocRoute, Route, RoutingTable, sampled_for_qc, single_queue
+from review.routing import DocRoute, Route, RoutingTable, sampled_for_qc
+from stages.batches import plan, publish_batch, routing_table
+from stages.loop import OnFailure, each, reraise
 from stages.records import load_redaction
-from stages.redact import doc_facts
-from stages.reviews import load_reviews
 from stages.services import Services
-
-INSTRUCTIONS = (
-    "Review each document. Annotate spans of the rendition text (docs/<doc_id>.txt) with a "
-    "label from the batch's label set and give one verdict per document. Identities are "
-    "replaced by tokens such as [PERSON_1]; refer to people by their tokens."
-)
-QC_INSTRUCTIONS = INSTRUCTIONS + " This is an independent second review (quality control)."
-ADJUDICATION_INSTRUCTIONS = (
-    INSTRUCTIONS + " Two reviews of these documents disagree (see prior_reviews in the "
-    "manifest); give the final annotations and verdicts."
-)
-
+from stages.trail import dispatch_key
 
 PLAN_LOCK_PREFIX = "locks/plan/"  # outside queues/: no reviewer policy reaches it
-
-
-def batch_id_for(queue: str, doc_ids: list[str]) -> str:
-    digest = hashlib.sha256((queue + "|" + ",".join(sorted(doc_ids))).encode()).hexdigest()
-    return f"batch-{digest[:16]}"
-
-
-def routing_table(svc: Services) -> RoutingTable:
-    return svc.routing or single_queue(svc.queue.queue, svc.batch_size, svc.due_hours)
 
 
 def plan_batches(svc: Services) -> list[str]:
@@ -90,39 +66,39 @@ def _plan_batches(svc: Services) -> list[str]:
 
 def ready_documents(svc: Services, events: list[AuditEvent], table: RoutingTable) -> list[DocRoute]:
     """REDACTED documents in no batch yet, whose whole family has left ingest."""
-    planned = {d for e in events if e.action == Action.BATCH_PLANNED for d in e.details["docs"]}
+    planned = {d for p in _payloads(events, BatchPlanned).values() for d in p.docs}
     states = document_states(events)
-    facts = _details(events, Action.DOC_INGESTED)
-    pages = _details(events, Action.DOC_REDACTED)
-    pending = {facts[d].get("family") for d, s in states.items() if s is DocState.INGESTED}
+    facts = _payloads(events, DocIngested)
+    redacted = _payloads(events, DocRedacted)
+    pending = {facts[d].family for d, s in states.items() if s is DocState.INGESTED}
     wants_language = any(rule.language for rule in table.rule)
     ready = []
     for doc_id, state in sorted(states.items()):
-        details = facts.get(doc_id, {})
         if state is not DocState.REDACTED or doc_id in planned:
             continue
-        if details.get("family") is not None and details.get("family") in pending:
+        ingested = facts[doc_id]
+        if ingested.family is not None and ingested.family in pending:
             continue  # keep the family together: wait for its other members
         language = _language(svc, doc_id) if wants_language else "und"
-        ready.append(_route_facts(doc_id, details, pages.get(doc_id, {}), language))
+        ready.append(_route_facts(doc_id, ingested, redacted[doc_id], language))
     return ready
 
 
-def _details(events: Iterable[AuditEvent], action: Action) -> dict[str, dict[str, Any]]:
-    return {e.object_id: e.details for e in events if e.action == action}
+def _payloads(events: Iterable[AuditEvent], model: type[P]) -> dict[str, P]:
+    return {e.object_id: payload_of(e, model) for e in events if e.action == model.action}
 
 
 def _route_facts(
-    doc_id: str, ingested: dict[str, Any], redacted: dict[str, Any], language: str
+    doc_id: str, ingested: DocIngested, redacted: DocRedacted, language: str
 ) -> DocRoute:
     return DocRoute(
         doc_id=doc_id,
-        kind=str(ingested.get("kind", "")),
+        kind=ingested.kind,
         language=language,
-        specialty=ingested.get("specialty"),
-        priority=str(ingested.get("priority", "normal")),
-        pages=int(redacted.get("pages", 1)),
-        family=ingested.get("family"),
+        specialty=ingested.specialty,
+        priority=ingested.priority or "normal",
+        pages=redacted.pages,
+        family=ingested.family,
     )
 
 
@@ -134,156 +110,40 @@ def _language(svc: Services, doc_id: str) -> str:
 def _plan(svc: Services, route: Route, batch: list[DocRoute]) -> list[str]:
     docs = [d.doc_id for d in batch]
     priority = min((d.priority for d in batch), key=priority_rank)
-    common: dict[str, Any] = {
-        "rule": route.rule,
-        "priority": priority,
-        "due_hours": route.budget.due_hours,
-    }
-    batch_id = plan(svc, route.queue, docs, **common)
+    primary = BatchPlanned(
+        queue=route.queue,
+        docs=docs,
+        rule=route.rule,
+        priority=priority,
+        due_hours=route.budget.due_hours,
+    )
+    batch_id = plan(svc, primary)
     if not sampled_for_qc(batch_id, route.budget.qc_rate):
         return [batch_id]
-    adjudication = route.adjudication_queue
-    qc_id = plan(
-        svc, route.qc_queue, docs, **common, qc_of=batch_id, adjudication_queue=adjudication
+    qc_copy = primary.model_copy(
+        update={
+            "queue": route.qc_queue,
+            "qc_of": batch_id,
+            "adjudication_queue": route.adjudication_queue,
+        }
     )
-    return [batch_id, qc_id]
-
-
-def plan(svc: Services, queue: str, docs: list[str], **details: Any) -> str:
-    """Record one planned batch (idempotent: its id is derived from queue and documents)."""
-    batch_id = batch_id_for(queue, docs)
-    details["docs"] = docs
-    svc.record(f"plan:{batch_id}", Action.BATCH_PLANNED, "batch", batch_id, queue=queue, **details)
-    return batch_id
+    return [batch_id, plan(svc, qc_copy)]
 
 
 def unpublished_batches(svc: Services) -> list[tuple[str, list[str], str]]:
     """(batch id, doc ids, plan time) of every planned batch not yet dispatched."""
     events = svc.ledger.events(matter=svc.matter, action=Action.BATCH_PLANNED.value)
     return [
-        (e.object_id, list(e.details["docs"]), e.time)
+        (e.object_id, payload_of(e, BatchPlanned).docs, e.time)
         for e in events
-        if not svc.seen(f"dispatch:{e.object_id}")
+        if not svc.seen(dispatch_key(e.object_id))
     ]
 
 
-def publish_batch(svc: Services, batch_id: str, doc_ids: list[str], planned_at: str) -> None:
-    """Publish one planned batch to its queue (files first, manifest last), then record it."""
-    plan_event = svc.ledger.get(f"plan:{batch_id}")
-    details = dict(plan_event.details) if plan_event is not None else {}
-    queue = svc.queue.sibling(str(details.get("queue", svc.queue.queue)))
-    files: dict[str, bytes] = {}
-    entries = [_add_doc(svc, doc_id, files) for doc_id in doc_ids]
-    created = datetime.fromisoformat(planned_at)
-    manifest = Manifest(
-        batch_id=batch_id,
-        queue=queue.queue,
-        matter=svc.matter,
-        created=created,
-        due=created + timedelta(hours=int(details.get("due_hours", svc.due_hours))),
-        policy_version=svc.policy_version,
-        instructions=_instructions(details),
-        docs=tuple(entries),
-        priority=str(details.get("priority", "normal")),
-        qc_of=details.get("qc_of"),
-        adjudicates=details.get("adjudicates"),
-        prior_reviews=_prior_reviews(svc, details, doc_ids),
-    )
-    queue.publish(manifest, files)
-    _record_dispatch(svc, manifest)
-
-
-def _instructions(details: dict[str, Any]) -> str:
-    if details.get("adjudicates"):
-        return ADJUDICATION_INSTRUCTIONS
-    return QC_INSTRUCTIONS if details.get("qc_of") else INSTRUCTIONS
-
-
-def _prior_reviews(
-    svc: Services, details: dict[str, Any], doc_ids: list[str]
-) -> tuple[PriorReview, ...]:
-    """For an adjudication batch: both reviews' spans and verdicts (comments left out)."""
-    out = []
-    for batch_id, reviewer in details.get("reviews", []):
-        annotations, verdicts = [], []
-        for doc_id in doc_ids:
-            work = load_reviews(svc, doc_id).get(reviewer, {})
-            annotations += [{**a, "comment": ""} for a in work.get("annotations", [])]
-            verdicts += [{**v, "comment": ""} for v in work.get("verdicts", [])]
-        out.append(
-            PriorReview.model_validate(
-                {
-                    "batch_id": batch_id,
-                    "reviewer": reviewer,
-                    "annotations": annotations,
-                    "verdicts": verdicts,
-                }
-            )
-        )
-    return tuple(out)
-
-
-def _record_dispatch(svc: Services, manifest: Manifest) -> None:
-    for doc in manifest.docs:  # a QC or adjudication copy finds these already recorded
-        svc.record(
-            f"dispatch:{doc.doc_id}",
-            Action.DOC_DISPATCHED,
-            "document",
-            doc.doc_id,
-            batch=manifest.batch_id,
-        )
-    svc.record(
-        f"dispatch:{manifest.batch_id}",
-        Action.BATCH_DISPATCHED,
-        "batch",
-        manifest.batch_id,
-        queue=manifest.queue,
-        docs=len(manifest.docs),
-        priority=manifest.priority,
-        due=manifest.due.isoformat(),
-        qc_of=manifest.qc_of,
-        adjudicates=manifest.adjudicates,
-    )
-
-
-def _add_doc(svc: Services, doc_id: str, files: dict[str, bytes]) -> ManifestDoc:
-    facts = doc_facts(svc, doc_id)
-    suffix = facts.media_type.suffix if facts.media_type else ".bin"
-    rendition = svc.vault.get(svc.ref(doc_id, Purpose.RENDITION))
-    text = load_redaction(svc.vault.get(svc.ref(doc_id, Purpose.PSEUDONYMS))).redacted_text
-    text_bytes = text.encode("utf-8")
-    path, text_path = f"docs/{doc_id}{suffix}", f"docs/{doc_id}.txt"
-    files[path] = rendition
-    files[text_path] = text_bytes
-    redacted = svc.events_for(doc_id, Action.DOC_REDACTED)[0].details
-    return ManifestDoc(
-        doc_id=doc_id,
-        media_type=facts.media_type.value if facts.media_type else "unknown",
-        path=path,
-        text_path=text_path,
-        sha256=content_hash(rendition),
-        text_sha256=content_hash(text_bytes),
-        text_length=len(text),
-        pages=int(redacted.get("pages", 1)),
-    )
-
-
-def batch_queue(svc: Services, batch_id: str) -> ReviewQueue:
-    """The queue a dispatched batch was published to (from its ledger event)."""
-    event = svc.ledger.get(f"dispatch:{batch_id}")
-    name = event.details.get("queue") if event is not None else None
-    return svc.queue.sibling(str(name or svc.queue.queue))
-
-
-def publish_pending(svc: Services) -> list[str]:
-    """Publish every planned, unpublished batch (primary, QC and adjudication)."""
-    published = []
-    for batch_id, doc_ids, planned_at in unpublished_batches(svc):
-        publish_batch(svc, batch_id, doc_ids, planned_at)
-        published.append(batch_id)
-    return published
-
-
-def dispatch(svc: Services) -> list[str]:
+def dispatch(svc: Services, on_failure: OnFailure = reraise) -> list[str]:
+    """The dispatch stage's driver: plan new batches, then publish every planned,
+    unpublished batch (primary, QC and adjudication); returns the ids published."""
     plan_batches(svc)
-    return publish_pending(svc)
+    plans = {b: (docs, at) for b, docs, at in unpublished_batches(svc)}
+    failed = each(plans, lambda b: publish_batch(svc, b, *plans[b]), on_failure)
+    return [b for b in plans if b not in failed]

@@ -21,7 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
-from models.audit import Action, Outcome
+from intake.inbox import kind_of
+from models.audit import Outcome
 from models.document import DocKind
 from models.errors import (
     DocumentTooLarge,
@@ -31,13 +32,14 @@ from models.errors import (
     SealroomError,
     SpecialEntry,
 )
+from models.events import DocIngested, InboxRefused, payload_of
 from models.vault_ref import Purpose
 from review.tags import InboxTagger
-from stages.inbox import InboxRun, kind_of
 from stages.inbox_scan import ScannedEntry, scan
-from stages.ingest import Facts, IngestOutcome, record_ingest
+from stages.intake_record import Facts, InboxRun, IngestOutcome, record_ingest
 from stages.services import Services
 from stages.stream_hash import Digests, HashingReader, digest_file
+from stages.trail import ingest_key
 
 LIFECYCLES = ("keep", "move")
 
@@ -86,12 +88,10 @@ def refuse(svc: Services, entry: ScannedEntry, why: SealroomError) -> SealroomEr
     """Record the refusal (once per entry id): code and reason, never the name."""
     svc.record(
         f"refuse:{entry.entry_id}",
-        Action.INBOX_REFUSED,
+        InboxRefused(code=why.code, reason=why.reason),
         "inbox-entry",
         entry.entry_id,
         Outcome.REJECTED,
-        code=why.code,
-        reason=why.reason,
     )
     return why
 
@@ -101,7 +101,7 @@ def _ingest_file(
 ) -> IngestOutcome:
     with _open_no_follow(entry) as source:
         digests = digest_file(source, svc.matter, max_bytes, entry.entry_id)
-        if svc.seen(f"ingest:{digests.doc_id}") and _other_entry(svc, digests, entry):
+        if svc.seen(ingest_key(digests.doc_id)) and _other_entry(svc, digests, entry):
             raise DuplicateEntry(entry.entry_id)
         tags = tagger.tags(entry.parts, digests.doc_id)
         facts = Facts(
@@ -110,13 +110,16 @@ def _ingest_file(
         )  # fmt: skip
         return record_ingest(
             svc, facts, lambda: _seal(svc, source, digests, entry), kind, max_bytes, tags,
-            encoding=digests.encoding, entry=entry.entry_id,
+            entry=entry.entry_id,
         )  # fmt: skip
 
 
 def _other_entry(svc: Services, digests: Digests, entry: ScannedEntry) -> bool:
-    event = svc.ledger.get(f"ingest:{digests.doc_id}")
-    return event is not None and event.details.get("entry", entry.entry_id) != entry.entry_id
+    event = svc.ledger.get(ingest_key(digests.doc_id))
+    if event is None:
+        return False
+    recorded = payload_of(event, DocIngested).entry
+    return recorded is not None and recorded != entry.entry_id
 
 
 def _seal(svc: Services, source: BinaryIO, digests: Digests, entry: ScannedEntry) -> None:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from config import get_settings
 from models.errors import VaultObjectMissing
 from models.vault_ref import Purpose
 from redaction.dateshift import DateShiftNamer, patient_of, shift_days
@@ -56,10 +55,10 @@ def _policy(name: str, tenant: str, matter: str, directory: Path | None) -> Poli
 
 
 def document_policy(svc: Services, kind: str | None) -> Policy:
-    """The policy for a document kind (settings ``policy_by_kind``; else the matter default)."""
-    fallback = svc.policy_version.split("/", 1)[0]
-    name = get_settings().policy_by_kind.get(kind or "", fallback)
-    return _policy(name, svc.tenant, svc.matter, get_settings().policy_dir)
+    """The policy for a document kind (``svc.policy_by_kind``; else ``svc.policy``), from
+    ``svc.policy_dir`` (the packaged policies when None)."""
+    name = svc.policy_by_kind.get(kind or "", svc.policy)
+    return _policy(name, svc.tenant, svc.matter, svc.policy_dir)
 
 
 def policed(svc: Services, policy: Policy) -> PolicyDetector:

@@ -15,7 +15,7 @@ from pathlib import Path
 from audit import EventLog
 from models.audit import Action, Outcome
 from models.errors import OutboxNotEmpty
-from stages import vault_ops
+from stages.vault_trail import record_vault_event, shred_matter
 from vault import KeyScope, LegalHolds, ShredReport, Vault
 
 MAX_NAMED = 20
@@ -55,7 +55,7 @@ def shred(
     held = LegalHolds(vault.store).is_held(scope)
     if files and not purge_outbox and not held:
         named = doc_ids(files)
-        vault_ops._record(ledger, actor, Action.VAULT_SHREDDED, scope, Outcome.REJECTED,
+        record_vault_event(ledger, actor, Action.VAULT_SHREDDED, scope, Outcome.REJECTED,
                           reason="outbox holds deliverables", outbox_files=len(files))  # fmt: skip
         shown = ", ".join(named[:MAX_NAMED]) + (" ..." if len(named) > MAX_NAMED else "")
         raise OutboxNotEmpty(scope.matter, f"outbox still holds deliverables of {shown}")
@@ -64,7 +64,7 @@ def shred(
         for path in files:
             path.unlink(missing_ok=True)
             removed += 1
-        vault_ops._record(ledger, actor, Action.VAULT_OUTBOX_PURGED, scope, Outcome.OK,
+        record_vault_event(ledger, actor, Action.VAULT_OUTBOX_PURGED, scope, Outcome.OK,
                           files_removed=removed, documents=len(doc_ids(files)))  # fmt: skip
-    report = vault_ops.shred(vault, ledger, scope, actor, delete_objects)  # refuses under hold
+    report = shred_matter(vault, ledger, scope, actor, delete_objects)  # refuses under hold
     return ShredOutcome(report, removed)

@@ -13,11 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from models.audit import Action, AuditEvent
+from models.events import BatchPlanned, DocReviewed, QcAgreement, SubmissionAccepted, payload_of
 from models.review import Manifest
 from review.agreement import ReviewWork, compare
-from stages import dispatch
+from stages.batches import plan, publish_batch, routing_table
 from stages.reviews import load_reviews
 from stages.services import Services
+from stages.trail import batch_queue, dispatch_key, plan_key, qc_key, review_key
 
 PRIMARY, QC, ADJUDICATION = "primary", "qc", "adjudication"
 
@@ -31,7 +33,7 @@ def role(manifest: Manifest) -> str:
 def qc_copy_of(svc: Services, batch_id: str) -> AuditEvent | None:
     """The plan event of ``batch_id``'s QC copy, if the batch was sampled."""
     events = svc.ledger.events(matter=svc.matter, action=Action.BATCH_PLANNED.value)
-    return next((e for e in events if e.details.get("qc_of") == batch_id), None)
+    return next((e for e in events if payload_of(e, BatchPlanned).qc_of == batch_id), None)
 
 
 def accepted_reviewer(svc: Services, batch_id: str) -> str | None:
@@ -39,7 +41,7 @@ def accepted_reviewer(svc: Services, batch_id: str) -> str | None:
     events = svc.ledger.events(object_id=batch_id, action=Action.SUBMISSION_ACCEPTED.value)
     last = None
     for event in events:
-        last = str(event.details.get("reviewer", ""))
+        last = payload_of(event, SubmissionAccepted).reviewer
     return last
 
 
@@ -52,7 +54,7 @@ def reviewer_conflict(svc: Services, manifest: Manifest, reviewer: str) -> str:
         return ""
     others = {accepted_reviewer(svc, other)}
     if manifest.qc_of:  # the QC copy also yields to whoever holds the primary batch
-        claim = dispatch.batch_queue(svc, other).current_claim(other)
+        claim = batch_queue(svc, other).current_claim(other)
         others.add(claim.reviewer if claim else None)
     if reviewer in others:
         return f"reviewer {reviewer!r} reviews batch {other}; QC needs a second reviewer"
@@ -93,27 +95,24 @@ def record_agreement(
     svc: Services, manifest: Manifest, primary: str, qc_batch: str, who: tuple[str, str]
 ) -> bool:
     """Compare both reviews once (idempotent key ``qc:<primary>``); True if they agree."""
-    existing = svc.ledger.get(f"qc:{primary}")
+    existing = svc.ledger.get(qc_key(primary))
     if existing is not None:
-        return bool(existing.details.get("agree"))
+        return payload_of(existing, QcAgreement).agree
     works = [_work(svc, manifest, reviewer) for reviewer in who]
     result = compare(works[0], works[1])
-    thresholds = dispatch.routing_table(svc).qc
+    thresholds = routing_table(svc).qc
     agree = result.agrees(thresholds.min_span_f1, thresholds.min_kappa)
-    svc.record(
-        f"qc:{primary}",
-        Action.QC_AGREEMENT,
-        "batch",
-        primary,
+    payload = QcAgreement(
         qc_batch=qc_batch,
         reviewer=who[0],
         qc_reviewer=who[1],
         span_f1=result.span_f1,
         kappa=result.kappa,
-        spans=[result.spans_a, result.spans_b, result.spans_matched],
+        spans=(result.spans_a, result.spans_b, result.spans_matched),
         verdict_pairs=result.verdict_pairs,
         agree=agree,
     )
+    svc.record(qc_key(primary), payload, "batch", primary)
     return agree
 
 
@@ -131,30 +130,27 @@ def request_adjudication(
     svc: Services, manifest: Manifest, primary: str, copy: AuditEvent, who: tuple[str, str]
 ) -> None:
     """Plan and publish the adjudication batch (idempotent: same id, same plan)."""
-    details = copy.details
-    queue = str(details.get("adjudication_queue") or f"{manifest.queue}-adjudication")
+    qc_plan = payload_of(copy, BatchPlanned)
     docs = [d.doc_id for d in manifest.docs]
-    batch_id = dispatch.plan(
-        svc,
-        queue,
-        docs,
+    adjudication = BatchPlanned(
+        queue=qc_plan.adjudication_queue or f"{manifest.queue}-adjudication",
+        docs=docs,
         adjudicates=primary,
-        reviews=[[primary, who[0]], [copy.object_id, who[1]]],
-        priority=details.get("priority", "normal"),
-        due_hours=details.get("due_hours", svc.due_hours),
+        reviews=[(primary, who[0]), (copy.object_id, who[1])],
+        priority=qc_plan.priority,
+        due_hours=qc_plan.due_hours if qc_plan.due_hours is not None else svc.due_hours,
     )
-    planned = svc.ledger.get(f"plan:{batch_id}")
-    if planned is not None and not svc.seen(f"dispatch:{batch_id}"):
-        dispatch.publish_batch(svc, batch_id, docs, planned.time)
+    batch_id = plan(svc, adjudication)
+    planned = svc.ledger.get(plan_key(batch_id))
+    if planned is not None and not svc.seen(dispatch_key(batch_id)):
+        publish_batch(svc, batch_id, docs, planned.time)
 
 
 def mark_reviewed(svc: Services, manifest: Manifest, reviewer: str) -> None:
     for doc in manifest.docs:
         svc.record(
-            f"review:{doc.doc_id}",
-            Action.DOC_REVIEWED,
+            review_key(doc.doc_id),
+            DocReviewed(batch=manifest.batch_id, reviewer=reviewer),
             "document",
             doc.doc_id,
-            batch=manifest.batch_id,
-            reviewer=reviewer,
         )

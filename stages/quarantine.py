@@ -20,6 +20,14 @@ from audit import document_states
 from models.audit import Action, AuditEvent
 from models.document import DocState
 from models.errors import ConfigError, NotQuarantined
+from models.events import (
+    DocDismissed,
+    DocIngested,
+    DocQuarantined,
+    DocRetried,
+    DocSourceUnsealed,
+    payload_of,
+)
 from models.vault_ref import Purpose
 from stages.services import Services
 
@@ -66,18 +74,20 @@ def quarantined(svc: Services, include_dismissed: bool = False) -> list[Quaranti
 def _describe(doc_id: str, events: list[AuditEvent]) -> Quarantined:
     mine = [e for e in events if e.object_id == doc_id]
     last = [e for e in mine if e.action == Action.DOC_QUARANTINED][-1]
-    ingested = next((e.details for e in mine if e.action == Action.DOC_INGESTED), {})
+    why = payload_of(last, DocQuarantined)
+    found = next((e for e in mine if e.action == Action.DOC_INGESTED), None)
+    ingested = payload_of(found, DocIngested) if found else None
     dismissed = [e for e in mine if e.action == Action.DOC_DISMISSED and e.seq > last.seq]
     return Quarantined(
         doc_id=doc_id,
-        code=str(last.details.get("code", "")),
-        reason=str(last.details.get("reason", "")),
+        code=why.code,
+        reason=why.reason,
         since=last.time,
         attempts=sum(1 for e in mine if e.action == Action.DOC_RETRIED),
-        kind=str(ingested.get("kind", "")),
-        media_type=str(ingested.get("media_type", "")),
-        entry=str(ingested.get("entry", "")),
-        dismissed=str(dismissed[-1].details.get("reason", "")) if dismissed else "",
+        kind=ingested.kind if ingested else "",
+        media_type=ingested.media_type if ingested else "",
+        entry=(ingested.entry or "") if ingested else "",
+        dismissed=payload_of(dismissed[-1], DocDismissed).reason if dismissed else "",
     )
 
 
@@ -93,7 +103,7 @@ def source_name(svc: Services, doc_id: str) -> str:
     access itself is recorded (``document.source_unsealed``)."""
     name = svc.vault.get(svc.ref(doc_id, Purpose.SOURCE_NAME)).decode("utf-8", "replace")
     key = f"unseal:{doc_id}:{uuid.uuid4().hex}"
-    svc.record(key, Action.DOC_SOURCE_UNSEALED, "document", doc_id, purpose="source-name")
+    svc.record(key, DocSourceUnsealed(purpose="source-name"), "document", doc_id)
     return name
 
 
@@ -103,11 +113,9 @@ def retry(svc: Services, doc_id: str) -> int:
     attempt = item.attempts + 1
     svc.record(
         f"retry:{doc_id}:{attempt}",
-        Action.DOC_RETRIED,
+        DocRetried(attempt=attempt, previous_code=item.code),
         "document",
         doc_id,
-        attempt=attempt,
-        previous_code=item.code,
     )
     return attempt
 
@@ -120,10 +128,7 @@ def dismiss(svc: Services, doc_id: str, reason: str, ticket: str = "") -> None:
     item = find(svc, doc_id, include_dismissed=False)
     svc.record(
         f"dismiss:{doc_id}:{item.attempts}",
-        Action.DOC_DISMISSED,
+        DocDismissed(reason=reason, ticket=ticket, code=item.code),
         "document",
         doc_id,
-        reason=reason,
-        ticket=ticket,
-        code=item.code,
     )

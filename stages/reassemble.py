@@ -16,18 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from audit import document_states
-from models.audit import Action
 from models.document import DocState, MediaType, content_hash
 from models.errors import CorruptDocument
+from models.events import DocDelivered
 from models.finding import RedactionResult
 from models.vault_ref import Purpose
 from redaction.operators import map_to_original, restore_tokens
 from redaction.pdf_annotate import Note, annotate_pdf
-from stages.collect import load_reviews
+from stages.loop import OnFailure, each, reraise
 from stages.matter_config import load_matter_config
 from stages.records import load_redaction
-from stages.redact import doc_facts
+from stages.reviews import load_reviews
 from stages.services import Services
+from stages.trail import deliver_key, doc_facts
 
 DELIVERABLE_FORMAT = "sealroom.deliverable/1"
 PARTIAL_MAX_AGE_S = 600.0  # a crashed export's temp file older than this is swept
@@ -77,9 +78,12 @@ def record_media(svc: Services, doc_id: str) -> str:
 
 
 def annotated_pdf(svc: Services, doc_id: str, annotations: list[dict[str, Any]]) -> bytes:
-    """The original PDF with a highlight and a note per annotation (original offsets)."""
+    """The original PDF with a highlight and a note per annotation (original offsets).
+
+    The original is opened like redaction opened it: the settings' engine (limits) and
+    the matter's sealed passwords; an encrypted original gives an encrypted deliverable."""
     original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))
-    passwords = load_matter_config(svc).pdf_passwords  # an encrypted original opens as redacted
+    passwords = load_matter_config(svc).pdf_passwords  # an encrypted original opens as in redact
     parsed, password = svc.pdf_engine.open_text(original, passwords, ref=doc_id)
     sealed = svc.vault.get(svc.ref(doc_id, Purpose.TEXT))
     if content_hash(parsed.text.encode("utf-8")) != content_hash(sealed):
@@ -93,7 +97,7 @@ def annotated_pdf(svc: Services, doc_id: str, annotations: list[dict[str, Any]])
 
 def reassemble_document(svc: Services, doc_id: str) -> Path | None:
     """Seal and export ``<doc_id>.json`` (and ``<doc_id>.pdf`` for a PDF), then record."""
-    if svc.seen(f"deliver:{doc_id}"):
+    if svc.seen(deliver_key(doc_id)):
         return None
     content = deliverable(svc, doc_id)
     body = json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
@@ -106,23 +110,27 @@ def reassemble_document(svc: Services, doc_id: str) -> Path | None:
         hashes["pdf_sha256"] = content_hash(marked)
     svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE), body)
     path = _export(folder, f"{doc_id}.json", body)
-    svc.record(
-        f"deliver:{doc_id}",
-        Action.DOC_DELIVERED,
-        "document",
-        doc_id,
-        annotations=len(content["annotations"]),
-        verdicts=len(content["verdicts"]),
-        **hashes,
+    payload = DocDelivered(
+        annotations=len(content["annotations"]), verdicts=len(content["verdicts"]), **hashes
     )
+    svc.record(deliver_key(doc_id), payload, "document", doc_id)
     return path
 
 
-def reassemble(svc: Services) -> list[str]:
+def reassemble(svc: Services, on_failure: OnFailure = reraise) -> list[str]:
+    """The reassembly stage's driver: deliver every reviewed document (one failed
+    document never stops the others); returns the ids delivered."""
     states = document_states(svc.ledger.events(matter=svc.matter))
     ready = sorted(d for d, s in states.items() if s is DocState.REVIEWED)
     sweep_partials(svc.outbox / svc.matter)
-    return [d for d in ready if reassemble_document(svc, d) is not None]
+    delivered: list[str] = []
+
+    def deliver(doc_id: str) -> None:
+        if reassemble_document(svc, doc_id) is not None:
+            delivered.append(doc_id)
+
+    each(ready, deliver, on_failure)
+    return delivered
 
 
 def sweep_partials(folder: Path) -> int:

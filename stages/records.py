@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
 from models.document import DocKind, MediaType
+from models.events import DocIngested
 from models.finding import RedactionResult, Replacement
 
 RECORD_FORMAT = "sealroom.pseudonyms/1"
@@ -44,12 +44,12 @@ class DocFacts:
     sha256: str
 
     @classmethod
-    def from_details(cls, doc_id: str, details: dict[str, Any]) -> DocFacts:
-        media = details.get("media_type", "unknown")
+    def of(cls, doc_id: str, ingested: DocIngested) -> DocFacts:
+        media = ingested.media_type
         return cls(
             doc_id=doc_id,
-            kind=DocKind(details["kind"]),
+            kind=DocKind(ingested.kind),
             media_type=MediaType(media) if media != "unknown" else None,
-            size=int(details["size"]),
-            sha256=str(details["sha256"]),
+            size=ingested.size,
+            sha256=ingested.sha256,
         )

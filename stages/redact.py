@@ -8,30 +8,37 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from models.audit import Action
-from models.document import MediaType, content_hash
+from audit import document_states
+from models.document import DocState, MediaType, content_hash
 from models.errors import (
     CorruptDocument,
     DocumentError,
     LeakDetected,
+    LedgerError,
     RedactionError,
+    StorageError,
     UnsupportedDocument,
+    VaultError,
 )
+from models.events import DocRedacted
 from models.finding import RedactionResult
 from models.vault_ref import Purpose
 from redaction import pdf
+from redaction.gate import gate_pdf, gate_text
 from redaction.leakcheck import redact_to_fixpoint
 from redaction.operators import TokenNamer
+from redaction.ports import Detector
 from redaction.refold import extractor_findings
 from redaction.text_codec import decode_text
-from stages.gate import gate_pdf, gate_text
-from stages.ingest import quarantine, quarantine_key
+from stages.loop import error_code
 from stages.matter_config import load_matter_config
 from stages.matter_keys import document_namer, document_policy, policed
 from stages.records import DocFacts, dump_redaction
 from stages.services import Services
+from stages.trail import doc_facts, quarantine, quarantine_key, redact_key
+
+INFRASTRUCTURE = (LedgerError, StorageError, VaultError, OSError)
 
 
 @dataclass(frozen=True)
@@ -49,15 +56,8 @@ class RedactOutcome:
     reason: str = ""
 
 
-def doc_facts(svc: Services, doc_id: str) -> DocFacts:
-    events = svc.events_for(doc_id, Action.DOC_INGESTED)
-    if not events:
-        raise UnsupportedDocument(doc_id, "document was never ingested")
-    return DocFacts.from_details(doc_id, events[0].details)
-
-
 def build(
-    detector: Any,
+    detector: Detector,
     media_type: MediaType | None,
     original: bytes,
     ref: str,
@@ -95,7 +95,7 @@ _LIBRARY_ERRORS = (ValueError, TypeError, KeyError, IndexError, OSError, Runtime
 
 
 def _build_pdf(
-    detector: Any,
+    detector: Detector,
     original: bytes,
     ref: str,
     engine: pdf.PdfEngine,
@@ -118,7 +118,7 @@ def _build_pdf(
 
 
 def redact_document(svc: Services, doc_id: str) -> RedactOutcome:
-    if svc.seen(f"redact:{doc_id}") or svc.seen(quarantine_key(svc, doc_id)):
+    if svc.seen(redact_key(doc_id)) or svc.seen(quarantine_key(svc, doc_id)):
         return RedactOutcome(doc_id, "skipped")
     facts = doc_facts(svc, doc_id)
     original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))
@@ -149,11 +149,7 @@ def _seal(svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition, pol
     svc.vault.put(svc.ref(doc_id, Purpose.TEXT), rendition.text.encode("utf-8"))
     svc.vault.put(svc.ref(doc_id, Purpose.PSEUDONYMS), record)
     svc.vault.put(svc.ref(doc_id, Purpose.RENDITION), rendition.data)
-    svc.record(
-        f"redact:{doc_id}",
-        Action.DOC_REDACTED,
-        "document",
-        doc_id,
+    payload = DocRedacted(
         policy_version=policy,
         entities=rendition.result.entity_counts(),
         rendition_sha256=content_hash(rendition.data),
@@ -161,3 +157,38 @@ def _seal(svc: Services, doc_id: str, facts: DocFacts, rendition: Rendition, pol
         text_length=len(rendition.result.redacted_text),
         pages=rendition.pages,
     )
+    svc.record(redact_key(doc_id), payload, "document", doc_id)
+
+
+def pending_documents(svc: Services) -> list[str]:
+    """Ingested documents not yet redacted or quarantined."""
+    states = document_states(svc.ledger.events(matter=svc.matter))
+    return sorted(d for d, s in states.items() if s is DocState.INGESTED)
+
+
+def redact_one(svc: Services, doc_id: str) -> tuple[str, str]:
+    """(state, error code) for one document; never raises for a document's own problem.
+
+    A document that fails unexpectedly is quarantined with its error code (fail closed);
+    an infrastructure error (vault, ledger, storage) leaves it retryable ("error")."""
+    try:
+        return redact_document(svc, doc_id).state, ""
+    except INFRASTRUCTURE as exc:
+        return "error", error_code(exc)
+    except Exception as exc:  # a bug or a library failure on this input: fail closed
+        code = exc.code if isinstance(exc, DocumentError | RedactionError) else RedactionError.code
+        try:
+            quarantine(svc, doc_id, code, f"unexpected {error_code(exc)} during redaction")
+        except INFRASTRUCTURE:
+            return "error", error_code(exc)
+        return "quarantined", error_code(exc)
+
+
+def redact_all(svc: Services, doc_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The redaction stage's driver: (doc id -> state, doc id -> error code) for each id."""
+    states, errors = {}, {}
+    for doc_id in doc_ids:
+        states[doc_id], code = redact_one(svc, doc_id)
+        if code:
+            errors[doc_id] = code
+    return states, errors

@@ -1,17 +1,19 @@
-"""The bundle of adapters a stage works with (built by the composition root in flows/)."""
+"""The bundle of adapters and choices a stage works with (built by the composition root)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from audit import Ledger
+from audit import EventLog
 from audit.checkpointer import Checkpointer
+from config import defaults
 from models.audit import Action, AuditEvent, EventDraft, Outcome
+from models.events import Payload
 from models.vault_ref import Purpose, VaultRef
 from redaction.pdf import PdfiumEngine
+from redaction.ports import Detector
 from review import ReviewQueue
 from review.routing import RoutingTable
 from vault import Vault
@@ -22,21 +24,23 @@ class Services:
     tenant: str
     matter: str
     vault: Vault
-    ledger: Ledger
+    ledger: EventLog
     queue: ReviewQueue
-    detector_factory: Callable[[], Any]
+    detector_factory: Callable[[], Detector]
     outbox: Path
-    policy_version: str = "strict/1"
+    policy: str = "strict"  # the redaction policy of kinds not in ``policy_by_kind``
+    policy_by_kind: Mapping[str, str] = field(default_factory=dict)  # kind -> policy name
+    policy_dir: Path | None = None  # the policies' folder (None: the packaged ones)
     actor: str = "sealroom"
-    batch_size: int = 20
-    due_hours: int = 72
+    batch_size: int = defaults.BATCH_MAX_DOCS
+    due_hours: int = defaults.BATCH_DUE_HOURS  # the composition root passes the setting
     routing: RoutingTable | None = None  # None: every document to ``queue`` (review.routing)
     checkpointer: Checkpointer | None = None  # signed ledger checkpoints every N / T
     pdf_engine: PdfiumEngine = field(default_factory=PdfiumEngine)  # dpi + hostile-input limits
-    _detector: Any = field(default=None, repr=False)
+    _detector: Detector | None = field(default=None, repr=False)
 
     @property
-    def detector(self) -> Any:
+    def detector(self) -> Detector:
         """The detector, loaded on first use (spaCy start-up is not free)."""
         if self._detector is None:
             self._detector = self.detector_factory()
@@ -45,22 +49,24 @@ class Services:
     def record(
         self,
         key: str,
-        action: Action,
+        payload: Payload,
         object_type: str,
         object_id: str,
         outcome: Outcome = Outcome.OK,
-        **details: Any,
+        actor: str | None = None,
     ) -> AuditEvent:
-        """Append one idempotent ledger event (ids, hashes and counts only)."""
+        """Append one idempotent ledger event; its details are the typed ``payload``
+        (``models.events``: ids, hashes and counts only). ``actor`` defaults to the
+        operator's identity (a reviewer's own act names the reviewer)."""
         draft = EventDraft(
             key=key,
-            actor=self.actor,
-            action=action.value,
+            actor=actor or self.actor,
+            action=payload.action.value,
             object_type=object_type,
             object_id=object_id,
             outcome=outcome,
             matter=self.matter,
-            details=details,
+            details=payload.details(),
         )
         event = self.ledger.append(draft)
         if self.checkpointer is not None:

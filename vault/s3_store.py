@@ -15,9 +15,9 @@ from boto3.s3.transfer import TransferConfig
 from botocore.exceptions import BotoCoreError, ClientError
 
 from models.errors import StorageError, VaultObjectMissing
+from models.s3_codes import FORBIDDEN, MISSING, PRECONDITION_FAILED, error_code
 from vault.stores import check_key, check_prefix
 
-_MISSING = {"NoSuchKey", "404", "NotFound"}
 PART_SIZE = 8 * 1024 * 1024
 
 
@@ -31,21 +31,17 @@ def transfer_config() -> TransferConfig:
 
 
 def _precondition_failed(exc: ClientError) -> bool:
-    code = str(exc.response.get("Error", {}).get("Code", ""))
-    return code in {"PreconditionFailed", "412", "ConditionalRequestConflict", "409"}
-
-
-_FORBIDDEN = {"403", "AccessDenied", "Forbidden"}
+    return error_code(exc.response) in PRECONDITION_FAILED
 
 
 def _is_absent(exc: ClientError) -> bool:
     """For an existence check: S3 answers 403, not 404, for a missing key when the caller
     may not list its prefix; to such a caller the key does not exist either."""
-    return _is_missing(exc) or str(exc.response.get("Error", {}).get("Code", "")) in _FORBIDDEN
+    return _is_missing(exc) or error_code(exc.response) in FORBIDDEN
 
 
 def _is_missing(exc: ClientError) -> bool:
-    return str(exc.response.get("Error", {}).get("Code", "")) in _MISSING
+    return error_code(exc.response) in MISSING
 
 
 class S3BlobStore:

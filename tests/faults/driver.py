@@ -77,12 +77,13 @@ def install(fault: str) -> None:
 
 
 def front(inbox: str) -> None:
+    from composition.wiring import inbox_for, services
     from config import get_settings
-    from flows.redact_pool import pending_documents, redact_one
-    from flows.wiring import inbox_for, services
+    from flows.redact_pool import pending_documents
     from models.document import DocKind
     from stages import dispatch
-    from stages.inbox import ingest_from
+    from stages.ingest import ingest_from
+    from stages.redact import redact_one
 
     settings, svc = get_settings(), services(None)
     ingest_from(svc, inbox_for(settings, inbox), DocKind.LEGAL, settings.max_document_bytes)
@@ -93,12 +94,12 @@ def front(inbox: str) -> None:
 
 
 def pool(inbox: str) -> None:
+    from composition.wiring import inbox_for, services
     from config import get_settings
     from flows.redact_pool import chunks, pending_documents, run_chunk
-    from flows.wiring import inbox_for, services
     from models.document import DocKind
     from stages import dispatch
-    from stages.inbox import ingest_from
+    from stages.ingest import ingest_from
 
     settings, svc = get_settings(), services(None)
     ingest_from(svc, inbox_for(settings, inbox), DocKind.LEGAL, settings.max_document_bytes)
@@ -109,7 +110,7 @@ def pool(inbox: str) -> None:
 
 
 def back() -> None:
-    from flows.wiring import services
+    from composition.wiring import services
     from stages import collect, reassemble
 
     svc = services(None)

@@ -100,7 +100,7 @@ def make_bucket(env: dict[str, str]) -> None:
 def review_all(env: dict[str, str], workdir: Path) -> int:
     client = ReviewerClient(store(env), "general", "reviewer-faults")
     operator = ReviewQueue(store(env), "general")
-    return len(review_open_batches(client, workdir, 600, partial(grant_current, operator)))
+    return len(review_open_batches(client, workdir, 600, grant=partial(grant_current, operator)))
 
 
 def check_invariants(env: dict[str, str], home: Path, docs: int, *, delivered: bool) -> None:

@@ -25,9 +25,9 @@ import pytest
 from moto import mock_aws
 
 from audit import Ledger
+from composition.wiring import s3_client, services
 from config.settings import get_settings
 from flows.pipeline_flow import pipeline
-from flows.wiring import s3_client, services
 from tests.conftest import find_pii, pii_pattern
 from tests.flows.test_pipeline_flow import Capture, bucket_texts, file_text, review_everything
 

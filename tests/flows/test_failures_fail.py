@@ -16,9 +16,9 @@ from moto import mock_aws
 from typer.testing import CliRunner
 
 from audit import Ledger, document_states
+from composition.wiring import services
 from config.settings import get_settings
 from flows.pipeline_flow import pipeline
-from flows.wiring import services
 from models.document import DocState
 from tests.unit.test_cli_safety import PLANTED, malformed_pdf
 

@@ -18,9 +18,9 @@ from pypdf import PdfReader
 
 from audit import Ledger, document_states
 from cli.demo_reviewer import review_open_batches
+from composition.wiring import s3_client, services
 from config.settings import get_settings
 from flows.pipeline_flow import pipeline
-from flows.wiring import s3_client, services
 from models.document import DocState
 from review import ReviewerClient, ReviewQueue, S3ObjectStore
 from review.access import grant_current
@@ -91,7 +91,7 @@ def review_everything(workdir: Path) -> int:
     store = S3ObjectStore(s3_client(settings), settings.s3_bucket)
     client = ReviewerClient(store, settings.queue, "reviewer-flowtest")
     operator = ReviewQueue(store, settings.queue)
-    return len(review_open_batches(client, workdir, 600, partial(grant_current, operator)))
+    return len(review_open_batches(client, workdir, 600, grant=partial(grant_current, operator)))
 
 
 def bucket_texts() -> Iterator[tuple[str, str]]:

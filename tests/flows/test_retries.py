@@ -9,7 +9,7 @@ import pytest
 from prefect import flow, task
 
 from flows.pipeline_tasks import SAFE, step
-from models.errors import StorageError
+from models.errors import KeyShredded, StorageError, VaultIntegrityError
 
 SECRET = "Jane Q. Patient"
 
@@ -19,6 +19,8 @@ SECRET = "Jane Q. Patient"
     [
         (StorageError("bucket-1"), 3),  # transient: retried until it succeeds
         (ValueError(f"cannot parse {SECRET}"), 1),  # a bug or bad input: not retried
+        (VaultIntegrityError("obj-1"), 1),  # a vault error, but final: not retried
+        (KeyShredded("matter-1"), 1),  # shredded keys never come back: not retried
     ],
 )
 def test_only_transient_failures_are_retried(
@@ -44,4 +46,5 @@ def test_only_transient_failures_are_retried(
     assert outcome["completed"] == (calls == 3)
     if not outcome["completed"]:
         assert SECRET not in outcome["message"]
-        assert "SR-OPS-001 ValueError in step [doc-0001]" in outcome["message"]
+        code = getattr(failure, "code", type(failure).__name__)
+        assert f"SR-OPS-001 {code} in step [doc-0001]" in outcome["message"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from audit import Ledger
+from intake.inbox import DirInbox
 from models.document import DocKind
 from models.finding import Finding
 from models.vault_ref import VaultRef
@@ -88,13 +89,14 @@ def dispatch_batch(store: ObjectStore, tmp: Path) -> Pipeline:
         detector_factory=NameDetector,
         outbox=tmp / "outbox",
         batch_size=10,
+        policy_by_kind={"medical": "medical", "legal": "legal"},  # the settings' default
     )
     inbox = tmp / "inbox"
     (inbox / "medical").mkdir(parents=True)
     (inbox / "legal").mkdir()
     (inbox / "medical" / "note.txt").write_text(NOTE, encoding="utf-8")
     (inbox / "legal" / "letter.pdf").write_bytes(letter_pdf())
-    for outcome in ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, 10_000_000):
+    for outcome in ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, 10_000_000).outcomes:
         redact.redact_document(svc, outcome.doc_id)
     (batch_id,) = dispatch.dispatch(svc)
     return Pipeline(svc, batch_id)

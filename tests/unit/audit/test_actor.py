@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from audit import Ledger
 from cli.main import app
+from composition.identity import _sts_identity, local_identity, operator_identity
 from config import get_settings
-from flows.identity import _sts_identity, local_identity, operator_identity
 from models.errors import ConfigError
 
 runner = CliRunner()

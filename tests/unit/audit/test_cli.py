@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from audit import Ledger
 from cli.main import app
+from composition.identity import LOCAL_PREFIX
 from config import get_settings
-from flows.identity import LOCAL_PREFIX
 from vault.signing import Ed25519Signer
 
 runner = CliRunner()
@@ -188,7 +188,7 @@ def test_a_first_format_seed_is_moved_in_and_its_checkpoints_still_anchor(home: 
 def test_kms_mode_signs_with_the_kms_key(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from moto import mock_aws
 
-    from flows.identity import _sts_identity
+    from composition.identity import _sts_identity
 
     monkeypatch.setenv("SEALROOM_KEY_PROVIDER", "kms")
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")

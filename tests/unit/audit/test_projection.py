@@ -70,14 +70,14 @@ def _batch_events(steps: list[tuple[str, Outcome, str, dict]]):
         (
             [
                 (A.BATCH_CLAIMED, Out.OK, "b-1", {}),
-                (A.SUBMISSION_ACCEPTED, Out.OK, "sub-7", {"batch_id": "b-1"}),
+                (A.SUBMISSION_ACCEPTED, Out.OK, "b-1", {"reviewer": "ana"}),
             ],
             BatchState.SUBMITTED,
         ),
         (
             [
                 (A.BATCH_CLAIMED, Out.OK, "b-1", {}),
-                (A.SUBMISSION_REJECTED, Out.REJECTED, "sub-7", {"batch_id": "b-1"}),
+                (A.SUBMISSION_REJECTED, Out.REJECTED, "b-1", {"reviewer": "ana"}),
             ],
             BatchState.CLAIMED,
         ),

@@ -16,8 +16,8 @@ from models.document import MediaType
 from models.errors import ConfigError, VaultObjectMissing
 from models.finding import RedactionResult, Replacement
 from models.vault_ref import Purpose, VaultRef
+from redaction.gate import detected_in, values_in
 from redaction.pdf import PdfiumEngine, extract, rendition_text
-from stages.gate import detected_in, values_in
 from stages.matter_config import MatterConfig, add_pdf_password, load_matter_config
 from stages.redact import build
 

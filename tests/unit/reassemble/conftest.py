@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,9 @@ from fpdf import FPDF
 from audit import Ledger, document_states
 from audit.checkpoint_store import MemoryCheckpoints
 from audit.checkpointer import Checkpointer
+from cli.demo_reviewer import review_open_batches
+from config.settings import Settings
+from intake.inbox import DirInbox
 from models.document import DocKind, DocState
 from models.finding import Finding
 from models.review import Manifest
@@ -31,6 +35,11 @@ from stages import collect, dispatch, ingest, reassemble, redact
 from stages.services import Services
 from vault import MemoryStore, Vault
 from vault.signing import Ed25519Signer
+
+# the settings' default kind -> policy mapping (the composition root passes the setting)
+POLICY_BY_KIND = dict(
+    Settings.model_fields["policy_by_kind"].get_default(call_default_factory=True)
+)
 
 REPO = Path(__file__).resolve().parents[3]
 PII: list[str] = json.loads((REPO / "tests/fixtures/sample_pii.json").read_text("utf-8"))
@@ -124,7 +133,7 @@ def pii_values() -> list[str]:
     return list(PII)
 
 
-def annotate(folder: Path, manifest: Manifest) -> tuple[list[dict], list[dict]]:
+def annotate(manifest: Manifest, folder: Path) -> tuple[list[dict], list[dict]]:
     annotations, verdicts = [], []
     for doc in manifest.docs:
         text = (folder / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
@@ -144,15 +153,12 @@ def annotate(folder: Path, manifest: Manifest) -> tuple[list[dict], list[dict]]:
     return annotations, verdicts
 
 
-def review_all(store: MemoryObjectStore, tmp: Path, batches: list[str]) -> None:
+def review_all(store: MemoryObjectStore, tmp: Path) -> None:
+    """The one stand-in reviewer loop (cli.demo_reviewer) with this suite's annotations;
+    the operator grants the claim holder its copies between claim and pull."""
     client = ReviewerClient(store, "general", "ana")
-    for batch_id in batches:
-        client.claim(batch_id, 600)
-        grant_current(ReviewQueue(store, "general"), batch_id)  # the operator's side
-        folder = tmp / "pull" / batch_id
-        client.pull(batch_id, folder)
-        manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
-        client.submit(batch_id, *annotate(folder, manifest))
+    operator = partial(grant_current, ReviewQueue(store, "general"))
+    review_open_batches(client, tmp / "pull", 600, annotate, grant=operator)
 
 
 @pytest.fixture
@@ -167,6 +173,7 @@ def run(tmp_path: Path) -> Run:
         queue=ReviewQueue(store, "general"),
         detector_factory=PiiDetector,
         outbox=tmp_path / "outbox",
+        policy_by_kind=POLICY_BY_KIND,
         batch_size=2,
         checkpointer=Checkpointer(ledger, signer, [cps], every_events=10),
         pdf_engine=PdfiumEngine(ocr=FakeOcr()),  # pixels are tested in tests/unit/ocr
@@ -179,11 +186,12 @@ def run(tmp_path: Path) -> Run:
     (inbox / "legal" / "Gareth Pemberton letter.txt").write_text(pii_text(parts[1]))
     (inbox / "legal" / "Kenji Watanabe.pdf").write_bytes(pii_pdf(parts[2]))
     (inbox / "legal" / "Rebecca Lindqvist.bin").write_bytes(b"\x00\x01binary")
-    ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, 10_000_000)
+    ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, 10_000_000)
     for doc_id, state in document_states(ledger.events()).items():
         if state is DocState.INGESTED:
             redact.redact_document(svc, doc_id)
-    review_all(store, tmp_path, dispatch.dispatch(svc))
+    assert dispatch.dispatch(svc)
+    review_all(store, tmp_path)
     collect.collect(svc)
     states = document_states(ledger.events())
     reviewed = sorted(d for d, s in states.items() if s is DocState.REVIEWED)

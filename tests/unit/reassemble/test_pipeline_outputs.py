@@ -162,3 +162,16 @@ def test_query_by_document_batch_and_time(run: Any) -> None:
     middle = parse_time(events[5].time)
     window = list(query(run.svc.ledger, EventFilter(since=middle)))
     assert [e.seq for e in window] == [e.seq for e in events if parse_time(e.time) >= middle]
+
+
+def test_every_event_of_a_run_is_exactly_its_action_model(run: Any) -> None:
+    """What the stages wrote is what the typed payloads describe: no stray or lost keys."""
+    from models.events import PAYLOADS, read_payload
+
+    events = list(run.svc.ledger.events())
+    wanted = {"document.ingested", "document.redacted", "batch.planned", "document.delivered"}
+    assert wanted <= {e.action for e in events}
+    for e in events:
+        model = PAYLOADS[Action(e.action)]
+        assert set(e.details) <= set(model.model_fields), (e.action, sorted(e.details))
+        assert read_payload(e).details() == e.details

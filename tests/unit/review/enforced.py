@@ -15,7 +15,7 @@ from typing import Any
 
 from models.errors import StorageError
 from review.iam_eval import allowed
-from review.objects import ObjectInfo, ObjectStore, StoredObject
+from review.ports import ObjectInfo, ObjectStore, StoredObject
 
 
 class PolicyEnforcedStore:

@@ -14,10 +14,16 @@ from pathlib import Path
 import pytest
 
 from audit import Ledger
+from config.settings import Settings
 from models.finding import Finding
 from review import MemoryObjectStore, ReviewQueue
 from stages.services import Services
 from vault import LocalKeyProvider, MemoryStore, Sealer, Vault
+
+# the settings' default kind -> policy mapping (the composition root passes the setting)
+POLICY_BY_KIND = dict(
+    Settings.model_fields["policy_by_kind"].get_default(call_default_factory=True)
+)
 
 PATTERNS = [
     (re.compile(r"\b(?:Jane Roe|Rahul Mehta|Jane|Roe|Mehta)\b", re.IGNORECASE), "PERSON"),
@@ -68,6 +74,7 @@ def svc(tmp_path: Path, store: MemoryObjectStore) -> Services:
         queue=ReviewQueue(store, "general"),
         detector_factory=FakeDetector,
         outbox=tmp_path / "outbox",
+        policy_by_kind=POLICY_BY_KIND,
         batch_size=2,
     )
 

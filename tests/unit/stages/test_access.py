@@ -14,7 +14,7 @@ from models.errors import ClaimConflict, QueueError, StorageError
 from review import MemoryObjectStore, ReviewerClient, iam_policy, layout
 from stages import collect, dispatch
 from tests.unit.review.enforced import PolicyEnforcedStore
-from tests.unit.stages.test_routing_qc import add_doc, make_svc
+from tests.unit.stages.test_collect import add_doc, make_svc
 
 Q = "general"
 

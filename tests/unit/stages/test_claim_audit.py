@@ -11,10 +11,10 @@ import pytest
 from models.audit import Action, Outcome
 from models.errors import StaleClaim
 from review import MemoryObjectStore, ReviewerClient
-from review.objects import ObjectInfo, StoredObject
+from review.ports import ObjectInfo, StoredObject
 from stages import collect, dispatch
 
-from .test_routing_qc import add_doc, make_svc, put_submission, submission
+from .test_collect import add_doc, make_svc, put_submission, submission
 
 CLAIM_ACTIONS = {
     Action.BATCH_CLAIMED.value,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from intake.inbox import DirInbox
 from models.audit import Action
 from models.document import DocKind
 from models.vault_ref import Purpose
@@ -24,7 +25,7 @@ def test_tokens_are_consistent_across_documents_of_a_matter(svc: Services) -> No
 
 
 def test_ledger_records_the_policy_of_each_document_kind(svc: Services, inbox: Path) -> None:
-    ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, 10_000_000)
+    ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, 10_000_000)
     for event in svc.ledger.events(action=Action.DOC_INGESTED.value):
         redact.redact_document(svc, event.object_id)
     kinds = {

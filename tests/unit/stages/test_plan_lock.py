@@ -17,7 +17,7 @@ from review import MemoryObjectStore, ReviewQueue
 from review.mutex import StoreMutex
 from stages import dispatch
 from stages.services import Services
-from tests.unit.stages.test_routing_qc import add_doc
+from tests.unit.stages.test_collect import add_doc
 
 LEDGER = "sqlite:///{}/ledger.db"
 
@@ -35,7 +35,7 @@ def planner(store: MemoryObjectStore, tmp_path: Path) -> Services:
     return svc
 
 
-class _Vault(dict):  # the same minimal vault test_routing_qc uses, shared by both planners
+class _Vault(dict):  # the same minimal vault test_collect uses, shared by both planners
     def put(self, ref: Any, data: bytes) -> None:
         self[ref.key] = data
 

@@ -3,11 +3,14 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from audit import document_states, quarantine_reasons
+from cli.demo_reviewer import review_open_batches
+from intake.inbox import DirInbox
 from models.audit import Action
 from models.document import DocKind, DocState
 from models.review import Manifest
@@ -15,6 +18,7 @@ from models.vault_ref import Purpose
 from review import MemoryObjectStore, ReviewerClient, ReviewQueue
 from review.access import grant_current
 from stages import collect, dispatch, ingest, reassemble, redact
+from stages.reviews import load_reviews
 from stages.services import Services
 
 MAX = 10_000_000
@@ -27,43 +31,38 @@ def states(svc: Services) -> dict[str, DocState]:
 
 
 def run_to_dispatch(svc: Services, inbox: Path) -> list[str]:
-    ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, MAX)
+    ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, MAX)
     for doc_id, state in states(svc).items():
         if state is DocState.INGESTED:
             redact.redact_document(svc, doc_id)
     return dispatch.dispatch(svc)
 
 
+def call_the_person(manifest: Manifest, folder: Path) -> tuple[list[dict], list[dict]]:
+    """One annotation on each document's first person token; verdict ok."""
+    annotations, verdicts = [], []
+    for doc in manifest.docs:
+        text = (folder / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
+        token = PERSON_TOKEN.search(text)
+        assert token is not None
+        span = {"doc_id": doc.doc_id, "start": token.start(), "end": token.end()}
+        note = {"label": "ISSUE", "comment": f"Call {token.group()}", "quote": token.group()}
+        annotations.append({**span, **note})
+        verdicts.append({"doc_id": doc.doc_id, "verdict": "ok"})
+    return annotations, verdicts
+
+
 def review(store: MemoryObjectStore, tmp_path: Path, batches: list[str]) -> None:
+    """The one stand-in reviewer loop (cli.demo_reviewer) over exactly ``batches``."""
     client = ReviewerClient(store, "general", "ana")
-    for batch_id in batches:
-        client.claim(batch_id, 600)
-        grant_current(ReviewQueue(store, "general"), batch_id)  # the operator's side
-        folder = tmp_path / "pull" / batch_id
-        client.pull(batch_id, folder)
-        manifest = Manifest.model_validate_json((folder / "manifest.json").read_bytes())
-        annotations, verdicts = [], []
-        for doc in manifest.docs:
-            text = (folder / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
-            token = PERSON_TOKEN.search(text)
-            assert token is not None
-            annotations.append(
-                {
-                    "doc_id": doc.doc_id,
-                    "start": token.start(),
-                    "end": token.end(),
-                    "label": "ISSUE",
-                    "comment": f"Call {token.group()}",
-                    "quote": token.group(),
-                }
-            )
-            verdicts.append({"doc_id": doc.doc_id, "verdict": "ok"})
-        client.submit(batch_id, annotations, verdicts)
+    assert sorted(client.available()) == sorted(batches)
+    operator = partial(grant_current, ReviewQueue(store, "general"))
+    review_open_batches(client, tmp_path / "pull", 600, call_the_person, grant=operator)
 
 
 def test_ingest_is_idempotent_and_seals_the_name(svc: Services, inbox: Path) -> None:
-    first = ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, MAX)
-    second = ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, MAX)
+    first = ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, MAX).outcomes
+    second = ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, MAX).outcomes
     assert len(first) == 4 and all(o.new for o in first)
     assert not any(o.new for o in second)
     assert svc.ledger.count() == len([e for e in svc.ledger.events()])
@@ -110,7 +109,7 @@ def test_rerun_adds_no_events_and_no_batches(svc: Services, inbox: Path) -> None
 def test_crash_between_plan_and_publish_republishes_the_same_batch(
     svc: Services, inbox: Path
 ) -> None:
-    ingest.ingest_inbox(svc, inbox, DocKind.LEGAL, MAX)
+    ingest.ingest_from(svc, DirInbox(inbox), DocKind.LEGAL, MAX)
     for doc_id in list(states(svc)):
         redact.redact_document(svc, doc_id)
     (planned,) = dispatch.plan_batches(svc)  # crash here: planned, nothing published
@@ -167,7 +166,7 @@ def test_bad_submission_is_rejected_without_losing_accepted_work(
     assert outcome.rejected == [f"{batch_id}/ana"]
     rejection = svc.queue.rejection(batch_id, "ana")  # written after the batch was closed
     assert rejection is not None and "after the claim was done" in rejection.reason
-    reviews = collect.load_reviews(svc, doc_id)
+    reviews = load_reviews(svc, doc_id)
     assert len(reviews["ana"]["annotations"]) == 1
 
 
@@ -183,7 +182,7 @@ def test_date_shifting_keeps_intervals_per_patient_across_documents(
     inbox.mkdir()
     (inbox / "a.txt").write_text("Patient: Jane Roe\nAdmitted 01/10/2024, discharged 01/15/2024.\n")
     (inbox / "b.txt").write_text("Patient: Jane Roe\nSeen again 01/10/2024.\n")
-    ingest.ingest_inbox(svc, inbox, DocKind.MEDICAL, MAX)
+    ingest.ingest_from(svc, DirInbox(inbox), DocKind.MEDICAL, MAX)
     texts = []
     for doc_id in states(svc):
         assert redact.redact_document(svc, doc_id).state == "redacted"

@@ -1,0 +1,28 @@
+"""The intake package's port: an inbox is a sorted stream of entries to ingest.
+
+Adapters (``intake.inbox``): ``DirInbox`` (a local directory), ``S3Inbox`` (an S3 prefix;
+the boto3 client comes from the composition root) and ``MemoryInbox`` (the fake).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from models.document import DocKind
+
+
+@dataclass(frozen=True)
+class InboxEntry:
+    parts: tuple[str, ...]  # path relative to the inbox: PII, sealed/tagged, never logged
+    kind: DocKind
+    read: Callable[[], bytes]
+
+    @property
+    def name(self) -> str:
+        return self.parts[-1]
+
+
+class Inbox(Protocol):
+    def entries(self, default_kind: DocKind) -> Iterator[InboxEntry]: ...

@@ -1,0 +1,330 @@
+"""Typed ledger payloads: one pydantic model per ``Action`` (the event's ``details``).
+
+Stages write events only through these models (``Services.record(key, payload, ...)``)
+and read them back through ``payload_of``; the models are the documented shape of every
+``details`` object (ids, hashes, counts, config names; never document text).
+
+Reading is lenient so that every ledger ever written stays readable: keys an older
+version wrote and this one no longer knows are ignored, and the hash chain is untouched
+(it covers the stored bytes, which reading never rewrites). Writing dumps exactly the
+fields a stage set, so the stored JSON has the same shape as before the models existed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from models.audit import Action, AuditEvent
+
+
+class Payload(BaseModel):
+    """Base of every ledger payload; ``action`` names the event it belongs to."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)  # a misspelt field fails the write
+    action: ClassVar[Action]
+
+    def details(self) -> dict[str, Any]:
+        """The JSON object stored as the event's ``details`` (fields the writer set)."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
+# --- documents -------------------------------------------------------------------------
+class DocIngested(Payload):
+    action = Action.DOC_INGESTED
+    kind: str
+    media_type: str  # a MediaType value, or "unknown"
+    size: int
+    sha256: str
+    specialty: str | None = None  # routing tags from inbox folder names (review.tags)
+    priority: str | None = None
+    family: str | None = None  # the doc id of the family's first member
+    encoding: str | None = None  # a text document's encoding (drop-folder intake)
+    entry: str | None = None  # the drop-folder entry id (opaque; never the file name)
+
+
+class DocRedacted(Payload):
+    action = Action.DOC_REDACTED
+    policy_version: str  # "medical/2"
+    entities: dict[str, int]
+    rendition_sha256: str
+    text_sha256: str
+    text_length: int
+    pages: int = 1
+
+
+class DocQuarantined(Payload):
+    action = Action.DOC_QUARANTINED
+    code: str
+    reason: str
+
+
+class DocDispatched(Payload):
+    action = Action.DOC_DISPATCHED
+    batch: str
+
+
+class DocReviewed(Payload):
+    action = Action.DOC_REVIEWED
+    batch: str
+    reviewer: str
+
+
+class DocDelivered(Payload):
+    action = Action.DOC_DELIVERED
+    annotations: int
+    verdicts: int
+    sha256: str
+    pdf_sha256: str | None = None
+
+
+class DocRetried(Payload):
+    """An operator released a quarantine; the next run redacts the document again."""
+
+    action = Action.DOC_RETRIED
+    attempt: int
+    previous_code: str
+
+
+class DocDismissed(Payload):
+    action = Action.DOC_DISMISSED
+    reason: str  # one of stages.quarantine.DISMISS_REASONS
+    ticket: str = ""  # an id (letters, digits, . _ -)
+    code: str  # the quarantine's error code
+
+
+class DocSourceUnsealed(Payload):
+    action = Action.DOC_SOURCE_UNSEALED
+    purpose: str  # what was unsealed ("source-name"); the name itself never
+
+
+class InboxRefused(Payload):
+    """An inbox entry not ingested (object: the opaque entry id, never its name)."""
+
+    action = Action.INBOX_REFUSED
+    code: str
+    reason: str
+
+
+# --- batches ---------------------------------------------------------------------------
+class BatchPlanned(Payload):
+    action = Action.BATCH_PLANNED
+    queue: str
+    docs: list[str]
+    rule: str | None = None
+    priority: str = "normal"
+    due_hours: int | None = None  # None: the settings' batch_due_hours
+    qc_of: str | None = None  # on a QC copy: the primary batch
+    adjudication_queue: str | None = None
+    adjudicates: str | None = None  # on an adjudication batch: the disputed batch
+    reviews: list[tuple[str, str]] = []  # (batch, reviewer) of the two reviews in dispute
+
+
+class BatchDispatched(Payload):
+    action = Action.BATCH_DISPATCHED
+    queue: str
+    docs: int
+    priority: str = "normal"
+    due: str | None = None
+    qc_of: str | None = None
+    adjudicates: str | None = None
+
+
+class _ClaimTransition(Payload):
+    """A reviewer's claim event as replayed by collect (``review.claim_events``), recorded
+    with the reviewer as actor; the outcome is REJECTED for a losing or stale attempt."""
+
+    reviewer: str
+    epoch: int
+    transition: str | None = None  # claimed | stolen | renewed | released | lost | stale ...
+    lease_seconds: int | None = None
+    at: str | None = None  # the claim object's write time (store clock)
+
+
+class BatchClaimed(_ClaimTransition):
+    """A claim or a takeover (``transition``); older ledgers set ``claimed_at`` instead."""
+
+    action = Action.BATCH_CLAIMED
+    claimed_at: str | None = None
+
+
+class BatchClaimRenewed(_ClaimTransition):
+    action = Action.BATCH_CLAIM_RENEWED
+
+
+class BatchReleased(_ClaimTransition):
+    action = Action.BATCH_RELEASED
+
+
+class BatchClosed(Payload):
+    """The operator closed the batch after accepting the holder's submission."""
+
+    action = Action.BATCH_CLOSED
+    reviewer: str
+    epoch: int
+
+
+class _AccessChange(Payload):
+    """A rendition copy under a reviewer's granted/ prefix (``review.access``)."""
+
+    reviewer: str
+    batch: str
+    epoch: int
+    file: str  # the copy's path inside the batch (docs/<doc_id>.txt ...): ids only
+    granted_at: str  # the copy's write time (store clock)
+
+
+class DocAccessGranted(_AccessChange):
+    action = Action.DOC_ACCESS_GRANTED
+
+
+class DocAccessRevoked(_AccessChange):
+    action = Action.DOC_ACCESS_REVOKED
+
+
+class SubmissionAccepted(Payload):
+    action = Action.SUBMISSION_ACCEPTED
+    reviewer: str
+    epoch: int
+    annotations: int
+    verdicts: int
+    role: str = "primary"  # primary | qc | adjudication
+
+
+class SubmissionRejected(Payload):
+    action = Action.SUBMISSION_REJECTED
+    reviewer: str
+    code: str
+
+
+class QcAgreement(Payload):
+    """Recorded on the primary batch; ``qc_batch`` is its QC copy."""
+
+    action = Action.QC_AGREEMENT
+    qc_batch: str
+    reviewer: str
+    qc_reviewer: str
+    span_f1: float
+    kappa: float | None
+    spans: tuple[int, int, int]  # spans in review A, in review B, matched
+    verdict_pairs: int
+    agree: bool
+
+
+# --- ledger and vault ------------------------------------------------------------------
+class LedgerVerified(Payload):
+    action = Action.LEDGER_VERIFIED
+    events: int | None = None
+    checkpoints: int | None = None  # trusted checkpoints used as anchors
+    problems: int | None = None  # lines of the verification report
+
+
+# --- meta-audit: reading the trail (audit/meta.py) -----------------------------------
+class AuditQueried(Payload):
+    action = Action.AUDIT_QUERIED
+    filters: dict[str, str] = {}  # the filters set, as ids and ISO times
+    events: int
+
+
+class AuditExported(Payload):
+    action = Action.AUDIT_EXPORTED
+    filters: dict[str, str] = {}
+    format: str  # jsonl | csv
+    events: int
+
+
+class AuditReported(Payload):
+    action = Action.AUDIT_REPORTED
+    filters: dict[str, str] = {}
+    events: int
+
+
+class AuditCheckpointed(Payload):
+    action = Action.AUDIT_CHECKPOINTED
+    tree_size: int
+
+
+class AuditKeyInitialised(Payload):
+    action = Action.AUDIT_KEY_INITIALISED
+    key_id: str
+    created: bool
+
+
+class VaultRotated(Payload):
+    action = Action.VAULT_ROTATED
+    tenant: str
+    key_id: str
+    resumed: bool
+    scanned: int
+    resealed: int
+    already_current: int
+    failed: int
+    failed_objects: list[str]
+
+
+class VaultKeyRetired(Payload):
+    action = Action.VAULT_KEY_RETIRED
+    tenant: str
+    key_id: str
+    objects_checked: int
+
+
+class VaultHoldPlaced(Payload):
+    action = Action.VAULT_HOLD_PLACED
+    tenant: str
+    new: bool
+
+
+class VaultHoldReleased(Payload):
+    action = Action.VAULT_HOLD_RELEASED
+    tenant: str
+    was_held: bool
+
+
+class VaultShredded(Payload):
+    action = Action.VAULT_SHREDDED
+    tenant: str
+    reason: str | None = None  # set when refused (legal hold)
+    keys_destroyed: int | None = None
+    objects_unreadable: int | None = None
+    objects_deleted: int | None = None
+    outbox_files: int | None = None  # set when refused: deliverables still in the outbox
+
+
+class VaultOutboxPurged(Payload):
+    """A shred removed the matter's plaintext deliverables from the outbox first."""
+
+    action = Action.VAULT_OUTBOX_PURGED
+    tenant: str
+    files_removed: int
+    documents: int
+
+
+def _models(base: type[Payload]) -> list[type[Payload]]:
+    """Every payload model below ``base`` (shared field sets are bases without an action)."""
+    found = []
+    for model in base.__subclasses__():
+        found += ([model] if "action" in vars(model) else []) + _models(model)
+    return found
+
+
+PAYLOADS: dict[Action, type[Payload]] = {model.action: model for model in _models(Payload)}
+P = TypeVar("P", bound=Payload)
+
+
+def payload_of(event: AuditEvent, model: type[P]) -> P:
+    """The event's details as ``model`` (which must be the model of its action)."""
+    if event.action != model.action:
+        raise ValueError(f"{event.action} event read as {model.action}")
+    return _lenient(model, event.details)
+
+
+def read_payload(event: AuditEvent) -> Payload:
+    """The event's details as the model of its action."""
+    return _lenient(PAYLOADS[Action(event.action)], event.details)
+
+
+def _lenient(model: type[P], details: dict[str, Any]) -> P:
+    """Keys an older version wrote and this model no longer has are left out."""
+    return model.model_validate({k: v for k, v in details.items() if k in model.model_fields})
