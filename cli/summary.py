@@ -11,8 +11,9 @@ from audit import Ledger, document_states, quarantine_reasons
 from composition.wiring import attest_ledger, open_ledger
 from config import get_settings
 from models.audit import Action
+from models.document import MediaType
 
-SHORT = {"application/pdf": "pdf", "text/plain": "text"}
+SHORT = {media.value: media.suffix.lstrip(".") for media in MediaType} | {"text/plain": "text"}
 
 
 def documents_table(ledger: Ledger, matter: str) -> Table:
