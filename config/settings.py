@@ -96,6 +96,11 @@ class Settings(BaseSettings):
 
     # outputs
     outbox_dir: Path | None = None
+    outbox_url: str | None = Field(
+        None,
+        pattern=r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$",
+        description="Client deliverables on S3 (s3://bucket/prefix) instead of outbox_dir.",
+    )
 
     # operations (deployments, parallelism, retries)
     inbox: str | None = Field(None, description="Inbox directory or s3://bucket/prefix.")
@@ -105,6 +110,10 @@ class Settings(BaseSettings):
         description="Directory inbox: move handled entries to sibling processed/, refused/.",
     )
     redact_workers: int = Field(0, ge=0, description="Redaction processes; 0 = CPU count.")
+    redact_spread: bool = Field(
+        False,
+        description="Work pool: one sealroom-redact-chunk deployment run per redaction chunk.",
+    )
     redact_chunk_size: int = Field(50, ge=1, description="Documents per redaction task.")
     s3_max_concurrency: int = Field(10, ge=1, description="Concurrent S3 calls per process.")
     task_retries: int = Field(3, ge=0)
@@ -151,6 +160,11 @@ class Settings(BaseSettings):
     @property
     def outbox_path(self) -> Path:
         return self.outbox_dir or self.home / "outbox"
+
+    @property
+    def outbox_location(self) -> str:
+        """Where deliverables go: ``outbox_url`` (S3) or the outbox directory."""
+        return self.outbox_url or str(self.outbox_path)
 
     @property
     def inbox_location(self) -> str:
