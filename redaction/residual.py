@@ -39,6 +39,8 @@ _DIGITS = re.compile(r"(?<![\w./-])\d(?:[ -]?\d){6,}(?!\w|[/-]\d|\.\d)")
 # A numbered file or application code ("application no. 18403/91", "file no. 2291/2004"):
 # a serial and a year, which identifies a party as surely as a long digit run.
 _CODE = re.compile(r"(?i:\bnos?\.?|\bnumber|#)[ \t]*(?P<n>\d{3,7}/(?:\d{2}|\d{4}))(?![\w/])")
+# A shift or time range of two 24-hour clock times ("1900-0700"), not an identifier.
+_SHIFT = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d")
 # Numbers that identify no person and stay readable on purpose: bank routing numbers,
 # clinical codes, statutes, dockets.
 _PUBLIC_NUMBER = re.compile(
@@ -99,7 +101,11 @@ def _count_names(clear: str) -> int:
 
 def _count_numbers(clear: str) -> int:
     """Digit runs (not dates, counted as dates) and numbered codes, except public numbers."""
-    starts = [m.start() for m in _DIGITS.finditer(clear) if not _DATE.fullmatch(m.group())]
+    starts = [
+        m.start()
+        for m in _DIGITS.finditer(clear)
+        if not _DATE.fullmatch(m.group()) and not _SHIFT.fullmatch(m.group())
+    ]
     starts += [m.start("n") for m in _CODE.finditer(clear)]
     return sum(1 for s in starts if not _PUBLIC_NUMBER.search(clear, max(0, s - 20), s))
 

@@ -61,6 +61,8 @@ def test_no_reason_carries_the_text() -> None:
         ("ABG 7.41-38-212-25-99% on 40%", 0, 0),
         ("BP 118-1375/52-60 overnight, CVP 9-10", 0, 0),
         ("vent AC 30-50-400-5.0, weaning", 0, 0),
+        ("events of 1900-0700 shift: none", 0, 0),  # a shift of clock times
+        ("ref 4412-9981 on file", 0, 1),  # not clock times
         # fractions, scores and settings are not dates
         ("rales 1/3 up bilat, D5 1/2 NS at 75/hr", 0, 0),
         ("pain 3/10, PSV 12/5, peep 10/5", 0, 0),
