@@ -21,7 +21,9 @@ def test_one_row_per_document_with_counts_and_reasons() -> None:
     book = Ledger("sqlite://")
     record(book, "i1", Action.DOC_INGESTED, "doc-a", kind="legal", media_type="application/pdf",
            size=1, sha256="0" * 64)  # fmt: skip
-    record(book, "r1", Action.DOC_REDACTED, "doc-a", entities={"PERSON": 3, "DATE": 2})
+    record(book, "r1", Action.DOC_REDACTED, "doc-a", entities={"PERSON": 3, "DATE": 2},
+           policy_version="legal/1", rendition_sha256="3" * 64, text_sha256="4" * 64,
+           text_length=10)  # fmt: skip
     record(book, "i2", Action.DOC_INGESTED, "doc-b", kind="medical", media_type="text/plain",
            size=1, sha256="1" * 64)  # fmt: skip
     record(book, "q2", Action.DOC_QUARANTINED, "doc-b", Outcome.QUARANTINED, code="SR-RED-002",
@@ -45,5 +47,6 @@ def test_one_row_per_document_with_counts_and_reasons() -> None:
 
 def test_other_matters_are_not_shown() -> None:
     book = Ledger("sqlite://")
-    record(book, "i1", Action.DOC_INGESTED, "doc-a", kind="legal", media_type="text/plain")
+    record(book, "i1", Action.DOC_INGESTED, "doc-a", kind="legal", media_type="text/plain",
+           size=1, sha256="0" * 64)  # fmt: skip
     assert documents_table(book, "m2").row_count == 0
