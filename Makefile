@@ -36,7 +36,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy models config intake redaction vault review audit stages composition flows cli workbench
+	$(BIN)/mypy models config intake redaction formats vault review audit stages composition flows cli workbench
 
 samples: $(STAMP)
 	$(BIN)/python scripts/make_samples.py

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from formats.build import open_safely
+from formats.ports import OpenContext
+from formats.registry import FormatRegistry
 from models.document import MediaType
 from models.errors import CorruptDocument, UnsupportedDocument
-from redaction import pdf
-from redaction.text_codec import decode_text
 from stages.ingest import sniff
 
 
@@ -31,8 +32,7 @@ def read(path: Path) -> LocalFile:
     return LocalFile(path, media, data)
 
 
-def text_of(file: LocalFile, engine: pdf.PdfEngine) -> str:
-    """Exactly the text the pipeline's detection runs on (PDF: the engine's extraction)."""
-    if file.media_type is MediaType.PDF:
-        return engine.extract(file.data, ref="input").text
-    return decode_text(file.data)
+def text_of(file: LocalFile, formats: FormatRegistry) -> str:
+    """Exactly the text the pipeline's detection runs on (by the file's format)."""
+    fmt = formats.get(file.media_type, "input")
+    return open_safely(fmt, file.data, OpenContext("input")).text

@@ -15,9 +15,10 @@ from models.finding import Finding
 
 if TYPE_CHECKING:  # the PDF stack is imported only by the commands that read files
     from cli.documents import LocalFile
-    from redaction.pdf import PdfEngine
+    from formats.registry import FormatRegistry
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Input files (.txt or .pdf).", exists=True)]
+INPUTS = "Input files (text, PDF, Word .docx, e-mail .eml/.msg, TIFF/PNG/JPEG)."
+PathsArg = Annotated[list[Path], typer.Argument(help=INPUTS, exists=True)]
 
 
 def _detector() -> Any:
@@ -30,10 +31,10 @@ def _fail(path: Path, exc: SealroomError) -> None:
     typer.echo(f"{path}: {exc.message}", err=True)
 
 
-def _engine() -> PdfEngine:
-    from redaction.pdf import PdfiumEngine
+def _formats() -> FormatRegistry:
+    from composition.formats import format_registry
 
-    return PdfiumEngine.from_settings(get_settings())
+    return format_registry(get_settings())
 
 
 def _read_all(paths: list[Path]) -> tuple[list[LocalFile], int]:
@@ -54,10 +55,10 @@ def _texts(paths: list[Path]) -> tuple[list[tuple[Path, str]], int]:
     from cli.documents import text_of
 
     files, failed = _read_all(paths)
-    engine, texts = _engine(), []
+    formats, texts = _formats(), []
     for file in files:
         try:
-            texts.append((file.path, text_of(file, engine)))
+            texts.append((file.path, text_of(file, formats)))
         except SealroomError as exc:
             _fail(file.path, exc)
             failed += 1
@@ -112,7 +113,7 @@ def detect(
 
 
 def extract(
-    path: Annotated[Path, typer.Argument(help="A .txt or .pdf file.", exists=True)],
+    path: Annotated[Path, typer.Argument(help="A text, PDF, .docx, .eml or image.", exists=True)],
 ) -> None:
     """Print the document text that detection runs on (PDF pages separated by form feed)."""
     texts, failed = _texts([path])
@@ -125,7 +126,8 @@ def redact(
     paths: PathsArg,
     out: Annotated[Path, typer.Option("--out", help="Directory for the redacted renditions.")],
 ) -> None:
-    """Write the redacted rendition of each input into OUT under the same file name.
+    """Write the redacted rendition of each input into OUT under the same file name
+    (plus .txt or .pdf when the rendition is of another type: letter.docx.txt, scan.tif.pdf).
 
     Refused before any work (exit 2, one line) when an output would overwrite an input or
     two inputs share a name. Every rendition passes the leak gate before it is written; a
@@ -141,15 +143,19 @@ def redact(
         raise typer.Exit(2) from None
     out.mkdir(parents=True, exist_ok=True)
     files, failed = _read_all(paths)
-    detector, engine = _detector(), _engine()
+    detector, formats = _detector(), _formats()
     for file in files:
         try:
-            rendition, problems = build(detector, file.media_type, file.data, "input", engine)
+            media = file.media_type
+            rendition, problems = build(detector, media, file.data, "input", formats=formats)
             if problems:
                 raise LeakDetected("input", "; ".join(problems)[:200])
         except SealroomError as exc:
             _fail(file.path, exc)
             failed += 1
             continue
-        targets[file.path].write_bytes(rendition.data)
+        target, shown = targets[file.path], formats.rendition_type(file.media_type)
+        if shown is not None and target.suffix.lower() != shown.suffix:
+            target = target.with_name(target.name + shown.suffix)  # what the bytes are
+        target.write_bytes(rendition.data)
     raise typer.Exit(1 if failed else 0)

@@ -50,6 +50,10 @@ def render(console: Console, view: dict[str, Any]) -> None:
     console.print(_table("Reviewer queues (backlog)", cols, rows))
     rows = [[d, reason] for d, reason in view["quarantined"].items()]
     console.print(_table("Quarantined documents", ["document", "reason"], rows))
+    if view.get("delivered_json_only"):
+        rows = [[d, code] for d, code in view["delivered_json_only"].items()]
+        title = "Delivered as JSON only (original not annotatable)"
+        console.print(_table(title, ["document", "reason code"], rows))
     tp = view["throughput_24h"]
     console.print(_table("Last 24 h", list(tp), [list(tp.values())]))
     cols = ["reviewer", "batches", "median turnaround (h)", "QC compared", "QC agreement"]

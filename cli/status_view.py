@@ -117,6 +117,15 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
+def delivered_json_only(events: Iterable[AuditEvent]) -> dict[str, str]:
+    """Delivered documents whose original could not be annotated: id -> error code."""
+    return {
+        e.object_id: str(e.details["fallback"])
+        for e in events
+        if e.action == Action.DOC_DELIVERED.value and e.details.get("fallback")
+    }
+
+
 def status_view(
     events: Iterable[AuditEvent], due_hours: int, claims: Claims | None, now: datetime | None
 ) -> dict[str, Any]:
@@ -132,6 +141,7 @@ def status_view(
         "awaiting_dispatch": sum(1 for s in states.values() if str(s) == "redacted"),
         "queues": queues(seen, moment, due_hours, claims),
         "quarantined": dict(sorted(quarantined.items())),
+        "delivered_json_only": delivered_json_only(seen),
         "throughput_24h": throughput(seen, moment),
         "reviewers": reviewers(seen),
         "claims_known": claims is not None,

@@ -10,9 +10,10 @@ from rich.table import Table
 from audit import Ledger, document_states, quarantine_reasons
 from composition.wiring import attest_ledger, open_ledger
 from config import get_settings
+from models.document import MediaType
 from models.events import DocIngested, DocRedacted, payload_of
 
-SHORT = {"application/pdf": "pdf", "text/plain": "text"}
+SHORT = {media.value: media.suffix.lstrip(".") for media in MediaType} | {"text/plain": "text"}
 
 
 def documents_table(ledger: Ledger, matter: str) -> Table:

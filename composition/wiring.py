@@ -14,6 +14,7 @@ from pathlib import Path
 
 from audit import Ledger
 from composition.audit_wiring import attest_ledger, checkpoint_stores, checkpointer_for
+from composition.formats import format_limits, pdf_engine
 from composition.identity import operator_identity
 from composition.kms import kms_client
 from composition.queues import object_store, reviewer_client, s3_client
@@ -21,7 +22,6 @@ from config import Settings, get_settings
 from intake.inbox import DirInbox, S3Inbox, split_s3_url
 from intake.ports import Inbox
 from redaction.detector import Detector
-from redaction.pdf import PdfiumEngine
 from review import ReviewQueue
 from review.routing import load_routing
 from stages.services import Services
@@ -83,7 +83,8 @@ def build_services(settings: Settings, queue: str | None = None) -> Services:
         routing=load_routing(settings.routing_file) if settings.routing_file else None,
         checkpointer=checkpointer_for(settings, ledger),
         actor=operator_identity(settings),
-        pdf_engine=PdfiumEngine.from_settings(settings),
+        pdf_engine=pdf_engine(settings),
+        format_limits=format_limits(settings),
     )
 
 

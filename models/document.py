@@ -13,12 +13,32 @@ class DocKind(StrEnum):
 
 
 class MediaType(StrEnum):
+    """Sniffed from content (``formats.sniff``), never from the file name."""
+
     TEXT = "text/plain"
     PDF = "application/pdf"
+    DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    EML = "message/rfc822"
+    MSG = "application/vnd.ms-outlook"
+    TIFF = "image/tiff"
+    PNG = "image/png"
+    JPEG = "image/jpeg"
 
     @property
     def suffix(self) -> str:
-        return ".pdf" if self is MediaType.PDF else ".txt"
+        return SUFFIXES[self]
+
+
+SUFFIXES = {
+    MediaType.TEXT: ".txt",
+    MediaType.PDF: ".pdf",
+    MediaType.DOCX: ".docx",
+    MediaType.EML: ".eml",
+    MediaType.MSG: ".msg",
+    MediaType.TIFF: ".tif",
+    MediaType.PNG: ".png",
+    MediaType.JPEG: ".jpg",
+}
 
 
 class DocState(StrEnum):

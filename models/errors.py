@@ -152,6 +152,16 @@ class LowOcrConfidence(DocumentError):
     summary = "OCR confidence below threshold on a scanned page"
 
 
+class AttachmentRefused(DocumentError):
+    code = "SR-DOC-041"
+    summary = "an e-mail attachment cannot be read (type, nesting or count)"
+
+
+class OutlookMessageRefused(UnsupportedDocument):
+    code = "SR-DOC-042"
+    summary = "Outlook item is not a plain message (calendar, contact, task, signed, encrypted)"
+
+
 # --- inbox entries refused at intake (recorded as ``inbox.refused``; never read) -----
 class EntryRefused(SealroomError):
     code = "SR-INB-000"

@@ -77,6 +77,7 @@ class DocDelivered(Payload):
     verdicts: int
     sha256: str
     pdf_sha256: str | None = None
+    fallback: str | None = None  # error code: the original could not be annotated, JSON only
 
 
 class DocRetried(Payload):

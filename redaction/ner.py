@@ -20,6 +20,7 @@ _LABELS = {
     "DATE": "DATE",
 }
 MAX_CHUNK = 20_000
+BATCH_CHARS = 40_000  # characters spaCy holds in one batch (see Ner._batch)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _NEWLINE = re.compile(r"\n")
 _SPACE = re.compile(r"\s")
@@ -52,12 +53,19 @@ class NerModel:
     def stop_words(self) -> frozenset[str]:
         return frozenset(self._nlp.Defaults.stop_words)
 
+    def _batch(self, jobs: Sequence[tuple[int, int, str]]) -> int:
+        """Documents per spaCy batch: at most ``BATCH_CHARS`` of text at once (its memory
+        grows with the characters in flight: a 300-page PDF in batches of 16 full chunks
+        peaked at 2 GiB), and many short texts still go 16 at a time."""
+        longest = max((len(chunk) for _, _, chunk in jobs), default=1)
+        return max(1, min(self._batch_size, BATCH_CHARS // max(longest, 1)))
+
     def find(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Entities of every text, offsets into that text."""
         jobs = [(i, off, chunk) for i, text in enumerate(texts) for off, chunk in chunks(text)]
         inputs = (_ner_view(chunk) for _, _, chunk in jobs)
         out: list[list[Finding]] = [[] for _ in texts]
-        docs = self._nlp.pipe(inputs, batch_size=self._batch_size)
+        docs = self._nlp.pipe(inputs, batch_size=self._batch(jobs))
         for (i, off, chunk), doc in zip(jobs, docs, strict=True):
             out[i].extend(_findings(doc, chunk, off))
         return out

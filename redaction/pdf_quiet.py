@@ -1,9 +1,10 @@
 """Third-party PDF libraries' logs and warnings never reach a log or a terminal verbatim.
 
-pypdf (and friends) quote raw bytes of malformed files in their warnings, e.g.
-``NumberObject(b'...') invalid``, and those bytes may be a name from the document's Info
-dictionary or trailer. ``install`` (run when ``redaction.pdf`` is imported, so in every
-process that can parse a PDF) gives each library logger a first handler that replaces the
+pypdf (and friends, and the Word and Outlook readers) quote raw bytes of malformed files
+in their warnings, e.g. ``NumberObject(b'...') invalid``, and those bytes may be a name
+from the document's Info dictionary or trailer. ``install`` (run when ``redaction.pdf`` is
+imported, so in every process that can parse a PDF or, through ``formats``, any document)
+gives each library logger a first handler that replaces the
 message by the logger name (noted at DEBUG on ``sealroom.library``), stops the loggers
 propagating, and withholds the text of warnings raised from those libraries' code.
 """
@@ -15,7 +16,17 @@ import os
 import warnings
 from typing import Any, TextIO
 
-LIBRARIES = ("pypdf", "pypdfium2", "fpdf", "PIL", "fontTools")
+LIBRARIES = (
+    "pypdf",
+    "pypdfium2",
+    "fpdf",
+    "PIL",
+    "fontTools",
+    "extract_msg",
+    "olefile",
+    "docx",
+    "RTFDE",
+)
 FORWARD = logging.getLogger("sealroom.library")
 
 

@@ -140,7 +140,8 @@ def _record_dispatch(svc: Services, manifest: Manifest) -> None:
 
 def _add_doc(svc: Services, doc_id: str, files: dict[str, bytes]) -> ManifestDoc:
     facts = doc_facts(svc, doc_id)
-    suffix = facts.media_type.suffix if facts.media_type else ".bin"
+    shown = svc.formats.rendition_type(facts.media_type)  # what reviewers get: text or PDF
+    suffix = shown.suffix if shown else ".bin"
     rendition = svc.vault.get(svc.ref(doc_id, Purpose.RENDITION))
     text = load_redaction(svc.vault.get(svc.ref(doc_id, Purpose.PSEUDONYMS))).redacted_text
     text_bytes = text.encode("utf-8")
@@ -150,7 +151,7 @@ def _add_doc(svc: Services, doc_id: str, files: dict[str, bytes]) -> ManifestDoc
     redacted = payload_of(svc.events_for(doc_id, Action.DOC_REDACTED)[0], DocRedacted)
     return ManifestDoc(
         doc_id=doc_id,
-        media_type=facts.media_type.value if facts.media_type else "unknown",
+        media_type=shown.value if shown else "unknown",
         path=path,
         text_path=text_path,
         sha256=content_hash(rendition),

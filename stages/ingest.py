@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from formats.registry import sniff_bytes
 from intake.ports import Inbox
 from models.document import DocKind, MediaType, content_hash, document_id
 from models.errors import SealroomError
 from models.vault_ref import Purpose
-from redaction import text_codec
 from review.tags import InboxTagger
 from stages.intake_record import Facts, InboxRun, IngestOutcome, record_ingest
 from stages.services import Services
@@ -24,9 +24,9 @@ __all__ = ["InboxRun", "IngestOutcome", "ingest_bytes", "ingest_from", "sniff"]
 
 
 def sniff(data: bytes) -> MediaType | None:
-    """Media type from content, never from the (PII) file name (``redaction.text_codec``:
-    PDF magic at offset 0 only; UTF-8, UTF-16/32 with a BOM, or single-byte text)."""
-    return text_codec.sniff(data)[0]
+    """Media type from content, never from the (PII) file name (``formats.sniff``: magic
+    numbers at offset 0; UTF-8, UTF-16/32 with a BOM, or single-byte text; e-mail)."""
+    return sniff_bytes(data)
 
 
 def ingest_bytes(

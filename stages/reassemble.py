@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from audit import document_states
-from models.document import DocState, MediaType, content_hash
-from models.errors import CorruptDocument
+from formats.build import open_safely
+from formats.ports import Note, OpenContext
+from models.document import DocState, content_hash
+from models.errors import CorruptDocument, DocumentError, UnsupportedDocument
 from models.events import DocDelivered
 from models.finding import RedactionResult
 from models.vault_ref import Purpose
 from redaction.operators import map_to_original, restore_tokens
-from redaction.pdf_annotate import Note, annotate_pdf
 from stages.loop import OnFailure, each, reraise
 from stages.matter_config import load_matter_config
 from stages.records import load_redaction
@@ -77,37 +78,64 @@ def record_media(svc: Services, doc_id: str) -> str:
     return facts.media_type.value if facts.media_type else "unknown"
 
 
-def annotated_pdf(svc: Services, doc_id: str, annotations: list[dict[str, Any]]) -> bytes:
-    """The original PDF with a highlight and a note per annotation (original offsets).
+def annotated_original(svc: Services, doc_id: str, annotations: list[dict[str, Any]]) -> bytes:
+    """The original with a highlight and a note per annotation (original offsets), by
+    its format. Opening is as strict as in redaction (limits, passwords, the text must be
+    the one redacted: ``DocumentError``); a failure to write the annotations themselves
+    is ``NotAnnotatable`` with the error code.
 
     The original is opened like redaction opened it: the settings' engine (limits) and
     the matter's sealed passwords; an encrypted original gives an encrypted deliverable."""
+    fmt = svc.formats.get(doc_facts(svc, doc_id).media_type, doc_id)
     original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))
-    passwords = load_matter_config(svc).pdf_passwords  # an encrypted original opens as in redact
-    parsed, password = svc.pdf_engine.open_text(original, passwords, ref=doc_id)
+    passwords = load_matter_config(svc).pdf_passwords if fmt.takes_passwords else ()
+    opened = open_safely(fmt, original, OpenContext(doc_id, passwords))
     sealed = svc.vault.get(svc.ref(doc_id, Purpose.TEXT))
-    if content_hash(parsed.text.encode("utf-8")) != content_hash(sealed):
+    if content_hash(opened.text.encode("utf-8")) != content_hash(sealed):
         raise CorruptDocument(doc_id, "original text differs from the one redacted")
     notes = [
         Note(int(a["start"]), int(a["end"]), str(a["label"]), str(a["comment"]), a["reviewer"])
         for a in annotations
     ]
-    return annotate_pdf(original, parsed, notes, ref=doc_id, password=password)
+    try:
+        marked = fmt.annotate(opened, notes)
+    except DocumentError as exc:  # opened and checked, but cannot be written back
+        raise NotAnnotatable(exc.code) from exc
+    if marked is None:
+        raise NotAnnotatable(UnsupportedDocument.code)
+    return marked
+
+
+class NotAnnotatable(Exception):
+    """The original opened and matched, but its format could not write annotations."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 def reassemble_document(svc: Services, doc_id: str) -> Path | None:
-    """Seal and export ``<doc_id>.json`` (and ``<doc_id>.pdf`` for a PDF), then record."""
+    """Seal and export ``<doc_id>.json`` (and the annotated original, e.g. ``.pdf``, where
+    the format has one), then record. An original that opens and matches but cannot be
+    annotated (a damaged PDF that PDFium reads but pypdf cannot write) still delivers the
+    JSON, with the error code as the ledger's ``fallback`` reason: reviewed work is never
+    stranded."""
     if svc.seen(deliver_key(doc_id)):
         return None
     content = deliverable(svc, doc_id)
     body = json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
     folder = svc.outbox / svc.matter
     hashes: dict[str, Any] = {"sha256": content_hash(body)}
-    if content["media_type"] == MediaType.PDF.value:
-        marked = annotated_pdf(svc, doc_id, content["annotations"])
-        svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE_PDF), marked)
-        _export(folder, f"{doc_id}.pdf", marked)
-        hashes["pdf_sha256"] = content_hash(marked)
+    suffix = svc.formats.get(doc_facts(svc, doc_id).media_type, doc_id).deliverable_suffix
+    if suffix is not None:
+        try:
+            marked = annotated_original(svc, doc_id, content["annotations"])
+        except NotAnnotatable as exc:
+            hashes["fallback"] = exc.code
+        else:
+            svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE_PDF), marked)
+            _export(folder, f"{doc_id}{suffix}", marked)
+            hashes["pdf_sha256"] = content_hash(marked)
     svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE), body)
     path = _export(folder, f"{doc_id}.json", body)
     payload = DocDelivered(

@@ -6,31 +6,26 @@ fails the independent leak gate, is quarantined with a reason and never dispatch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audit import document_states
+from formats.build import Namers, Rendition, build_rendition
+from formats.ports import OpenContext
+from formats.registry import FormatRegistry, build_registry
 from models.document import DocState, MediaType, content_hash
 from models.errors import (
-    CorruptDocument,
     DocumentError,
     LeakDetected,
     LedgerError,
     RedactionError,
     StorageError,
-    UnsupportedDocument,
     VaultError,
 )
 from models.events import DocRedacted
-from models.finding import RedactionResult
 from models.vault_ref import Purpose
 from redaction import pdf
-from redaction.gate import gate_pdf, gate_text
-from redaction.leakcheck import redact_to_fixpoint
-from redaction.operators import TokenNamer
 from redaction.ports import Detector
-from redaction.refold import extractor_findings
-from redaction.text_codec import decode_text
 from stages.loop import error_code
 from stages.matter_config import load_matter_config
 from stages.matter_keys import document_namer, document_policy, policed
@@ -41,12 +36,7 @@ from stages.trail import doc_facts, quarantine, quarantine_key, redact_key
 INFRASTRUCTURE = (LedgerError, StorageError, VaultError, OSError)
 
 
-@dataclass(frozen=True)
-class Rendition:
-    text: str  # the text detection ran on
-    result: RedactionResult
-    data: bytes  # the redacted rendition's bytes
-    pages: int
+__all__ = ["Rendition", "build", "pending_documents", "redact_all", "redact_document", "redact_one"]
 
 
 @dataclass(frozen=True)
@@ -64,57 +54,17 @@ def build(
     engine: pdf.PdfEngine | None = None,
     passwords: Sequence[str] = (),
     tokens: Namers = None,
+    formats: FormatRegistry | None = None,
 ) -> tuple[Rendition, list[str]]:
-    """The rendition and the leak gate's findings (empty when it is safe to send).
+    """The rendition and the leak gate's findings (empty when it is safe to send), by the
+    document's format (``formats.registry``; ``engine`` is the PDF engine of a registry
+    built here when none is given).
 
     ``tokens`` is a namer, or a factory that picks the namer from the document's text
     (date shifting needs to know whose dates they are)."""
-    if media_type is MediaType.TEXT:
-        text = decode_text(original)  # UTF-8, UTF-16/32 with BOM, or single-byte
-        result = redact_to_fixpoint(text, detector, _namer(tokens, text))
-        data = result.redacted_text.encode("utf-8")
-        return Rendition(text, result, data, 1), gate_text(data, result, detector)
-    if media_type is MediaType.PDF:
-        try:
-            engine = engine or pdf.PdfiumEngine()
-            return _build_pdf(detector, original, ref, engine, passwords, tokens)
-        except _LIBRARY_ERRORS as exc:  # fail closed, per document: never stop the batch
-            raise CorruptDocument(ref, "PDF processing failed") from exc
-    raise UnsupportedDocument(ref)
-
-
-Namers = TokenNamer | Callable[[str], TokenNamer] | None
-
-
-def _namer(tokens: Namers, text: str) -> TokenNamer | None:
-    return tokens(text) if callable(tokens) else tokens
-
-
-REFOLD_ROUNDS = 3
-_LIBRARY_ERRORS = (ValueError, TypeError, KeyError, IndexError, OSError, RuntimeError)
-
-
-def _build_pdf(
-    detector: Detector,
-    original: bytes,
-    ref: str,
-    engine: pdf.PdfEngine,
-    passwords: Sequence[str],
-    tokens: Namers = None,
-) -> tuple[Rendition, list[str]]:
-    """Covered text (a client's own black boxes) is added to the findings, never trusted."""
-    parsed, password = engine.open_text(original, passwords, ref=ref)
-    extra = pdf.covered_findings(parsed)
-    for _ in range(REFOLD_ROUNDS):  # until the gate's own extractors find nothing new
-        with_extra = pdf.WithFindings(detector, parsed.text, extra)
-        result = redact_to_fixpoint(parsed.text, with_extra, _namer(tokens, parsed.text))
-        data = engine.build_rendition(original, parsed, result, password, ref=ref)
-        refold = extractor_findings(engine.second_texts(data, ref), result, detector)
-        if not refold:
-            break
-        extra += refold
-    problems = gate_pdf(data, result, detector, parsed.page_count, engine)
-    return Rendition(parsed.text, result, data, parsed.page_count), problems
+    registry = formats or build_registry(engine)
+    fmt = registry.get(media_type, ref)
+    return build_rendition(fmt, detector, original, OpenContext(ref, passwords), tokens)
 
 
 def redact_document(svc: Services, doc_id: str) -> RedactOutcome:
@@ -123,12 +73,12 @@ def redact_document(svc: Services, doc_id: str) -> RedactOutcome:
     facts = doc_facts(svc, doc_id)
     original = svc.vault.get(svc.ref(doc_id, Purpose.ORIGINAL))
     try:
-        passwords = _passwords(svc) if facts.media_type is MediaType.PDF else ()
+        fmt = svc.formats.get(facts.media_type, doc_id)
+        passwords = _passwords(svc) if fmt.takes_passwords else ()
         policy = document_policy(svc, facts.kind.value)
         detector, namer = policed(svc, policy), document_namer(svc, policy, doc_id)
-        rendition, problems = build(
-            detector, facts.media_type, original, doc_id, svc.pdf_engine, passwords, namer
-        )
+        context = OpenContext(doc_id, passwords)
+        rendition, problems = build_rendition(fmt, detector, original, context, namer)
     except (DocumentError, RedactionError) as exc:
         quarantine(svc, doc_id, exc.code, exc.reason)
         return RedactOutcome(doc_id, "quarantined", exc.code)

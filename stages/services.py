@@ -9,6 +9,8 @@ from pathlib import Path
 from audit import EventLog
 from audit.checkpointer import Checkpointer
 from config import defaults
+from formats.limits import DEFAULT_FORMAT_LIMITS, FormatLimits
+from formats.registry import FormatRegistry, build_registry
 from models.audit import Action, AuditEvent, EventDraft, Outcome
 from models.events import Payload
 from models.vault_ref import Purpose, VaultRef
@@ -37,7 +39,16 @@ class Services:
     routing: RoutingTable | None = None  # None: every document to ``queue`` (review.routing)
     checkpointer: Checkpointer | None = None  # signed ledger checkpoints every N / T
     pdf_engine: PdfiumEngine = field(default_factory=PdfiumEngine)  # dpi + hostile-input limits
+    format_limits: FormatLimits = DEFAULT_FORMAT_LIMITS  # Word packages, e-mail, images
     _detector: Detector | None = field(default=None, repr=False)
+    _formats: tuple[object, FormatRegistry] | None = field(default=None, repr=False)
+
+    @property
+    def formats(self) -> FormatRegistry:
+        """The document formats (``formats.registry``) over this bundle's PDF engine."""
+        if self._formats is None or self._formats[0] is not self.pdf_engine:
+            self._formats = (self.pdf_engine, build_registry(self.pdf_engine, self.format_limits))
+        return self._formats[1]
 
     @property
     def detector(self) -> Detector:

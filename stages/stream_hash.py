@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from formats.sniff import HEAD_BYTES, sniff
 from models.document import MediaType
 from models.errors import DocumentTooLarge
 from redaction.text_codec import Sniffer
@@ -31,7 +32,7 @@ def digest_file(source: BinaryIO, matter: str, max_bytes: int, ref: str) -> Dige
     ident = hashlib.sha256(matter.encode() + b"\x00")
     plain = hashlib.sha256()
     sniffer = Sniffer()
-    size = 0
+    size, head = 0, b""
     while chunk := source.read(CHUNK):
         size += len(chunk)
         if size > max_bytes:
@@ -39,7 +40,9 @@ def digest_file(source: BinaryIO, matter: str, max_bytes: int, ref: str) -> Dige
         ident.update(chunk)
         plain.update(chunk)
         sniffer.feed(chunk)
-    media, encoding = sniffer.result()
+        head = head if len(head) >= HEAD_BYTES else (head + chunk)[:HEAD_BYTES]
+    text, encoding = sniffer.result()
+    media = sniff(head, text)
     return Digests(f"doc-{ident.hexdigest()[:20]}", plain.hexdigest(), size, media, encoding)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cli.documents import read, text_of
+from formats.registry import build_registry
 from models.document import MediaType
 from models.errors import CorruptDocument, UnsupportedDocument
 from redaction.pdf import PdfiumEngine
@@ -17,7 +18,7 @@ def test_text_by_content_even_with_a_pdf_name(tmp_path: Path) -> None:
     path.write_text("Dear Jane,", encoding="utf-8")
     file = read(path)
     assert file.media_type is MediaType.TEXT
-    assert text_of(file, PdfiumEngine()) == "Dear Jane,"
+    assert text_of(file, build_registry(PdfiumEngine())) == "Dear Jane,"
 
 
 def test_a_pdf_is_read_with_the_engine(tmp_path: Path, kit) -> None:  # type: ignore[no-untyped-def]
@@ -25,7 +26,26 @@ def test_a_pdf_is_read_with_the_engine(tmp_path: Path, kit) -> None:  # type: ig
     path.write_bytes(kit.pdf(["Hello there"]))
     file = read(path)
     assert file.media_type is MediaType.PDF
-    assert "Hello there" in text_of(file, PdfiumEngine())
+    assert "Hello there" in text_of(file, build_registry(PdfiumEngine()))
+
+
+def test_a_word_file_by_content_whatever_its_name(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    body = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>Dear Jane,</w:t></w:r></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", body)
+    path = tmp_path / "notes.txt"
+    path.write_bytes(buffer.getvalue())
+    file = read(path)
+    assert file.media_type is MediaType.DOCX
+    assert text_of(file, build_registry(PdfiumEngine())) == "Dear Jane,"
 
 
 @pytest.mark.parametrize(

@@ -61,3 +61,24 @@ def test_redact_writes_gated_renditions_under_the_same_names(
     reader = PdfReader(out / PDF.name)
     assert scan_pii("\n".join(page.extract_text() for page in reader.pages)) == []
     assert set(reader.metadata or {}) <= {"/CreationDate"}  # a fixed 1970 date, nothing else
+
+
+def test_a_word_file_is_extracted_and_redacted_to_a_text_rendition(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    body = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>Dear Ms. Jane Roe,</w:t></w:r></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", body)
+    letter = tmp_path / "letter.docx"
+    letter.write_bytes(buffer.getvalue())
+    code, out, _ = run("extract", str(letter))
+    assert (code, out) == (0, "Dear Ms. Jane Roe,")
+    code, _, _ = run("redact", str(letter), "--out", str(tmp_path / "out"))
+    assert code == 0 and [p.name for p in (tmp_path / "out").iterdir()] == ["letter.docx.txt"]
+    assert "Jane" not in (tmp_path / "out" / "letter.docx.txt").read_text(encoding="utf-8")

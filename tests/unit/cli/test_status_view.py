@@ -128,3 +128,12 @@ def test_reviewer_with_qc_only_still_listed() -> None:
     view = status_view([qc("ana", "bo", True, 1.0, 1.0)], 72, {}, T0)
     assert view["reviewers"]["bo"]["batches"] == 0
     assert view["reviewers"]["bo"]["qc"]["comparisons"] == 1
+
+
+def test_documents_delivered_without_an_annotated_original_are_listed_with_the_code() -> None:
+    ledger, clock = Ledger("sqlite://"), Clock()
+    add(ledger, clock, 0, Action.DOC_DELIVERED, "doc-a", annotations=1, verdicts=1, sha256="x")
+    add(ledger, clock, 0, Action.DOC_DELIVERED, "doc-b", annotations=0, verdicts=1, sha256="y",
+        fallback="SR-DOC-002")  # fmt: skip
+    view = status_view(ledger.events(), 48, None, clock())
+    assert view["delivered_json_only"] == {"doc-b": "SR-DOC-002"}

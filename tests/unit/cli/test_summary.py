@@ -28,7 +28,7 @@ def test_one_row_per_document_with_counts_and_reasons() -> None:
            size=1, sha256="1" * 64)  # fmt: skip
     record(book, "q2", Action.DOC_QUARANTINED, "doc-b", Outcome.QUARANTINED, code="SR-RED-002",
            reason="leak gate")  # fmt: skip
-    record(book, "i3", Action.DOC_INGESTED, "doc-c", kind="legal", media_type="image/png",
+    record(book, "i3", Action.DOC_INGESTED, "doc-c", kind="legal", media_type="unknown",
            size=1, sha256="2" * 64)  # fmt: skip
     table = documents_table(book, "m1")
     assert [c.header for c in table.columns] == [

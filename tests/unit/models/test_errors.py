@@ -50,6 +50,8 @@ FINAL = [
     "CheckpointKeyError",  # a LedgerError that needs an operator, not a retry
     "AuditRequestError",
     "LowOcrConfidence",
+    "AttachmentRefused",
+    "OutlookMessageRefused",
     "EntryRefused",
     "SymlinkRefused",
     "DanglingSymlink",

@@ -11,10 +11,13 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
+from audit import document_states
 from cli.demo_reviewer import review_open_batches
+from formats import pdf as formats_pdf
 from intake.inbox import MemoryInbox
-from models.document import DocKind
-from models.errors import DocumentTooLarge
+from models.audit import Action
+from models.document import DocKind, DocState
+from models.errors import CorruptDocument, DocumentTooLarge
 from models.review import Manifest
 from redaction.pdf import PdfiumEngine
 from redaction.pdf_annotate import highlight_rects
@@ -87,3 +90,23 @@ def test_reassembly_opens_the_original_under_the_settings_limits(
     with pytest.raises(DocumentTooLarge):
         reassemble.reassemble(svc)
     assert not (svc.outbox / svc.matter / f"{doc_id}.pdf").exists()
+
+
+def test_an_original_pypdf_cannot_annotate_is_still_delivered_with_a_reason(
+    svc: Services, store: MemoryObjectStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged PDF that PDFium reads but pypdf cannot write: the JSON deliverable goes
+    out, no annotated copy, and the ledger says why (never stuck in ``reviewed``)."""
+    (doc_id,) = review_everything(svc, store, tmp_path)
+
+    def pypdf_fails(*_args: object, **_kwargs: object) -> bytes:
+        raise CorruptDocument(doc_id, "cannot annotate the original PDF")
+
+    monkeypatch.setattr(formats_pdf, "annotate_pdf", pypdf_fails)
+    assert reassemble.reassemble(svc) == [doc_id]
+    folder = svc.outbox / svc.matter
+    assert (folder / f"{doc_id}.json").exists() and not (folder / f"{doc_id}.pdf").exists()
+    (event,) = svc.events_for(doc_id, Action.DOC_DELIVERED)
+    assert event.details["fallback"] == "SR-DOC-002" and "pdf_sha256" not in event.details
+    states = document_states(svc.ledger.events(matter=svc.matter))
+    assert states[doc_id] is DocState.DELIVERED

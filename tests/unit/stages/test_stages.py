@@ -10,6 +10,7 @@ import pytest
 
 from audit import document_states, quarantine_reasons
 from cli.demo_reviewer import review_open_batches
+from formats import textlike
 from intake.inbox import DirInbox
 from models.audit import Action
 from models.document import DocKind, DocState
@@ -121,7 +122,7 @@ def test_crash_between_plan_and_publish_republishes_the_same_batch(
 def test_leak_gate_failure_quarantines(
     svc: Services, inbox: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(redact, "gate_text", lambda *a: ["PERSON value at 10"])
+    monkeypatch.setattr(textlike, "gate_text", lambda *a: ["PERSON value at 10"])
     batches = run_to_dispatch(svc, inbox)
     assert batches == []
     codes = {e.details["code"] for e in svc.ledger.events(action=Action.DOC_QUARANTINED.value)}

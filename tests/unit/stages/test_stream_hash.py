@@ -35,6 +35,21 @@ def test_media_type_is_sniffed_in_the_same_pass(data: bytes, media: MediaType) -
     assert digest_file(io.BytesIO(data), "m-1", 1 << 20, "e").media is media
 
 
+@given(st.integers(min_value=1, max_value=97), st.sampled_from(["mail", "png", "msg"]))
+def test_streamed_sniffing_equals_sniffing_the_whole_content(chunk: int, kind: str) -> None:
+    from formats.registry import sniff_bytes
+
+    data = {
+        "mail": b"From: a@b.example\nTo: c@d.example\n\nbody " * 3,
+        "png": b"\x89PNG\r\n\x1a\n" + bytes(300),
+        "msg": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(300),
+    }[kind]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(stream_hash, "CHUNK", chunk)
+        got = digest_file(io.BytesIO(data), "m-1", 1 << 20, "e")
+    assert got.media is sniff_bytes(data) is not None
+
+
 def test_past_the_limit_is_too_large() -> None:
     with pytest.raises(DocumentTooLarge):
         digest_file(io.BytesIO(b"x" * 11), "m-1", 10, "entry-1")
