@@ -1,15 +1,17 @@
 """A several-machine layout on one machine: a Prefect server on PostgreSQL, the
 ``sealroom`` process work pool with N ``sealroom worker`` processes, the ledger on
-PostgreSQL, queues and vault on S3 (moto's server). Used by bench/bench_workers.py and
-tests/flows/test_work_pool.py.
+PostgreSQL, queues, vault and outbox on S3 (moto's server). Used by
+bench/bench_workers.py and tests/flows/test_work_pool.py.
 
 Every worker is its own process with only the shared services in common (its settings
-come from the environment, as on another machine). The outbox, the local key ring and
-the checkpoint signing key still live under the shared ``SEALROOM_HOME`` directory.
+come from the environment, as on another machine). The local key ring and the checkpoint
+signing key still live under the shared ``SEALROOM_HOME`` directory (KMS would share them
+across machines; see docs/scale-out.md).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -21,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import boto3
 from sqlalchemy.engine import make_url
@@ -34,6 +37,7 @@ from tests.pg_fixtures import drop_database, fresh_database
 REPO = Path(__file__).resolve().parents[1]
 MATTER = "matter-pool"
 VAULT_BUCKET = "sealroom-vault"
+OUTBOX_BUCKET = "sealroom-outbox"
 QUEUE_BUCKET = "sealroom-queues"
 PIPELINE = "pipeline/sealroom-pipeline"
 
@@ -55,9 +59,9 @@ class Cluster:
             raise RuntimeError(f"sealroom {args[0]} failed: {done.stderr[-1500:]}")
         return done.stdout
 
-    def start_worker(self, name: str) -> subprocess.Popen[bytes]:
+    def start_worker(self, name: str, limit: int = 1) -> subprocess.Popen[bytes]:
         log = open(self.root / f"{name}.log", "ab")  # noqa: SIM115 - owned by the process
-        argv = [sys.executable, "-m", "cli.main", "worker", "--name", name, "--limit", "1"]
+        argv = [sys.executable, "-m", "cli.main", "worker", "--name", name, "--limit", str(limit)]
         env = {**self.env, "PREFECT_LOGGING_LEVEL": "INFO"}  # its submissions, counted below
         proc = subprocess.Popen(
             argv, cwd=REPO, env=env, stdout=log, stderr=log, start_new_session=True
@@ -81,6 +85,7 @@ def environment(root: Path, endpoint: str, ledger_url: str, prefect_db: str) -> 
         "SEALROOM_S3_ENDPOINT_URL": endpoint,
         "SEALROOM_S3_BUCKET": QUEUE_BUCKET,
         "SEALROOM_VAULT_S3_BUCKET": VAULT_BUCKET,
+        "SEALROOM_OUTBOX_URL": f"s3://{OUTBOX_BUCKET}/deliveries",
         "SEALROOM_REDACT_WORKERS": "1",
         "PREFECT_HOME": str(root / "prefect"),
         "PREFECT_API_DATABASE_CONNECTION_URL": asyncpg_url(prefect_db),
@@ -129,21 +134,33 @@ def _databases(stack: ExitStack, server_url: str) -> tuple[str, str]:
     return made[0], made[1]
 
 
+def _s3(endpoint: str) -> Any:
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=DEMO_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=DEMO_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+    )
+
+
+def deliverables(box: Cluster, matter: str) -> int:
+    """``<doc_id>.json`` objects in the matter's S3 outbox."""
+    listed = _s3(box.env["SEALROOM_S3_ENDPOINT_URL"]).list_objects_v2(
+        Bucket=OUTBOX_BUCKET, Prefix=f"deliveries/{matter}/"
+    )
+    return sum(1 for item in listed.get("Contents", []) if item["Key"].endswith(".json"))
+
+
 @contextmanager
-def cluster(root: Path, pg_server_url: str, workers: int = 2) -> Iterator[Cluster]:
+def cluster(root: Path, pg_server_url: str, workers: int = 2, limit: int = 1) -> Iterator[Cluster]:
     """Start the whole layout; stop every process it started on the way out."""
     with ExitStack() as stack:
         ledger_url, prefect_db = _databases(stack, pg_server_url)
         endpoint = stack.enter_context(local_s3())
         env = environment(root, endpoint, ledger_url, prefect_db)
-        s3 = boto3.client(
-            "s3",
-            endpoint_url=endpoint,
-            region_name="us-east-1",
-            aws_access_key_id=DEMO_CREDENTIALS["AWS_ACCESS_KEY_ID"],
-            aws_secret_access_key=DEMO_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
-        )
-        for bucket in (QUEUE_BUCKET, VAULT_BUCKET):
+        s3 = _s3(endpoint)
+        for bucket in (QUEUE_BUCKET, VAULT_BUCKET, OUTBOX_BUCKET):
             s3.create_bucket(Bucket=bucket)
         server, api_url = _prefect_server(root, env)
         stack.callback(_stop, server)
@@ -152,25 +169,32 @@ def cluster(root: Path, pg_server_url: str, workers: int = 2) -> Iterator[Cluste
         stack.callback(lambda: [_stop_worker(w) for w in box.workers.values()])
         box.sealroom("deploy", "--matter", MATTER)
         for n in range(workers):
-            box.start_worker(f"worker-{n + 1}")
+            box.start_worker(f"worker-{n + 1}", limit)
         yield box
 
 
 # --- driving runs ---------------------------------------------------------------------
-def start_runs(box: Cluster, inbox: Path, count: int, matter: str = MATTER) -> list[str]:
+def start_runs(
+    box: Cluster,
+    inbox: Path,
+    count: int,
+    matter: str = MATTER,
+    settings: dict[str, str] | None = None,
+) -> list[str]:
     """``count`` concurrent pipeline runs over ``inbox`` (what ``sealroom run`` does, on the
     work pool); return their ids. Flow parameters are a matter id only; the inbox reaches the
     run's process as its ``SEALROOM_INBOX`` setting (the process pool's ``env`` job variable),
-    as a worker machine configured for one inbox would have it."""
+    as a worker machine configured for one inbox would have it; ``settings`` adds others."""
     code = (
-        "import sys\nfrom prefect.deployments import run_deployment\n"
+        "import json, sys\nfrom prefect.deployments import run_deployment\n"
         "params = {'matter': sys.argv[4]}\n"
-        "env = {'env': {'SEALROOM_INBOX': sys.argv[2]}}\n"
+        "env = {'env': {'SEALROOM_INBOX': sys.argv[2], **json.loads(sys.argv[5])}}\n"
         "for _ in range(int(sys.argv[3])):\n"
         "    run = run_deployment(sys.argv[1], parameters=params, job_variables=env, timeout=0)\n"
         "    print(run.id)\n"
     )
-    argv = [sys.executable, "-c", code, PIPELINE, str(inbox), str(count), matter]
+    extra = json.dumps(settings or {})
+    argv = [sys.executable, "-c", code, PIPELINE, str(inbox), str(count), matter, extra]
     done = subprocess.run(argv, env=box.env, capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-1500:])
@@ -211,6 +235,25 @@ _STATES = (
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 
+_RUNS_OF = (
+    "import asyncio, sys\nfrom prefect.client.orchestration import get_client\n"
+    "from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterName\n"
+    "async def main():\n"
+    "    async with get_client() as c:\n"
+    "        f = DeploymentFilter(name=DeploymentFilterName(any_=[sys.argv[1]]))\n"
+    "        for r in await c.read_flow_runs(deployment_filter=f):\n"
+    "            print(r.id, r.state.type.value, r.parameters.get('matter'))\n"
+    "asyncio.run(main())\n"
+)
+
+
+def runs_of(box: Cluster, deployment: str, matter: str) -> dict[str, str]:
+    """Run id -> state type of every run of ``deployment`` for ``matter``."""
+    out = _prefect_script(box, _RUNS_OF, deployment)
+    rows = [line.split() for line in out.splitlines() if line]
+    return {r[0]: r[1] for r in rows if len(r) == 3 and r[2] == matter}
+
+
 def run_states(box: Cluster, run_ids: list[str]) -> dict[str, str]:
     """Run id -> Prefect state type (SCHEDULED, PENDING, RUNNING, COMPLETED, ...)."""
     out = _prefect_script(box, _STATES, *run_ids)
@@ -235,13 +278,7 @@ def play_reviewer(box: Cluster) -> int:
     from cli.demo_reviewer import review_open_batches
     from review import ReviewerClient, S3ObjectStore
 
-    s3 = boto3.client(
-        "s3",
-        endpoint_url=box.env["SEALROOM_S3_ENDPOINT_URL"],
-        region_name="us-east-1",
-        aws_access_key_id=DEMO_CREDENTIALS["AWS_ACCESS_KEY_ID"],
-        aws_secret_access_key=DEMO_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
-    )
+    s3 = _s3(box.env["SEALROOM_S3_ENDPOINT_URL"])
     client = ReviewerClient(S3ObjectStore(s3, QUEUE_BUCKET), "general", "reviewer-pool")
     done = review_open_batches(client, box.root / "reviewer", 3600, grant=lambda b: _grant(box, b))
     return len(done)
@@ -299,7 +336,7 @@ def outcome(box: Cluster, matter: str = MATTER) -> Outcome:
     terminal = by_action.get(Action.DOC_DELIVERED, Counter()) + by_action.get(
         Action.DOC_QUARANTINED, Counter()
     )
-    outbox = box.root / "home" / "outbox" / matter
+    assert not (box.root / "home" / "outbox").exists()  # nothing on a worker's disk
     return Outcome(
         ingested=len(ingested),
         delivered=len(by_action.get(Action.DOC_DELIVERED, {})),
@@ -310,7 +347,7 @@ def outcome(box: Cluster, matter: str = MATTER) -> Outcome:
         docs_dispatched_twice=sum(
             1 for n in by_action.get(Action.DOC_DISPATCHED, Counter()).values() if n > 1
         ),
-        deliverables=len(list(outbox.glob("*.json"))) if outbox.exists() else 0,
+        deliverables=deliverables(box, matter),
         verify_ok=verified.ok,
         events=len(events),
     )

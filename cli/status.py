@@ -48,8 +48,10 @@ def render(console: Console, view: dict[str, Any]) -> None:
     cols = ["queue", "open batches", "open documents", "claimed", "overdue"]
     rows = [[q, *r.values()] for q, r in sorted(view["queues"].items())]
     console.print(_table("Reviewer queues (backlog)", cols, rows))
-    rows = [[d, reason] for d, reason in view["quarantined"].items()]
-    console.print(_table("Quarantined documents", ["document", "reason"], rows))
+    cols = ["document", "state", "code", "reason", "since", "retries", "inbox entry"]
+    keys = ["doc_id", "state", "code", "reason", "since", "attempts", "entry"]
+    rows = [[q[k] for k in keys] for q in view.get("quarantine", [])]
+    console.print(_table("Quarantined documents", cols, rows))
     if view.get("delivered_json_only"):
         rows = [[d, code] for d, code in view["delivered_json_only"].items()]
         title = "Delivered as JSON only (original not annotatable)"
@@ -63,10 +65,24 @@ def render(console: Console, view: dict[str, Any]) -> None:
         for r, v in view["reviewers"].items()
     ]
     console.print(_table("Reviewers", cols, rows))
+    render_runs(console, view)
     if not view["claims_known"]:
         console.print(
             "[yellow]claims not read (--no-claims, or the queue bucket was unreachable)[/]"
         )
+
+
+def render_runs(console: Console, view: dict[str, Any]) -> None:
+    if "runs" not in view:
+        return
+    if not view["runs_known"]:
+        console.print("[yellow]flow runs not read (the Prefect API was unreachable)[/]")
+        return
+    cols = ["flow", "deployment", "run", "state", "time", "codes"]
+    rows = [[r[c] for c in cols[:-1]] + [" ".join(r["codes"])] for r in view["runs"]]
+    console.print(_table("Latest flow runs", cols, rows))
+    if view["last_run_failed"]:
+        console.print(f"[red]last run failed: {', '.join(view['failed_flows'])}[/]")
 
 
 def status(
@@ -74,19 +90,33 @@ def status(
     claims: Annotated[
         bool, typer.Option(help="Read live claims from the S3 queues (slow when unreachable).")
     ] = True,
+    runs: Annotated[
+        bool, typer.Option(help="Read the latest flow runs from the Prefect API.")
+    ] = True,
 ) -> None:
-    """Per queue backlog, claimed and overdue batches, quarantined documents with reasons,
-    throughput of the last 24 h, per-reviewer turnaround and QC agreement (ids only)."""
+    """Per queue backlog, claimed and overdue batches, quarantined documents (state, code,
+    inbox entry id), throughput of the last 24 h, per-reviewer turnaround and QC
+    agreement, and the latest flow runs per flow and deployment with their state and
+    error codes (ids only). Exit 1 when the newest run of any flow failed or crashed
+    (``last_run_failed`` in --json), so an alert can key on it."""
     settings = get_settings()
     from cli.status_view import status_view
     from composition.wiring import open_ledger
+    from stages.quarantine import quarantine_states
 
     with open_ledger(settings) as ledger:
         events = list(ledger.events())
     queue_names = sorted({str(e.details["queue"]) for e in events if "queue" in e.details})
     known = (live_claims(settings, queue_names) if queue_names else {}) if claims else None
     view = status_view(events, settings.batch_due_hours, known, None)
+    view["quarantine"] = quarantine_states(events)
+    if runs:
+        from cli.status_runs import run_section
+
+        view.update(run_section(settings))
     if as_json:
         typer.echo(json.dumps(view, indent=2, default=str))
     else:
         render(Console(), view)
+    if view.get("last_run_failed"):
+        raise typer.Exit(1)

@@ -56,7 +56,8 @@ def print_summary(console: Console, home: Path, endpoint: str, seconds: float) -
         f"Audit trail: {result.chain.count} events, {result.checkpoints} signed checkpoint(s), "
         f"verification {verdict}"
     )
-    console.print(f"Deliverables (client outbox): {settings.outbox_path / settings.matter}")
+    where = settings.outbox_url or settings.outbox_path
+    console.print(f"Deliverables (client outbox): {where}/{settings.matter}")
     console.print(f"Sealed vault: {settings.vault_path}   keys: {settings.key_path}")
     console.print(f"Ledger: {settings.ledger}")
     console.print(  # one unwrapped line, so it can be copied and run as printed

@@ -110,14 +110,17 @@ def shred_cmd(
 ) -> None:
     """Crypto-shred a matter: destroy its keys so everything sealed under them is unreadable.
 
-    Refused while the matter's outbox still holds deliverables (named by doc id), unless
-    --purge-outbox removes them first; both are recorded on the ledger (counts only).
+    Refused while the matter's outbox (SEALROOM_OUTBOX_DIR or SEALROOM_OUTBOX_URL) still
+    holds deliverables (named by doc id), unless --purge-outbox removes them first (on S3
+    every version of each object); both are recorded on the ledger (counts only).
     """
     from stages import outbox_shred
 
     if not yes:
         typer.confirm(f"Destroy every key of matter {matter}? This cannot be undone", abort=True)
-    outbox = get_settings().outbox_path
+    from composition.wiring import build_outbox
+
+    outbox = build_outbox(get_settings())
     done = _run(
         tenant,
         matter,

@@ -26,6 +26,7 @@ from review import ReviewQueue
 from review.routing import load_routing
 from stages.services import Services
 from vault import KmsKeyProvider, LocalDirStore, LocalKeyProvider, S3BlobStore, Sealer, Vault
+from vault.outbox import DirOutbox, Outbox, S3Outbox
 from vault.ports import BlobStore, KeyProvider
 
 # re-exported from .queues and .audit_wiring
@@ -75,7 +76,7 @@ def build_services(settings: Settings, queue: str | None = None) -> Services:
         ledger=ledger,
         queue=ReviewQueue(store, queue_name),
         detector_factory=lambda: Detector(settings.spacy_model),
-        outbox=settings.outbox_path,
+        outbox=build_outbox(settings),
         policy=settings.policy,
         policy_by_kind=dict(settings.policy_by_kind),
         policy_dir=settings.policy_dir,
@@ -86,6 +87,14 @@ def build_services(settings: Settings, queue: str | None = None) -> Services:
         pdf_engine=pdf_engine(settings),
         format_limits=format_limits(settings),
     )
+
+
+def build_outbox(settings: Settings) -> Outbox:
+    """``SEALROOM_OUTBOX_URL`` (``s3://bucket/prefix``) or the outbox directory."""
+    if settings.outbox_url:
+        bucket, prefix = split_s3_url(settings.outbox_url)
+        return S3Outbox(s3_client(settings), bucket, prefix)
+    return DirOutbox(settings.outbox_path)
 
 
 def inbox_for(settings: Settings, location: str | None = None) -> Inbox:

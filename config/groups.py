@@ -36,6 +36,11 @@ class CoreSettings(Group):
         description="Directory inbox: move handled entries to sibling processed/, refused/.",
     )
     outbox_dir: Path | None = None
+    outbox_url: str | None = Field(
+        None,
+        pattern=r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$",
+        description="Client deliverables on S3 (s3://bucket/prefix) instead of outbox_dir.",
+    )
 
 
 class RedactionSettings(Group):
@@ -123,6 +128,10 @@ class OperationsSettings(Group):
     """Deployments, parallelism, retries."""
 
     redact_workers: int = Field(0, ge=0, description="Redaction processes; 0 = CPU count.")
+    redact_spread: bool = Field(
+        False,
+        description="Work pool: one sealroom-redact-chunk deployment run per redaction chunk.",
+    )
     redact_chunk_size: int = Field(50, ge=1, description="Documents per redaction task.")
     s3_max_concurrency: int = Field(10, ge=1, description="Concurrent S3 calls per process.")
     task_retries: int = Field(3, ge=0)

@@ -90,6 +90,11 @@ class Settings(
         return self.outbox_dir or self.home / "outbox"
 
     @property
+    def outbox_location(self) -> str:
+        """Where deliverables go: ``outbox_url`` (S3) or the outbox directory."""
+        return self.outbox_url or str(self.outbox_path)
+
+    @property
     def inbox_location(self) -> str:
         return self.inbox or str(self.home / "inbox")
 

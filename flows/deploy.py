@@ -23,6 +23,7 @@ from prefect import serve
 from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
 
 from config import Settings, get_settings
+from flows.chunk_runs import CHUNK_DEPLOYMENT_NAME, redact_chunk
 from flows.pipeline_flow import collect, intake, pipeline, reassemble
 
 TAGS = ["sealroom"]
@@ -35,7 +36,8 @@ SYNC: dict[str, Any] = {"_sync": True}
 
 def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
     """intake every few minutes, collect and reassemble on their own schedules; pipeline
-    on demand. One run of a deployment at a time (``concurrency_limit=1``)."""
+    on demand. One run of a deployment at a time (``concurrency_limit=1``). Redaction
+    chunks on demand (``SEALROOM_REDACT_SPREAD``, ``flows.chunk_runs``), any number at once."""
     params: dict[str, Any] = {"matter": matter}
 
     def every(minutes: float) -> timedelta:
@@ -67,6 +69,7 @@ def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
             **SYNC,
         ),
         pipeline.to_deployment(name="sealroom-pipeline", parameters=params, tags=TAGS, **SYNC),
+        redact_chunk.to_deployment(name=CHUNK_DEPLOYMENT_NAME, tags=TAGS, **SYNC),  # on demand
     ]
 
 

@@ -41,8 +41,25 @@ def _ingest(log: RunLog, matter: str | None) -> None:
 
 
 def _redact(log: RunLog, matter: str | None) -> None:
+    settings = get_settings()
     with timed():  # a ledger query: stage work, not orchestration
-        parts = chunks(pending_documents(matter), get_settings().redact_chunk_size)
+        parts = chunks(pending_documents(matter), settings.redact_chunk_size)
+    if settings.redact_spread and parts:  # one deployment run per chunk, any worker
+        from flows.chunk_runs import spread
+
+        deadline = settings.pdf_time_limit_seconds * settings.redact_chunk_size + 600
+        counts, failures = spread(matter, parts, deadline)
+    else:
+        counts, failures = _redact_here(parts, matter)
+    get_run_logger().info("redaction: %s", counts)
+    log.add("redact", counts, failures)
+    log.summary.update({f"redact_{k}": v for k, v in counts.items()})
+
+
+def _redact_here(
+    parts: list[list[str]], matter: str | None
+) -> tuple[dict[str, int], list[Failure]]:
+    """Every chunk as a task of this run (on this machine's redaction process pool)."""
     futures = [
         redact_chunk_task.submit(ids, matter, f"{n + 1:03d}-of-{len(parts):03d}")
         for n, ids in enumerate(parts)
@@ -55,9 +72,7 @@ def _redact(log: RunLog, matter: str | None) -> None:
         failures += failed
         for state in states.values():
             counts[state] = counts.get(state, 0) + 1
-    get_run_logger().info("redaction: %s", counts)
-    log.add("redact", counts, failures)
-    log.summary.update({f"redact_{k}": v for k, v in counts.items()})
+    return counts, failures
 
 
 def _dispatch(log: RunLog, matter: str | None) -> None:

@@ -29,6 +29,7 @@ from flows.deploy import deployments
 POOL = "sealroom"
 POOL_TYPE = "process"
 FLOWS_MODULE = "flows.pipeline_flow"
+ENTRYPOINTS = {"redact-chunk": "flows.chunk_runs.redact_chunk"}  # flows defined elsewhere
 
 
 async def _ensure_pool(name: str) -> None:
@@ -47,7 +48,7 @@ def pool_deployments(settings: Settings, matter: str | None = None) -> list[Any]
     specs = deployments(settings, matter)
     for spec in specs:
         spec._entrypoint_type = EntrypointType.MODULE_PATH  # no public setter
-        spec.entrypoint = f"{FLOWS_MODULE}.{spec.flow_name}"
+        spec.entrypoint = ENTRYPOINTS.get(spec.flow_name, f"{FLOWS_MODULE}.{spec.flow_name}")
     return specs
 
 

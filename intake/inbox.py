@@ -1,18 +1,24 @@
 """Inboxes the ingest stage reads: a local directory, an S3 prefix, or memory (tests).
 
 A top folder named ``legal``/``medical`` sets the kind. Entries carry the source file
-name only so that ingest can seal it; it is never logged or used as an id.
+name only so that ingest can seal it; it is never logged or used as an id. An S3 inbox
+lists every object with its size and ETag: an object under a key with a part starting
+with ``.`` or an empty part, or a zero-byte object, comes with its refusal, and one over
+the size limit is refused before it is read; each is recorded as ``inbox.refused`` with
+its code and reason under an opaque entry id, as the drop folder does (folder marker
+objects, keys ending in ``/``, are not entries).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from intake.ports import InboxEntry
 from models.document import DocKind
-from models.errors import StorageError
+from models.errors import EmptyEntry, EntryRefused, HiddenEntry, StorageError
 
 KIND_FOLDERS = {kind.value: kind for kind in DocKind}
 
@@ -40,26 +46,32 @@ class DirInbox:
 
 
 class S3Inbox:
-    """``s3://bucket/prefix``: every object under the prefix (keys starting with '.' skipped)."""
+    """``s3://bucket/prefix``: every object under the prefix, each an entry (those with a
+    hidden or empty key part and zero-byte objects carry their refusal)."""
 
     def __init__(self, client: Any, bucket: str, prefix: str = "") -> None:
         self._client, self.bucket = client, bucket
         self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
 
     def entries(self, default_kind: DocKind) -> Iterator[InboxEntry]:
-        for key in self._keys():
+        for key, size, etag in self._objects():
+            if key.endswith("/") and size == 0:
+                continue  # a console "folder" marker, not a file
             parts = tuple(key[len(self.prefix) :].split("/"))
-            if any(p.startswith(".") or not p for p in parts):
-                continue
-            yield InboxEntry(parts, kind_of(parts, default_kind), self._reader(key))
+            entry = _entry_id(self.bucket, key, etag, size)
+            kind = kind_of(parts, default_kind)
+            refusal = _s3_refusal(parts, size, entry)
+            yield InboxEntry(parts, kind, self._reader(key), entry, size, refusal)
 
-    def _keys(self) -> Iterator[str]:
+    def _objects(self) -> Iterator[tuple[str, int, str]]:
+        """(key, size, ETag) of every object under the prefix, in key order."""
         try:
             pages = self._client.get_paginator("list_objects_v2").paginate(
                 Bucket=self.bucket, Prefix=self.prefix
             )
             for page in pages:
-                yield from sorted(item["Key"] for item in page.get("Contents", []))
+                for item in sorted(page.get("Contents", []), key=lambda i: str(i["Key"])):
+                    yield str(item["Key"]), int(item.get("Size", 0)), str(item.get("ETag", ""))
         except Exception as exc:  # botocore errors, translated at the boundary
             raise StorageError(f"s3://{self.bucket}", "cannot list the inbox") from exc
 
@@ -71,6 +83,20 @@ class S3Inbox:
                 raise StorageError(f"s3://{self.bucket}", "cannot read an inbox object") from exc
 
         return read
+
+
+def _entry_id(bucket: str, key: str, etag: str, size: int) -> str:
+    """An opaque id from the object's location and identity (the key stays secret)."""
+    identity = "\x00".join(("s3", bucket, key, etag, str(size))).encode()
+    return "entry-" + hashlib.sha256(identity).hexdigest()[:20]
+
+
+def _s3_refusal(parts: tuple[str, ...], size: int, entry: str) -> EntryRefused | None:
+    if any(p.startswith(".") for p in parts):
+        return HiddenEntry(entry)
+    if not all(parts):
+        return EntryRefused(entry, "empty part in the object key")
+    return EmptyEntry(entry) if size == 0 else None
 
 
 class MemoryInbox:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from models.document import DocKind
+from models.errors import EntryRefused
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,9 @@ class InboxEntry:
     parts: tuple[str, ...]  # path relative to the inbox: PII, sealed/tagged, never logged
     kind: DocKind
     read: Callable[[], bytes]
+    entry_id: str = ""  # opaque; "" where the inbox has none (directory, memory)
+    size: int = -1  # listed size, -1 when unknown before reading
+    refusal: EntryRefused | None = None  # refused before reading, recorded as such
 
     @property
     def name(self) -> str:

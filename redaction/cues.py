@@ -12,13 +12,13 @@ from redaction.wordclass import Kind, kind
 
 # Titles: what follows is a surname or a full name; a census name that is also a common word
 # ("dr. white", "dr small") still counts.
-_TITLES = r"dr|doctor|mr|mrs|ms|mx|miss|prof|professor|sr|sister|shri|sri|smt|kumari|hon'?ble"
+_TITLES = r"dr|doctor|mr|mrs|ms|mx|miss|prof|professor|sr(?=\.)|sister|shri|sri|smt|kumari|hon'?ble"
 # Relations and roles: what follows is usually a given name.
 _RELATIONS = (
-    r"son|sons|daughter|daughters|dtr|dau|husband|wife|spouse|brother|bro|sister|sis|mother|mom"
+    r"son-in-law|daughter-in-law|sister-in-law|brother-in-law|son|sons|daughter|daughters|dtr|dau|husband|wife|spouse|brother|bro|sister|sis|mother|mom"
     r"|father|dad|niece|nephew|cousin|aunt|uncle|grandson|granddaughter|grandaughter|grandmother"
     r"|grandfather|fiance|fiancee|friend|neighbou?r|proxy|hcp|partner|boyfriend|girlfriend"
-    r"|son-in-law|daughter-in-law|sister-in-law|brother-in-law|stepson|stepdaughter"
+    r"|stepson|stepdaughter"
     r"|attending|resident|fellow|intern|nurse|chaplain|social\s+worker"
     r"|case\s+manager|talked\s+with|spoke\s+with|spoke\s+to|called|paged|notified"
 )
@@ -35,6 +35,8 @@ _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 _GAP = re.compile(r"[ \t]+|[ \t]*,[ \t]*(?=[^\W\d_]\.)")
 _INITIAL = re.compile(r"[^\W\d_]\.?$")
 MAX_WORDS = 4
+_CREDENTIALS = frozenset(["md", "mds", "rn", "rns", "np", "pa", "do", "rrt", "ho", "staff"])
+_IN_LAW = re.compile(r"^in-?laws?$", re.IGNORECASE)
 
 
 def _accept(word: str, titled: bool, first: bool) -> bool:
@@ -42,6 +44,8 @@ def _accept(word: str, titled: bool, first: bool) -> bool:
     if _INITIAL.match(word):
         return True  # "dr. j. smith", "per w. marotta" (a lone initial is refused later)
     word = _POSSESSIVE.sub("", _GLUED.sub("", word))  # "S.Manikumar", "white's"
+    if word.lower().strip(".") in _CREDENTIALS or _IN_LAW.match(word):
+        return False  # "spoke with MD", "son-in-law": a role, not a name
     k = kind(word)
     if k is Kind.NAME or k is Kind.UNKNOWN:
         return len(word.strip(".")) >= 2

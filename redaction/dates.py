@@ -24,7 +24,10 @@ _ORD = r"(?i:st|nd|rd|th)?"
 # patterns are also much faster to scan.
 _M = rf"(?P<mon>{_MONTH_WORD}|{_MONTH_WORD.upper()})"
 
-_NUMERIC = re.compile(r"(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/%-]|\.\d)")
+# A word may be glued to a full date ("on10/14/82", "TOXICITY-9/2/92"); a number may not.
+_NUMERIC = re.compile(
+    r"(?<![\d./])(?<!\d-)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/%-]|\.\d)"
+)
 _ISO = re.compile(r"(?<![\w./-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)")
 _MDY = re.compile(
     rf"(?<!\w){_WEEKDAY}{_M}\s+(?P<day>\d{{1,2}}){_ORD}(?:,?\s+(?P<year>\d{{4}}))?(?!\w)",

@@ -8,22 +8,35 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
-from redaction.wordclass import Kind, kind
+from redaction.clinical import clinical_words
+from redaction.wordclass import Kind, uncued_kind
 
 _CUE = re.compile(
     r"\b(?:admitted|admit|transferred|transfered|trans|sent|referred|came\s+into|arrived\s+at"
-    r"|returned|discharged|went|go|going|transfer)[ \t]+(?:to|at|from|into)[ \t]+(?:the[ \t]+)?",
+    r"|returned|discharged|went|go|going|transfer|taken|enroute|en\s+route|come|came|presents?"
+    r"|presented|followed|seen|treated)[ \t]+(?:to|at|from|into)[ \t]+(?:the[ \t]+)?",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*(?:[ \t]+\d{1,2}(?!\d|/))?")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*(?:[ \t]*\d{1,2}(?!\d|/))?")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+_HEAD = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
+MAX_ACRONYM = 4
+
+
+def _head(word: str) -> str:
+    """The place word without a ward number glued or spaced after it ("QUARTERMAIN7")."""
+    m = _HEAD.match(word)
+    return m.group() if m else word
 
 
 def _place_word(word: str) -> bool:
-    head = word.split()[0]
-    if _ACRONYM.match(head):
-        return kind(head) is not Kind.WORD
-    return kind(head) in (Kind.NAME, Kind.UNKNOWN) and len(head) >= 4
+    head = _head(word)
+    if _ACRONYM.match(head) or (head.islower() and len(head) <= MAX_ACRONYM):
+        return uncued_kind(head) is not Kind.WORD and head.lower() not in clinical_words()
+    k = uncued_kind(head)
+    if k is Kind.WORDNAME:  # "went to Harbor": a capitalised word-name in mixed case
+        return head.istitle()
+    return k in (Kind.NAME, Kind.UNKNOWN) and len(head) >= 4
 
 
 _GAP = re.compile(r"[ \t]+")
@@ -37,9 +50,9 @@ def find_facilities(text: str) -> Iterator[Finding]:
             m = _WORD.match(text, cursor)
             if m is None or not _place_word(m.group()):
                 break
-            end = m.end()
-            gap = _GAP.match(text, end)
-            if gap is None:
+            end = m.start() + len(_head(m.group()))  # a ward number stays readable
+            gap = _GAP.match(text, m.end())
+            if gap is None or end < m.end():
                 break
             cursor = gap.end()
         if end > start:

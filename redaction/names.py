@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from models.finding import Finding
 from redaction.clinical import clinical_words
 from redaction.lexicon import NOT_ENTITY
+from redaction.wordclass import Kind, kind, uncued_kind
 
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Hon|Judge|Justice|Rev|Sister|Nurse)(?:\.|\b)"
 _ROLES = (
@@ -49,7 +50,8 @@ _SUFFIX_OK = frozenset(["jr", "sr", "ii", "iii", "iv"])
 
 
 def _name_words(match: str) -> list[tuple[int, int]]:
-    """Word spans of a candidate name, cut at the first word that is not name-like."""
+    """Word spans of a candidate name, cut at the first word that is not name-like (an
+    upper-case plain word: in all-caps text capitals say nothing)."""
     spans: list[tuple[int, int]] = []
     caps = True
     for w in re.finditer(r"[^\s,]+", match):
@@ -65,9 +67,21 @@ def _name_words(match: str) -> list[tuple[int, int]]:
             break  # an acronym after a mixed-case name: "Asuka Ikeda DEA"
         if spans and caps and w.group().isupper() and word in clinical_words():
             break  # all caps: a clinical word ends the name ("SON ROBERTO OVER PHONE")
+        plain_word = not initial and not _name_like(w.group(), first=not spans)
+        if plain_word and not (spans and word in _SUFFIX_OK) and w.group().isupper():
+            break  # a plain word is no name part ("PT REMAINS INTUBATED")
         caps = caps and w.group().isupper()
         spans.append((w.start(), w.end()))
-    return spans[:5]
+    return spans[:5] if any(e - s > 1 for s, e in spans) else []
+
+
+def _name_like(word: str, first: bool = True) -> bool:
+    """A name part by the word lexicons: no plain word, no bare letter ("PT C ...")."""
+    if word.isupper():  # all caps: shorthand, typos and (first) word-names ("COMFORT") are not
+        k = uncued_kind(word)
+        allowed = (Kind.NAME, Kind.UNKNOWN) if first else (Kind.NAME, Kind.UNKNOWN, Kind.WORDNAME)
+        return k in allowed and len(word.strip(".")) >= 2
+    return kind(word) is not Kind.WORD and len(word.strip(".")) >= 2
 
 
 def find_context_names(text: str) -> Iterator[Finding]:

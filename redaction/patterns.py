@@ -9,6 +9,7 @@ from redaction.context import find_context_ids, find_long_numbers, find_self_lab
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.facilities import find_facilities
+from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.identifiers import find_identifiers
 from redaction.names import (
     find_address_block_names,
@@ -17,7 +18,9 @@ from redaction.names import (
     find_credentialed_names,
     find_described_names,
 )
+from redaction.pagers import find_pager_numbers
 from redaction.parties import find_address_blocks, find_caption_parties
+from redaction.persons import find_given_names, find_initialled_names, find_role_names
 from redaction.places import find_addresses, find_organizations
 from redaction.shortdates import find_short_dates
 
@@ -27,11 +30,18 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_identifiers,
     find_dates,
     find_short_dates,
+    find_pager_numbers,
     find_facilities,
+    find_named_facilities,
+    find_wards,
+    find_home_towns,
     find_context_ids,
     find_self_labelled,
     find_context_names,
     find_cued_names,
+    find_initialled_names,
+    find_given_names,
+    find_role_names,
     find_signed_names,
     find_address_block_names,
     find_described_names,

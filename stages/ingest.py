@@ -18,6 +18,7 @@ from models.errors import SealroomError
 from models.vault_ref import Purpose
 from review.tags import InboxTagger
 from stages.intake_record import Facts, InboxRun, IngestOutcome, record_ingest
+from stages.refusals import record_refusal, refusal_of
 from stages.services import Services
 
 __all__ = ["InboxRun", "IngestOutcome", "ingest_bytes", "ingest_from", "sniff"]
@@ -36,6 +37,7 @@ def ingest_bytes(
     kind: DocKind,
     max_bytes: int,
     tags: Mapping[str, Any] | None = None,
+    entry: str = "",
 ) -> IngestOutcome:
     doc_id = document_id(svc.matter, data)
     facts = Facts(doc_id, sniff(data), len(data), content_hash(data), _name_bytes(source_name))
@@ -46,6 +48,7 @@ def ingest_bytes(
         kind,
         max_bytes,
         tags,
+        entry=entry or None,  # the inbox entry's opaque id (S3 inboxes)
     )
 
 
@@ -56,9 +59,15 @@ def ingest_from(svc: Services, inbox: Inbox, default_kind: DocKind, max_bytes: i
     run = InboxRun([], 0)
     for entry in inbox.entries(default_kind):
         try:
+            refusal = refusal_of(entry.entry_id, entry.refusal, entry.size, max_bytes)
+            if refusal is not None:  # recorded, never read (as the drop folder does)
+                record_refusal(svc, entry.entry_id, refusal)
+                continue
             data = entry.read()
             tags = tagger.tags(entry.parts, document_id(svc.matter, data))
-            outcome = ingest_bytes(svc, data, entry.name, entry.kind, max_bytes, tags=tags)
+            outcome = ingest_bytes(
+                svc, data, entry.name, entry.kind, max_bytes, tags=tags, entry=entry.entry_id
+            )
         except (SealroomError, OSError) as exc:
             run.failed += 1
             run.codes.append(exc.code if isinstance(exc, SealroomError) else type(exc).__name__)

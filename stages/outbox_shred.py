@@ -1,10 +1,11 @@
 """Shredding that shreds: the matter's plaintext deliverables in the outbox go too.
 
 Crypto-shredding destroys the matter's keys, but reassembly also exported plaintext
-deliverables to ``<outbox>/<matter>/`` (``<doc_id>.json``, ``<doc_id>.pdf`` and crash
-leftovers ``.part-*``). A shred refuses while any are there, naming them by doc id, unless
-told to purge them; a purge removes them first (after the legal-hold check, so a refused
-shred removes nothing) and is its own ledger event with counts only.
+deliverables to the matter's outbox (a directory ``<outbox>/<matter>/`` or an S3 prefix,
+``vault.outbox``: ``<doc_id>.json``, ``<doc_id>.pdf`` and crash leftovers ``.part-*``).
+A shred refuses while any are there, naming them by doc id, unless told to purge them; a
+purge removes them first (after the legal-hold check, so a refused shred removes nothing)
+and is its own ledger event with counts only.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from models.audit import Action, Outcome
 from models.errors import OutboxNotEmpty
 from stages.vault_trail import record_vault_event, shred_matter
 from vault import KeyScope, LegalHolds, ShredReport, Vault
+from vault.outbox import Outbox, outbox_at
 
 MAX_NAMED = 20
 
@@ -27,16 +29,15 @@ class ShredOutcome:
     outbox_removed: int
 
 
-def deliverables(outbox: Path, matter: str) -> list[Path]:
-    """Every file the pipeline exported for ``matter`` (deliverables and temp files)."""
-    folder = outbox / matter
-    return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+def deliverables(outbox: Path | Outbox, matter: str) -> list[str]:
+    """Every object the pipeline exported for ``matter`` (deliverables and temp files)."""
+    return outbox_at(outbox).names(matter)
 
 
-def doc_ids(files: list[Path]) -> list[str]:
-    """The doc ids named by deliverable file names (temp files named as such)."""
-    names = (p.name if p.name.startswith(".part-") else p.stem for p in files)
-    return sorted(dict.fromkeys(names))
+def doc_ids(names: list[str]) -> list[str]:
+    """The doc ids named by deliverable names (temp files named as such)."""
+    ids = (n if n.startswith(".part-") else n.rsplit(".", 1)[0] for n in names)
+    return sorted(dict.fromkeys(ids))
 
 
 def shred(
@@ -45,7 +46,7 @@ def shred(
     scope: KeyScope,
     actor: str,
     *,
-    outbox: Path,
+    outbox: Path | Outbox,
     purge_outbox: bool = False,
     delete_objects: bool = False,
 ) -> ShredOutcome:
@@ -61,8 +62,8 @@ def shred(
         raise OutboxNotEmpty(scope.matter, f"outbox still holds deliverables of {shown}")
     removed = 0
     if files and not held:
-        for path in files:
-            path.unlink(missing_ok=True)
+        for name in files:
+            outbox_at(outbox).purge(scope.matter, name)
             removed += 1
         record_vault_event(ledger, actor, Action.VAULT_OUTBOX_PURGED, scope, Outcome.OK,
                           files_removed=removed, documents=len(doc_ids(files)))  # fmt: skip

@@ -132,3 +132,21 @@ def dismiss(svc: Services, doc_id: str, reason: str, ticket: str = "") -> None:
         "document",
         doc_id,
     )
+
+
+def quarantine_states(events: list[AuditEvent]) -> list[dict[str, Any]]:
+    """Every document ever quarantined, oldest first: ``open``, ``dismissed`` or
+    ``retried`` (back in the pipeline, ``now`` its current state), with its latest code,
+    retries and inbox entry id (never the file name)."""
+    states = document_states(events)
+    ids = dict.fromkeys(e.object_id for e in events if e.action == Action.DOC_QUARANTINED)
+    out = []
+    for doc_id in ids:
+        item = _describe(doc_id, events)
+        now = states.get(doc_id)
+        if now is DocState.QUARANTINED:
+            state = "dismissed" if item.dismissed else "open"
+        else:
+            state = "retried"
+        out.append(item.as_json() | {"state": state, "now": str(now.value if now else "")})
+    return sorted(out, key=lambda r: str(r["since"]))

@@ -9,10 +9,6 @@ the matter's outbox under the document's opaque id.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-import time
-from pathlib import Path
 from typing import Any
 
 from audit import document_states
@@ -30,9 +26,9 @@ from stages.records import load_redaction
 from stages.reviews import load_reviews
 from stages.services import Services
 from stages.trail import deliver_key, doc_facts
+from vault.outbox import outbox_at
 
 DELIVERABLE_FORMAT = "sealroom.deliverable/1"
-PARTIAL_MAX_AGE_S = 600.0  # a crashed export's temp file older than this is swept
 
 
 def deliverable(svc: Services, doc_id: str) -> dict[str, Any]:
@@ -114,9 +110,10 @@ class NotAnnotatable(Exception):
         self.code = code
 
 
-def reassemble_document(svc: Services, doc_id: str) -> Path | None:
+def reassemble_document(svc: Services, doc_id: str) -> str | None:
     """Seal and export ``<doc_id>.json`` (and the annotated original, e.g. ``.pdf``, where
-    the format has one), then record. An original that opens and matches but cannot be
+    the format has one) to the outbox (a directory or S3, ``vault.outbox``), then record;
+    returns where the JSON went. An original that opens and matches but cannot be
     annotated (a damaged PDF that PDFium reads but pypdf cannot write) still delivers the
     JSON, with the error code as the ledger's ``fallback`` reason: reviewed work is never
     stranded."""
@@ -124,7 +121,7 @@ def reassemble_document(svc: Services, doc_id: str) -> Path | None:
         return None
     content = deliverable(svc, doc_id)
     body = json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
-    folder = svc.outbox / svc.matter
+    outbox = outbox_at(svc.outbox)
     hashes: dict[str, Any] = {"sha256": content_hash(body)}
     suffix = svc.formats.get(doc_facts(svc, doc_id).media_type, doc_id).deliverable_suffix
     if suffix is not None:
@@ -134,10 +131,10 @@ def reassemble_document(svc: Services, doc_id: str) -> Path | None:
             hashes["fallback"] = exc.code
         else:
             svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE_PDF), marked)
-            _export(folder, f"{doc_id}{suffix}", marked)
+            outbox.put(svc.matter, f"{doc_id}{suffix}", marked)
             hashes["pdf_sha256"] = content_hash(marked)
     svc.vault.put(svc.ref(doc_id, Purpose.DELIVERABLE), body)
-    path = _export(folder, f"{doc_id}.json", body)
+    path = outbox.put(svc.matter, f"{doc_id}.json", body)
     payload = DocDelivered(
         annotations=len(content["annotations"]), verdicts=len(content["verdicts"]), **hashes
     )
@@ -150,7 +147,7 @@ def reassemble(svc: Services, on_failure: OnFailure = reraise) -> list[str]:
     document never stops the others); returns the ids delivered."""
     states = document_states(svc.ledger.events(matter=svc.matter))
     ready = sorted(d for d, s in states.items() if s is DocState.REVIEWED)
-    sweep_partials(svc.outbox / svc.matter)
+    outbox_at(svc.outbox).sweep(svc.matter)
     delivered: list[str] = []
 
     def deliver(doc_id: str) -> None:
@@ -159,29 +156,3 @@ def reassemble(svc: Services, on_failure: OnFailure = reraise) -> list[str]:
 
     each(ready, deliver, on_failure)
     return delivered
-
-
-def sweep_partials(folder: Path) -> int:
-    """Remove temp files a crashed export left behind (old enough not to be in flight)."""
-    removed = 0
-    for part in folder.glob(".part-*") if folder.is_dir() else []:
-        try:
-            if time.time() - part.stat().st_mtime >= PARTIAL_MAX_AGE_S:
-                part.unlink()
-                removed += 1
-        except FileNotFoundError:
-            continue
-    return removed
-
-
-def _export(folder: Path, name: str, body: bytes) -> Path:
-    """Atomic write: a crash never leaves a half deliverable in the outbox."""
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".part-")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(body)
-        fh.flush()
-        os.fsync(fh.fileno())
-    target = folder / name
-    os.replace(tmp, target)
-    return target

@@ -19,6 +19,7 @@ from redaction.ports import Detector
 from review import ReviewQueue
 from review.routing import RoutingTable
 from vault import Vault
+from vault.outbox import Outbox
 
 
 @dataclass
@@ -29,7 +30,7 @@ class Services:
     ledger: EventLog
     queue: ReviewQueue
     detector_factory: Callable[[], Detector]
-    outbox: Path
+    outbox: Path | Outbox  # a directory, or an outbox adapter (vault.outbox)
     policy: str = "strict"  # the redaction policy of kinds not in ``policy_by_kind``
     policy_by_kind: Mapping[str, str] = field(default_factory=dict)  # kind -> policy name
     policy_dir: Path | None = None  # the policies' folder (None: the packaged ones)

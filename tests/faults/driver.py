@@ -48,8 +48,8 @@ def after(owner: Any, name: str, k: int, when: Callable[..., bool] = lambda *a, 
 def install(fault: str) -> None:
     from audit import Ledger
     from review import S3ObjectStore
-    from stages import reassemble
     from vault import Vault
+    from vault import outbox as outbox_module
 
     kind, _, rest = fault.partition(":")
     if kind == "append":
@@ -63,7 +63,7 @@ def install(fault: str) -> None:
         after(S3ObjectStore, "put", int(rest), lambda _s, key, *a, **kw: "/batches/" in key)
     elif kind == "export":
         calls = [0]
-        real = reassemble.os.replace
+        real = outbox_module.os.replace
 
         def replace(src: Any, dst: Any) -> None:
             calls[0] += 1
@@ -71,7 +71,7 @@ def install(fault: str) -> None:
                 die()
             real(src, dst)
 
-        reassemble.os.replace = replace  # type: ignore[assignment]
+        outbox_module.os.replace = replace  # type: ignore[assignment]
     else:
         raise SystemExit(f"unknown fault {fault}")
 
@@ -120,9 +120,9 @@ def back() -> None:
 
 def main() -> None:
     phase, inbox, *fault = sys.argv[1:]
-    from stages import reassemble
+    from vault import outbox
 
-    reassemble.PARTIAL_MAX_AGE_S = 0.0  # one writer here: any temp file is a leftover
+    outbox.PARTIAL_MAX_AGE_S = 0.0  # one writer here: any temp file is a leftover
     if fault:
         install(fault[0])
     if phase == "front":

@@ -106,3 +106,24 @@ def test_sealroom_run_exits_1_naming_the_failure_and_prints_json_only_on_stdout(
     assert summary["batches_dispatched"] == 0
     assert any("SR-STO-001 (NoSuchBucket)" in line for line in summary["failures"])
     assert "failed: publish batch-" in result.stderr
+
+
+def test_status_shows_the_failed_run_with_its_codes_and_exits_1(no_bucket: Path) -> None:
+    """After the failed runs above, ``sealroom status`` reads them from the Prefect API:
+    the newest pipeline run FAILED with the publish failure's code, an alert field, exit 1;
+    no document text or file name in its output."""
+    from cli.main import app
+
+    pipeline(return_state=True)  # the newest run of the flow fails again (bucket missing)
+    result = CliRunner().invoke(app, ["status", "--json", "--no-claims"])
+    assert result.exit_code == 1, result.output
+    view: dict[str, Any] = json.loads(result.stdout)
+    assert view["runs_known"] and view["last_run_failed"] is True
+    assert "pipeline" in view["failed_flows"]  # (`sealroom run` above: "dispatch" too)
+    newest = next(r for r in view["runs"] if r["flow"] == "pipeline")
+    assert newest["state"] == "FAILED" and newest["codes"][0] == "SR-STO-001"
+    assert "SR-OPS-002" in newest["codes"]
+    for text in [*TEXTS.values(), "a.txt", "b.txt", "c.pdf", PLANTED.decode()]:
+        assert text.strip() not in result.output
+    table = CliRunner().invoke(app, ["status", "--no-claims"])
+    assert table.exit_code == 1 and "last run failed:" in table.stdout

@@ -25,11 +25,13 @@ from bench.pool_harness import (
     outcome,
     play_reviewer,
     run_states,
+    runs_of,
     runs_per_worker,
     start_runs,
     wait_runs,
     worker_of,
 )
+from flows.chunk_runs import CHUNK_DEPLOYMENT_NAME
 from models.audit import Action
 
 pytestmark = pytest.mark.postgres
@@ -124,3 +126,31 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_done(
     print(f"\nkilled {victim} after {seen} {action} event(s): {result}")
     assert (result.ingested, result.delivered + result.quarantined) == (FAULT_DOCS, FAULT_DOCS)
     assert result.clean, result
+
+
+SPREAD_DOCS, CHUNK = 6, 2
+
+
+def test_redaction_chunks_of_one_run_spread_across_workers(pool: Cluster) -> None:
+    """One pipeline run with SEALROOM_REDACT_SPREAD: its 3 chunks are deployment runs that
+    the pool's workers pick up (a third worker with two slots joins, as the waiting run
+    holds one); at least two workers redact chunks of that one run; every document is
+    redacted once and dispatched; the ledger verifies."""
+    pool.start_worker("worker-spread", limit=2)
+    matter = "m-spread"
+    inbox = _inbox(pool, "spread", docs=SPREAD_DOCS)
+    spread = {"SEALROOM_REDACT_SPREAD": "true", "SEALROOM_REDACT_CHUNK_SIZE": str(CHUNK)}
+    (run_id,) = start_runs(pool, inbox, 1, matter, settings=spread)
+    assert wait_runs(pool, [run_id]) == {run_id: "COMPLETED"}
+    chunk_runs = runs_of(pool, CHUNK_DEPLOYMENT_NAME, matter)
+    assert sorted(chunk_runs.values()) == ["COMPLETED"] * (SPREAD_DOCS // CHUNK), chunk_runs
+    ran_by = {run: worker_of(pool, run) for run in chunk_runs}
+    print(f"\nchunks of one run by worker: {ran_by}; parent on {worker_of(pool, run_id)}")
+    assert None not in ran_by.values() and len(set(ran_by.values())) >= 2, ran_by
+    with Ledger(pool.ledger_url) as ledger:
+        redacted = [e.object_id for e in ledger.events(matter=matter, action=Action.DOC_REDACTED)]
+        quarantined = list(ledger.events(matter=matter, action=Action.DOC_QUARANTINED))
+        dispatched = list(ledger.events(matter=matter, action=Action.DOC_DISPATCHED))
+        assert ledger.verify().ok
+    assert len(redacted) == len(set(redacted)) and len(redacted) + len(quarantined) == SPREAD_DOCS
+    assert len(dispatched) == len(redacted)

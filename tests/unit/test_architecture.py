@@ -73,6 +73,8 @@ CONFINED = {
         "flows/pipeline_tasks.py",
         "flows/deploy.py",
         "flows/run_events.py",
+        "flows/run_status.py",  # reads recent flow runs for `sealroom status`
+        "flows/chunk_runs.py",  # redaction chunks as deployment runs on the pool
         "flows/serve_recovery.py",
         "flows/pool.py",
         "cli/server_guard.py",  # wraps the Popen of Prefect's temporary server (orphans)

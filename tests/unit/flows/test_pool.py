@@ -10,7 +10,7 @@ import pytest
 from prefect.deployments.runner import EntrypointType
 
 from config import Settings
-from flows import pipeline_flow
+from flows import chunk_runs, pipeline_flow
 from flows.deploy import deployments
 from flows.pool import pool_deployments
 
@@ -27,6 +27,7 @@ def _resolve(entrypoint: str) -> object:
         ("sealroom-collect", pipeline_flow.collect),
         ("sealroom-reassemble", pipeline_flow.reassemble),
         ("sealroom-pipeline", pipeline_flow.pipeline),
+        ("sealroom-redact-chunk", chunk_runs.redact_chunk),
     ],
 )
 def test_module_entrypoints_resolve_to_the_served_flows(name: str, flow: object) -> None:

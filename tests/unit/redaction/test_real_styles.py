@@ -132,7 +132,7 @@ def test_residual_scan_reports_counts_never_text() -> None:
     ("text", "places"),
     [
         ("pt transferred to GH for cath", ["GH"]),
-        ("PT THEN TRANSFERRED TO WESTBROOKE 2 CP FREE", ["WESTBROOKE 2"]),
+        ("PT THEN TRANSFERRED TO WESTBROOKE 2 CP FREE", ["WESTBROOKE"]),  # ward no. stays
         ("sent to ED for eval; transferred to the floor", []),
         ("admitted to CCU 8/25", []),
     ],

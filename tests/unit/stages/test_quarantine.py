@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from models.audit import Action
-from models.document import DocState
+from models.document import DocKind, DocState
 from models.errors import ConfigError, NotQuarantined
 from review import MemoryObjectStore
 from stages import collect, reassemble
@@ -86,3 +86,30 @@ def test_unsealing_a_source_name_is_recorded(svc: Services, sealed_inbox: Path) 
     source_name(svc, doc_id)
     events = svc.ledger.events(object_id=doc_id, action=Action.DOC_SOURCE_UNSEALED.value)
     assert len(list(events)) == 1
+
+
+def test_quarantine_states_follow_retry_and_dismiss_with_the_inbox_entry(
+    svc: Services, sealed_inbox: Path
+) -> None:
+    from stages.quarantine import quarantine_states
+
+    def sealed() -> list[dict[str, object]]:  # the fixture inbox has other quarantines
+        rows = quarantine_states(list(svc.ledger.events(matter=svc.matter)))
+        return [r for r in rows if r["media_type"] == "application/pdf" and r["attempts"] < 9]
+
+    def shown() -> list[tuple[object, object, object]]:
+        return [(r["state"], r["code"], r["now"]) for r in sealed() if r["code"] == "SR-DOC-003"]
+
+    from stages.drop_folder import ingest_dir
+
+    ingest_dir(svc, sealed_inbox, DocKind.LEGAL, 10**7)  # the drop folder records entry ids
+    run_to_dispatch(svc, sealed_inbox)
+    assert shown() == [("open", "SR-DOC-003", "quarantined")]
+    (row,) = [r for r in sealed() if r["code"] == "SR-DOC-003"]
+    assert row["entry"] and "sealed-letter" not in json.dumps(row)  # an id, not the name
+    doc_id = str(row["doc_id"])
+    retry(svc, doc_id)
+    assert [r["state"] for r in sealed() if r["doc_id"] == doc_id] == ["retried"]
+    run_to_dispatch(svc, sealed_inbox)
+    dismiss(svc, doc_id, "client-withdrew")
+    assert shown() == [("dismissed", "SR-DOC-003", "quarantined")]
