@@ -14,6 +14,17 @@ VIEW: dict[str, Any] = {
     "awaiting_dispatch": 2,
     "queues": {"general": {"open": 1, "docs": 4, "claimed": 1, "overdue": 0}},
     "quarantined": {"doc-b": "SR-RED-002: leak gate"},
+    "quarantine": [
+        {
+            "doc_id": "doc-b",
+            "state": "quarantined",
+            "code": "SR-RED-002",
+            "reason": "leak gate",
+            "since": "2031-01-05T10:00:00Z",
+            "attempts": 0,
+            "entry": "entry-7",
+        }
+    ],
     "throughput_24h": {"ingested": 5, "delivered": 3},
     "reviewers": {
         "ana": {
@@ -38,7 +49,8 @@ def test_every_section_is_shown() -> None:
     assert "Documents: delivered 3, quarantined 1; awaiting dispatch: 2" in out
     for title in ("Reviewer queues (backlog)", "Quarantined documents", "Last 24 h", "Reviewers"):
         assert title in out
-    assert "SR-RED-002: leak gate" in out and "general" in out
+    row = next(line for line in out.splitlines() if "doc-b" in line)
+    assert all(cell in row for cell in ("SR-RED-002", "leak gate", "entry-7")) and "general" in out
     assert "claims not read" in out
 
 
