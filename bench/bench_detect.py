@@ -1,10 +1,11 @@
 """Detection benchmark: bare spaCy, Sealroom (one process), `sealroom detect` (CLI, start-up
 included, default parallelism) and Presidio on the same corpus, in one run.
 
-    .venv/bin/python bench/bench_detect.py [CORPUS] [--repeat N] [--no-presidio]
+    .venv/bin/python bench/bench_detect.py [CORPUS] [--repeat N] [--rounds N] [--no-presidio]
 
 CORPUS is a directory of .txt files or an eval sample (``docs/`` + ``gold.jsonl``; default
-``../shared/eval/dev``). Throughput runs over the corpus repeated ``--repeat`` times; recall
+``../shared/eval/dev``). Throughput runs over the corpus repeated ``--repeat`` times (bare spaCy
+and single-process Sealroom alternate ``--rounds`` times, medians reported); recall
 and precision are scored by ``../shared/eval/score.py`` when the corpus has a gold file.
 Presidio runs in ``bench/.venv-presidio`` (create it with ``bench/setup_presidio.sh``).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -114,6 +116,7 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared/eval/dev")
     ap.add_argument("--repeat", type=int, default=30, help="corpus copies for throughput")
     ap.add_argument("--no-presidio", action="store_true")
+    ap.add_argument("--rounds", type=int, default=1, help="alternating bare/single rounds")
     args = ap.parse_args()
     files = corpus_files(args.corpus)
     texts = [f.read_text(encoding="utf-8") for f in files] * args.repeat
@@ -121,9 +124,16 @@ def main() -> None:
     print(f"corpus: {len(files)} files x {args.repeat} = {chars:,} chars")
     from redaction.detector import Detector
 
-    spacy_rate = timed("bare spaCy (tok2vec+ner)", chars, bare_spacy(texts))
-    det = Detector(MODEL)
-    single = timed("sealroom single-process", chars, lambda: det.detect_many(texts))
+    bare, det = bare_spacy(texts), Detector(MODEL)
+    rates = [
+        (timed("bare spaCy (tok2vec+ner)", chars, bare),
+         timed("sealroom single-process", chars, lambda: det.detect_many(texts)))
+        for _ in range(args.rounds)
+    ]  # fmt: skip
+    spacy_rate, single = (statistics.median(r) for r in zip(*rates, strict=True))
+    if args.rounds > 1:
+        ratios = ", ".join(f"{s / b:.2f}" for b, s in rates)
+        print(f"single / bare spaCy per round (alternating, load drift cancels): {ratios}")
     with tempfile.TemporaryDirectory() as tmp:
         copies = write_copies(files, args.repeat, Path(tmp))
         cli = timed("sealroom detect (CLI, start-up)", chars, cli_detect(copies, Path(tmp) / "c"))

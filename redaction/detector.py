@@ -7,9 +7,11 @@ from typing import Protocol
 
 from models.finding import Finding
 from redaction.clinical import drop_clinical
+from redaction.fieldlabels import trim_field_labels
 from redaction.lexicon import NOT_ENTITY, trim_entity
 from redaction.merge import merge
 from redaction.neutral import drop_neutral, neutral_zones
+from redaction.numberspans import whole_numbers
 from redaction.patterns import find_patterns
 from redaction.plausible import keep_plausible
 from redaction.propagate import propagate
@@ -58,8 +60,8 @@ class Detector:
         return self.finalize(text, keep_plausible(text, [*trimmed, *find_patterns(text)]))
 
     def finalize(self, text: str, findings: Sequence[Finding]) -> list[Finding]:
-        """Drop neutral look-alikes, propagate every value and name part, merge overlaps."""
+        """Drop neutral look-alikes, trim field labels, propagate values and name parts, merge."""
         zones = neutral_zones(text)
-        kept = drop_clinical(text, drop_neutral(text, findings, zones))
+        kept = trim_field_labels(text, drop_clinical(text, drop_neutral(text, findings, zones)))
         spread = propagate(text, merge(kept), self._skip)
-        return merge(drop_neutral(text, [*kept, *spread], zones))
+        return merge(whole_numbers(text, merge(drop_neutral(text, [*kept, *spread], zones))))

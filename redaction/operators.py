@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from models.finding import Finding, RedactionResult, Replacement
-from redaction.matching import normalise
+from redaction.coref import entity_keys
 from redaction.merge import merge
 
 # Every token a namer produces: [PERSON_1], [PERSON_04172255_2], [DATE_2031-07-14].
@@ -72,16 +72,18 @@ class HmacNamer:
 def redact_text(
     text: str, findings: Sequence[Finding], tokens: TokenNamer | None = None
 ) -> RedactionResult:
-    """Replace every finding with its token; overlapping findings are merged first."""
+    """Replace every finding with its token; overlapping findings are merged first. Mentions
+    of one person share a token (``redaction.coref``); other values are named by their text."""
     namer = tokens if tokens is not None else CounterNamer()
     parts: list[str] = []
     reps: list[Replacement] = []
     cursor = out_len = 0
-    for f in merge(findings):
-        if f.end > len(text):
-            raise ValueError("finding beyond end of text")
+    merged = merge(findings)
+    if merged and merged[-1].end > len(text):
+        raise ValueError("finding beyond end of text")
+    for f, key in entity_keys(text, merged):
         original = text[f.start : f.end]
-        token = namer.name(f.label, normalise(original))
+        token = namer.name(f.label, key)
         parts.append(text[cursor : f.start])
         out_len += f.start - cursor
         reps.append(

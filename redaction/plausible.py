@@ -34,8 +34,8 @@ _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z]{2}[a-z]")
 
 def shouting(text: str) -> bool:
     """Mostly upper-case text: capitals say nothing about names there."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) >= SHOUTING * len(letters)
+    letters = sum(map(str.isalpha, text))  # map over str methods: C speed, no lists
+    return letters > 0 and sum(map(str.isupper, text)) >= SHOUTING * letters
 
 
 def name_evidence(token: str, caps: bool, cued: bool = False) -> bool:

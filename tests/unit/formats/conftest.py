@@ -15,9 +15,14 @@ from redaction.pdf import PdfiumEngine
 
 NAME, EMAIL, PHONE = "Marisol Quenby", "mquenby@mailhost.example", "(614) 555-0193"
 PLANTED = (NAME, EMAIL, PHONE)
+# The sample e-mails' Date header: a date left in clear is what the gate's residual scan
+# quarantines, so the planted detector finds it like the real one does.
+HEADER_DATE = "02 Mar 2026"
 
 
 def _label(surface: str) -> str:
+    if surface[:1].isdigit():
+        return "DATE"
     return "EMAIL" if "@" in surface else "PHONE" if surface[:1] == "(" else "PERSON"
 
 
@@ -26,10 +31,10 @@ def _spaced(value: str) -> str:
 
 
 class PlantedDetector:
-    """Finds the planted values (and the surname alone), case-insensitively and with any
-    spacing between characters (OCR drops and adds spaces)."""
+    """Finds the planted values (and the surname alone, and the e-mails' header date),
+    case-insensitively and with any spacing between characters (OCR drops and adds spaces)."""
 
-    rx = re.compile("|".join(_spaced(v) for v in (*PLANTED, "Quenby")), re.IGNORECASE)
+    rx = re.compile("|".join(_spaced(v) for v in (*PLANTED, "Quenby", HEADER_DATE)), re.IGNORECASE)
 
     def detect(self, text: str) -> list[Finding]:
         return self.finalize(

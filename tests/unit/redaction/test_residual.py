@@ -1,5 +1,7 @@
 """The residual-risk scan (known answers): what a finished rendition leaves in clear that
-looks like an identifier, reported as codes and counts, never as text."""
+looks like an identifier, reported as codes and counts, never as text; and the clinical
+look-alikes it must not flag (each would quarantine a safe note). Texts written for these
+tests."""
 
 from __future__ import annotations
 
@@ -39,3 +41,52 @@ def test_no_reason_carries_the_text() -> None:
     reasons = residual_risk(rendition)
     assert len(reasons) == 2
     assert not any(word in r for r in reasons for word in ("Quorvane", "2031", "06/09"))
+
+
+@pytest.mark.parametrize(
+    ("rendition", "dates", "digits"),
+    [
+        # identifiers and dates left in clear
+        ("[PERSON_1] to call back on 617-555-0143.", 0, 1),
+        ("Member id 884 201 7731 on the claim.", 0, 1),
+        ("in an application (no. 40417/03) lodged with", 0, 1),
+        ("Case No. 2291/2019 is public; dose no. 2 of 3", 0, 0),
+        ("lithium toxicity-9/2/92, resolved", 1, 0),
+        ("abx stopped 9/17 after last dose", 1, 0),
+        ("seen in clinic 10/28; f/u in 2 wks", 1, 0),
+        ("the hearing of 12 March 1998 was adjourned", 1, 0),
+        ("decided on the 3rd of Jan by the tribunal", 1, 0),
+        ("2 may be given if needed", 0, 0),  # the verb, lower case, is no month
+        # lab, vitals and ventilator chains are not identifiers
+        ("ABG 7.41-38-212-25-99% on 40%", 0, 0),
+        ("BP 118-1375/52-60 overnight, CVP 9-10", 0, 0),
+        ("vent AC 30-50-400-5.0, weaning", 0, 0),
+        ("events of 1900-0700 shift: none", 0, 0),  # a shift of clock times
+        ("ref 4412-9981 on file", 0, 1),  # not clock times
+        # fractions, scores and settings are not dates
+        ("rales 1/3 up bilat, D5 1/2 NS at 75/hr", 0, 0),
+        ("pain 3/10, PSV 12/5, peep 10/5", 0, 0),
+        ("cont on psv 10/5/40% overnight", 0, 0),
+    ],
+)
+def test_residual_shapes(rendition: str, dates: int, digits: int) -> None:
+    found = scan(rendition)
+    assert (found.dates, found.digits) == (dates, digits)
+
+
+@pytest.mark.parametrize(
+    ("rendition", "names"),
+    [
+        # capitalised mid-sentence words that are English words, though census surnames too
+        ("Pt on Mask overnight, Pleasant and in Comfort. Wedge 14.", 0),
+        # names in no word list, capitalised mid-sentence
+        ("Seen by Brannigan, Oyelaran and Quennell today.", 3),
+    ],
+)
+def test_name_shaped_words(rendition: str, names: int) -> None:
+    assert scan(rendition).names == names
+
+
+def test_reasons_for_shapes_left_in_clear() -> None:
+    reasons = residual_risk("call 617-555-0143 re 9/17 visit")
+    assert reasons == ["residual-risk:date:1", "residual-risk:digit-run:1"]
