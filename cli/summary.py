@@ -10,8 +10,8 @@ from rich.table import Table
 from audit import Ledger, document_states, quarantine_reasons
 from composition.wiring import attest_ledger, open_ledger
 from config import get_settings
-from models.audit import Action
 from models.document import MediaType
+from models.events import DocIngested, DocRedacted, payload_of
 
 SHORT = {media.value: media.suffix.lstrip(".") for media in MediaType} | {"text/plain": "text"}
 
@@ -20,23 +20,25 @@ def documents_table(ledger: Ledger, matter: str) -> Table:
     events = list(ledger.events(matter=matter))
     states = document_states(events)
     reasons = quarantine_reasons(events)
-    facts = {e.object_id: e.details for e in events if e.action == Action.DOC_INGESTED}
+    facts = {
+        e.object_id: payload_of(e, DocIngested) for e in events if e.action == DocIngested.action
+    }
     found = {
-        e.object_id: e.details.get("entities", {})
+        e.object_id: payload_of(e, DocRedacted).entities
         for e in events
-        if e.action == Action.DOC_REDACTED
+        if e.action == DocRedacted.action
     }
     table = Table(title=f"Documents of matter {matter}")
     table.add_column("document", no_wrap=True)
     for column in ("kind", "type", "state", "PII redacted", "note"):
         table.add_column(column)
     for doc_id, state in sorted(states.items()):
-        info = facts.get(doc_id, {})
+        info = facts.get(doc_id)
         entities = found.get(doc_id, {})
         table.add_row(
             doc_id,
-            str(info.get("kind", "")),
-            SHORT.get(str(info.get("media_type")), "?"),
+            info.kind if info else "",
+            SHORT.get(info.media_type if info else "", "?"),
             state.value,
             str(sum(entities.values())) if entities else "",
             reasons.get(doc_id, ""),

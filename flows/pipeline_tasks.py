@@ -48,7 +48,7 @@ def _retry_transient(_task: Any, _run: Any, state: Any) -> bool:
 SAFE: dict[str, Any] = {
     "persist_result": False,
     "cache_policy": NO_CACHE,
-    "retries": 3,
+    "retries": get_settings().task_retries,  # SEALROOM_TASK_RETRIES, read once per process
     "retry_delay_seconds": exponential_backoff(backoff_factor=2),
     "retry_jitter_factor": 0.5,
     "retry_condition_fn": _retry_transient,

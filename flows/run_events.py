@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
 
 from prefect.artifacts import create_table_artifact
 from prefect.events import emit_event
 
 from models.audit import Action, AuditEvent
 from models.errors import Failure
+from models.events import BatchDispatched, DocQuarantined, payload_of
 
 PREFIX = "sealroom"
 
@@ -55,7 +55,7 @@ def emit_quarantines(events: Iterable[AuditEvent]) -> int:
         emit_event(
             event=f"{PREFIX}.document.quarantined",
             resource={"prefect.resource.id": f"{PREFIX}.document.{event.object_id}"},
-            payload={"code": str(event.details.get("code", ""))},
+            payload={"code": payload_of(event, DocQuarantined).code},
         )
         sent += 1
     return sent
@@ -64,20 +64,20 @@ def emit_quarantines(events: Iterable[AuditEvent]) -> int:
 def overdue_batches(events: Iterable[AuditEvent], now: datetime) -> list[tuple[str, str, str]]:
     """(batch id, queue, due) of dispatched batches past their due time with no accepted
     submission."""
-    dispatched: dict[str, dict[str, Any]] = {}
+    dispatched: dict[str, BatchDispatched] = {}
     accepted: set[str] = set()
     for event in events:
         if event.action == Action.BATCH_DISPATCHED:
-            dispatched[event.object_id] = event.details
+            dispatched[event.object_id] = payload_of(event, BatchDispatched)
         elif event.action == Action.SUBMISSION_ACCEPTED:
             accepted.add(event.object_id)
     late = []
-    for batch_id, details in sorted(dispatched.items()):
-        due = details.get("due")
+    for batch_id, batch in sorted(dispatched.items()):
+        due = batch.due
         if batch_id in accepted or not due:
             continue
-        if datetime.fromisoformat(str(due).replace("Z", "+00:00")) < now:
-            late.append((batch_id, str(details.get("queue", "")), str(due)))
+        if datetime.fromisoformat(due.replace("Z", "+00:00")) < now:
+            late.append((batch_id, batch.queue, due))
     return late
 
 

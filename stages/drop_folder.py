@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from intake.inbox import kind_of
-from models.audit import Outcome
 from models.document import DocKind
 from models.errors import (
     DocumentTooLarge,
@@ -32,11 +31,12 @@ from models.errors import (
     SealroomError,
     SpecialEntry,
 )
-from models.events import DocIngested, InboxRefused, payload_of
+from models.events import DocIngested, payload_of
 from models.vault_ref import Purpose
 from review.tags import InboxTagger
 from stages.inbox_scan import ScannedEntry, scan
 from stages.intake_record import Facts, InboxRun, IngestOutcome, record_ingest
+from stages.refusals import record_refusal
 from stages.services import Services
 from stages.stream_hash import Digests, HashingReader, digest_file
 from stages.trail import ingest_key
@@ -86,14 +86,7 @@ def _handle(
 
 def refuse(svc: Services, entry: ScannedEntry, why: SealroomError) -> SealroomError:
     """Record the refusal (once per entry id): code and reason, never the name."""
-    svc.record(
-        f"refuse:{entry.entry_id}",
-        InboxRefused(code=why.code, reason=why.reason),
-        "inbox-entry",
-        entry.entry_id,
-        Outcome.REJECTED,
-    )
-    return why
+    return record_refusal(svc, entry.entry_id, why)
 
 
 def _ingest_file(

@@ -11,6 +11,7 @@ from models.audit import Outcome
 from models.errors import DocumentTooLarge, EntryRefused, SealroomError
 from models.events import InboxRefused
 from stages.services import Services
+from stages.trail import refuse_key
 
 OVER_SIZE = "over the size limit; not read"
 
@@ -27,5 +28,5 @@ def refusal_of(
 def record_refusal(svc: Services, entry: str, why: SealroomError) -> SealroomError:
     """Record the refusal (once per entry id): code and reason, never the name."""
     payload = InboxRefused(code=why.code, reason=why.reason)
-    svc.record(f"refuse:{entry}", payload, "inbox-entry", entry, Outcome.REJECTED)
+    svc.record(refuse_key(entry), payload, "inbox-entry", entry, Outcome.REJECTED)
     return why

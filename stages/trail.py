@@ -20,6 +20,11 @@ def ingest_key(doc_id: str) -> str:
     return f"ingest:{doc_id}"
 
 
+def refuse_key(entry: str) -> str:
+    """An inbox entry refused before ingest (one per entry id)."""
+    return f"refuse:{entry}"
+
+
 def redact_key(doc_id: str) -> str:
     return f"redact:{doc_id}"
 

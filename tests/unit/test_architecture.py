@@ -277,7 +277,7 @@ def test_the_ledger_port_has_what_the_stages_use() -> None:
 # logic (at least one function). TARGET is the goal; FLOOR is what the tree holds today and
 # may only rise (raise it as files are added; never lower it).
 TARGET_SHARE = 0.80
-FLOOR_SHARE = 0.70
+FLOOR_SHARE = 0.80
 
 
 def has_body(node: ast.AST) -> bool:

@@ -25,3 +25,21 @@ def test_step_translates_without_the_message(cause: Exception, code: str, retrya
     assert str(info.value) == f"SR-OPS-001 {code} in step [doc-0001]"
     assert SECRET not in str(info.value) and info.value.__cause__ is None
     assert info.value.retryable is retryable
+
+
+def test_task_retries_follow_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from config import get_settings
+    from flows import pipeline_tasks
+
+    assert pipeline_tasks.SAFE["retries"] == get_settings().task_retries == 3
+    monkeypatch.setenv("SEALROOM_TASK_RETRIES", "1")
+    get_settings.cache_clear()
+    try:
+        assert importlib.reload(pipeline_tasks).redact_chunk_task.retries == 1
+    finally:
+        monkeypatch.delenv("SEALROOM_TASK_RETRIES")
+        get_settings.cache_clear()
+        importlib.reload(pipeline_tasks)
+    assert pipeline_tasks.redact_chunk_task.retries == 3

@@ -70,11 +70,30 @@ def event(seq: int, action: Action, object_id: str, **details: Any) -> AuditEven
 
 def test_overdue_batches_are_dispatched_past_due_and_not_accepted() -> None:
     events = [
-        event(1, Action.BATCH_DISPATCHED, "batch-late", queue="q", due="2026-01-02T00:00:00+00:00"),
-        event(2, Action.BATCH_DISPATCHED, "batch-done", queue="q", due="2026-01-02T00:00:00+00:00"),
+        event(
+            1,
+            Action.BATCH_DISPATCHED,
+            "batch-late",
+            docs=2,
+            queue="q",
+            due="2026-01-02T00:00:00+00:00",
+        ),
+        event(
+            2,
+            Action.BATCH_DISPATCHED,
+            "batch-done",
+            docs=2,
+            queue="q",
+            due="2026-01-02T00:00:00+00:00",
+        ),
         event(3, Action.SUBMISSION_ACCEPTED, "batch-done"),
         event(
-            4, Action.BATCH_DISPATCHED, "batch-fresh", queue="q", due="2026-01-09T00:00:00+00:00"
+            4,
+            Action.BATCH_DISPATCHED,
+            "batch-fresh",
+            docs=2,
+            queue="q",
+            due="2026-01-09T00:00:00+00:00",
         ),
     ]
     now = datetime(2026, 1, 5, tzinfo=UTC)

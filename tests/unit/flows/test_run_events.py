@@ -30,14 +30,31 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 def test_overdue_batches() -> None:
     events = [
         event(
-            1, Action.BATCH_DISPATCHED, "batch-late", queue="general", due="2026-01-09T00:00:00Z"
+            1,
+            Action.BATCH_DISPATCHED,
+            "batch-late",
+            docs=1,
+            queue="general",
+            due="2026-01-09T00:00:00Z",
         ),
         event(
-            2, Action.BATCH_DISPATCHED, "batch-done", queue="general", due="2026-01-09T00:00:00Z"
+            2,
+            Action.BATCH_DISPATCHED,
+            "batch-done",
+            docs=1,
+            queue="general",
+            due="2026-01-09T00:00:00Z",
         ),
         event(3, Action.SUBMISSION_ACCEPTED, "batch-done", reviewer="ana"),
-        event(4, Action.BATCH_DISPATCHED, "batch-early", queue="qc", due="2026-01-11T00:00:00Z"),
-        event(5, Action.BATCH_DISPATCHED, "batch-no-due", queue="qc"),
+        event(
+            4,
+            Action.BATCH_DISPATCHED,
+            "batch-early",
+            docs=1,
+            queue="qc",
+            due="2026-01-11T00:00:00Z",
+        ),
+        event(5, Action.BATCH_DISPATCHED, "batch-no-due", docs=1, queue="qc"),
     ]
     assert run_events.overdue_batches(events, NOW) == [
         ("batch-late", "general", "2026-01-09T00:00:00Z")
@@ -45,7 +62,9 @@ def test_overdue_batches() -> None:
 
 
 def test_emit_overdue_names_the_batch_as_the_resource(sent: list[dict[str, Any]]) -> None:
-    events = [event(1, Action.BATCH_DISPATCHED, "batch-1", queue="q", due="2026-01-01T00:00:00Z")]
+    events = [
+        event(1, Action.BATCH_DISPATCHED, "batch-1", docs=1, queue="q", due="2026-01-01T00:00:00Z")
+    ]
     assert run_events.emit_overdue(events, NOW) == 1
     (one,) = sent
     assert one["event"] == "sealroom.batch.overdue"

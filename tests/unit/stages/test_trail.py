@@ -16,6 +16,7 @@ from stages.services import Services
     [
         (trail.ingest_key("doc-1"), "ingest:doc-1"),
         (trail.redact_key("doc-1"), "redact:doc-1"),
+        (trail.refuse_key("entry-1"), "refuse:entry-1"),
         (trail.plan_key("batch-1"), "plan:batch-1"),
         (trail.dispatch_key("batch-1"), "dispatch:batch-1"),
         (trail.claim_event_key("q1", "ana/e1"), "claim-event:q1:ana/e1"),
