@@ -115,7 +115,7 @@ def test_plain_words_are_never_sealed_values() -> None:
             ["residual-risk:name-shaped:3"],
         ),
         ("BP 120/80, pain 5/10, rr 18. Sputum thick.", []),
-        ("Wire to [ACCOUNT_1] (routing 021000021).", []),
+        ("Wire to [ACCOUNT_1] (routing 075749118).", []),
     ],
 )
 def test_residual_risk_scan(rendition: str, reasons: list[str]) -> None:
