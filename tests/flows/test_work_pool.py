@@ -63,6 +63,7 @@ def test_scheduled_deployments_run_one_at_a_time_on_the_pool(pool: Cluster) -> N
         "sealroom-collect": 1,
         "sealroom-reassemble": 1,
         "sealroom-pipeline": None,
+        CHUNK_DEPLOYMENT_NAME: None,
     }
 
 
