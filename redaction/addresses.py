@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from models.finding import Finding
 from redaction.places import _STREET as STREET  # US/UK/Indian number-first street lines
+from redaction.wordclass import Kind, kind
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _CAPW = rf"[{_UP}][\w'\u2019.-]*"
@@ -69,6 +70,14 @@ def _phone_ok(value: str) -> bool:
 
 
 _INTL = "pattern:address-intl"
+_LEAD_RX = re.compile(rf"(?:{_LEAD})")
+
+
+def _english_glued(street: str) -> bool:
+    """A street-first match whose first word is an English word with a street ending glued on
+    ("Wearing 2 hearing aids" is no German Ring): no street."""
+    first = street.split()[0]
+    return not _LEAD_RX.fullmatch(first) and kind(first) is Kind.WORD
 
 
 def find_intl_addresses(text: str) -> Iterator[Finding]:
@@ -77,6 +86,8 @@ def find_intl_addresses(text: str) -> Iterator[Finding]:
     # its tail stays subject to the clinical look-alike check ("70 AV", "6L via")
     for rx, source in ((_STREET_FIRST, _INTL), (_NUMBER_FIRST, _INTL), (STREET, "pattern:address")):
         for m in rx.finditer(text):
+            if rx is _STREET_FIRST and _english_glued(m.group()):
+                continue
             tail = _TAIL.match(text, m.end())
             end = tail.end() if tail else m.end()
             yield Finding(m.start(), end, "ADDRESS", 0.8, source)

@@ -27,6 +27,7 @@ _CUE = re.compile(
     r"(?=[^\W\d_])",
     re.IGNORECASE,
 )
+_RELATION = re.compile(rf"(?:{_RELATIONS})", re.IGNORECASE)
 _WORD = re.compile(
     r"(?:[^\W\d_]\.(?=[^\W\d_]))*[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*(?:\.(?=[ \t]))?"
 )
@@ -46,6 +47,8 @@ def _accept(word: str, titled: bool, first: bool) -> bool:
     word = _POSSESSIVE.sub("", _GLUED.sub("", word))  # "S.Manikumar", "white's"
     if word.lower().strip(".") in _CREDENTIALS or _IN_LAW.match(word):
         return False  # "spoke with MD", "son-in-law": a role, not a name
+    if not titled and _RELATION.fullmatch(word):
+        return False  # "spoke with son": the relation is the next cue ("Mr Son" is a name)
     k = kind(word)
     if k is Kind.NAME or k is Kind.UNKNOWN:
         return len(word.strip(".")) >= 2

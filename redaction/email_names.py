@@ -155,8 +155,18 @@ def _contacts(text: str) -> Iterator[Finding]:
         parts = m.group(group).split()
         if m.group(group).isupper() or not _namelike(parts[0], True):
             continue
+        if _credential(parts):  # "Marie Munroe RN": the name without its credential
+            parts.pop()
         if all(_namelike(p, False) for p in parts[1:]) and kind(parts[-1]) is not Kind.WORDNAME:
-            yield Finding(m.start(group), m.end(group), "PERSON", 0.75, "context:email")
+            start = m.start(group)
+            end = text.index(parts[-1], start) + len(parts[-1])
+            yield Finding(start, end, "PERSON", 0.75, "context:email")
+
+
+def _credential(parts: list[str]) -> bool:
+    """A mixed-case name of two words or more ends in an all-caps credential ("RN", "RRT")."""
+    last = parts[-1]
+    return len(parts) > 2 and last.isupper() and 2 <= len(last) <= 4 and last.isalpha()
 
 
 def find_email_names(text: str) -> Iterator[Finding]:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from models.finding import Finding
+from redaction.register import clinical_register
 from redaction.wordclass import Kind, kind
 
 # Personal titles (any one may be followed by a name); chains like "Prof. Dr", "Hon'ble Mr.
@@ -20,7 +21,8 @@ _TITLE = (
 _TITLES = rf"(?:{_TITLE}|{_TITLE.upper()})"
 _TITLE_RX = re.compile(rf"(?<![\w']){_TITLES}\b\.?[ \t]+")
 # Titles that tell a person's sex go into the name's span (a quasi-identifier, and court
-# anonymisation masks them); professional ones ("Dr", "Prof") stay readable.
+# anonymisation masks them); professional ones ("Dr", "Prof") stay readable. Clinical notes
+# record the patient's sex anyway (pronouns, "67 yo M"), so there the title stays readable.
 _GENDERED = r"Mr|Mrs|Ms|Miss|Mx|Shri|Sri|Shrimati|Smt|Kumari|Km|Sh|Mme|Mlle|Herr|Frau|Sig|Sig\.ra"
 _PERSONAL = re.compile(rf"(?<![\w'])(?:{_GENDERED})\.?[ \t]*$")  # "MS." is multiple sclerosis
 # One piece of a name: initials ("K.J.", "A.-M.", "P.Ö."), glued ("S.Manikumar") or a word.
@@ -85,6 +87,7 @@ def find_titled_names(text: str) -> Iterator[Finding]:
     """A personal title and the name after it, title included ("Mr K. Brennan", "Mr K.J."); a
     judge's whole title chain and name ("Hon'ble Mr. Justice R.Subramanian") is a JUDGE, which
     the legal policy leaves readable."""
+    gendered = not clinical_register(text)
     for m in _CHAIN.finditer(text):
         end = name_after(text, m.end())
         if end is None or end - m.end() < 2:
@@ -93,12 +96,15 @@ def find_titled_names(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), end, "JUDGE", 0.9, "context:judge")
         else:
             last = list(_TITLE_RX.finditer(m.group()))[-1].group()
-            start = m.end() - len(last) if _PERSONAL.match(last) else m.end()
+            start = m.end() - len(last) if gendered and _PERSONAL.match(last) else m.end()
             yield Finding(start, end, "PERSON", 0.8, "context:title")
 
 
 def include_titles(text: str, findings: Sequence[Finding]) -> list[Finding]:
-    """PERSON spans grow over the gendered title right before them ("Mr [Tomasz Wierzbicki]")."""
+    """PERSON spans grow over the gendered title right before them ("Mr [Tomasz Wierzbicki]"),
+    except in clinical notes."""
+    if clinical_register(text):
+        return list(findings)
     out = []
     for f in findings:
         if f.label == "PERSON":

@@ -32,9 +32,11 @@ _UNIT = (
     r"(?:Suite|Ste|Apt|Apartment|Unit|Floor|Fl|Room|Rm|Bldg|Building|Flat|Studio|House"
     r"|H\.?\s?No|PO Box|P\.O\. Box|#)"
 )
+# no house number after a decimal point ("ratio 3.5, Court Rd") nor before an ordinal ("2 ND LANE")
 _STREET = re.compile(
-    rf"(?<![\w/-])\d{{1,6}}[A-Za-z]?(?:[/-]\d{{1,5}}[A-Za-z]?)?,?(?:[ \t]+|[ \t]*\n[ \t]*)"
-    rf"(?:{_CAP}[ \t]+){{0,4}}"
+    rf"(?<![\w/-])(?<!\d[.,])\d{{1,6}}[A-Za-z]?(?:[/-]\d{{1,5}}[A-Za-z]?)?,?"
+    rf"(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"(?!(?i:st|nd|rd|th)\b)(?:{_CAP}[ \t]+){{0,4}}"
     rf"(?:{_SUFFIX_RX})\b\.?(?:,?[ \t]+{_UNIT}\.?[ \t]*[\w-]+)?",
 )
 _UNIT_LINE = re.compile(

@@ -136,9 +136,9 @@ def _rendition_leaks(corpus_run: dict[str, Any]) -> Counter[str]:
 @pytest.mark.xfail(
     RENDITION_LEAKS_EXPECTED,
     strict=True,
-    reason="detector misses (issue 11): on this corpus (seed 11) 31 hits of 20 distinct gold "
-    "values (mostly given names alone and names in caps/'LAST, First' styles) over 246 queue "
-    "objects at the issue-18 commit; the test prints the current counts",
+    reason="detector misses (issue 11): on this corpus (seed 11) 14 hits of 7 distinct gold "
+    "values (given names alone, a 'LAST, I.' form) over 246 queue objects at stop 20 (31 hits "
+    "of 20 values at the issue-18 commit); the test prints the current counts",
 )
 def test_queue_bucket_renditions_hold_no_gold_value(corpus_run: dict[str, Any]) -> None:
     leaks = _rendition_leaks(corpus_run)

@@ -43,11 +43,14 @@ def test_international_addresses(text: str, address: str) -> None:
         "The Regional Court 5, the Chamber of 2004.",
         "A. 428 Lisa Springs Apt. 456\nQ. Who else was there?",
         "resp- O2 3L via NC- lung sounds clear; BP 125/42 VIA CUFF ON R ARM",
+        "Wearing 2 hearing aids. Aggregate 15 units given.",
+        "ratio 3.5, Court Rd was closed; she finished 2 ND LANE of the race",
     ],
 )
 def test_no_address_and_no_single_letter_tail(text: str) -> None:
     found = _addresses(text)
     assert all("Q." not in a and "Article" not in a and "NC" not in a for a in found)
+    assert all(not a.startswith(("Wearing", "Aggregate", "5,", "2 ND")) for a in found), found
     assert all("CUFF" not in a for a in found)
 
 

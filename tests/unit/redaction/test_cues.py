@@ -16,6 +16,9 @@ from redaction.cues import find_cued_names, find_signed_names
         ("son zyxwortel visited", ["zyxwortel"]),
         ("dr aware of plan", []),  # a plain word is no name
         ("son called back", []),
+        ("spoke with son this morning", []),  # a relation after a cue is the next cue
+        ("spoke with daughter zyxwortel", ["zyxwortel"]),
+        ("Mrs Son called", ["Son"]),  # after a title it is a surname
         ("dr. q. then left", []),  # a lone initial is refused
         ("spoke with Quill Brannigan's office", ["Quill Brannigan"]),  # possessive left out
         ("Dr. Brannigan. Plan unchanged", ["Brannigan"]),  # a full stop ends the name

@@ -53,6 +53,10 @@ def test_email_layout_names(text: str, names: set[str]) -> None:
     assert names <= _names(text)
 
 
+def test_contact_line_name_without_its_credential() -> None:
+    assert _names("checked twice.\n\nGwenda Pardoe RN\n") == {"Gwenda Pardoe"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -8,7 +8,12 @@ import pytest
 
 from models.finding import Finding
 from redaction.detector import Detector
-from redaction.legal_cues import find_legal_cues, include_titles, join_date_ranges
+from redaction.legal_cues import (
+    find_legal_cues,
+    find_titled_names,
+    include_titles,
+    join_date_ranges,
+)
 
 
 def _values(text: str) -> list[str]:
@@ -74,6 +79,14 @@ def test_titles_join_person_spans_only() -> None:
     found = [Finding(4, 18, "PERSON"), Finding(26, 33, "PERSON"), Finding(37, 41, "ADDRESS")]
     grown = include_titles(text, found)
     assert [text[f.start : f.end] for f in grown] == ["Mrs Ilse Brandauer", "Kessler", "Graz"]
+
+
+def test_clinical_notes_leave_gendered_titles_readable() -> None:
+    text = "Mrs Ilse Brandauer afebrile, lasix given, BP stable, sats 95% on RA. Mr Kessler called"
+    found = [Finding(4, 18, "PERSON"), Finding(74, 81, "PERSON")]
+    assert include_titles(text, found) == found
+    titled = [text[f.start : f.end] for f in find_titled_names(text)]
+    assert titled == ["Ilse Brandauer", "Kessler"]
 
 
 def test_date_ranges_are_one_span() -> None:
