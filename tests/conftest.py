@@ -25,11 +25,15 @@ def pii_values() -> list[str]:
 
 
 def pii_pattern(values: Iterable[str]) -> re.Pattern[str]:
-    """Whole-word, case- and whitespace-insensitive match of any value."""
-    parts = [
-        r"\s+".join(map(re.escape, v.split())) for v in sorted(set(values), key=len, reverse=True)
-    ]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    """Whole-word, case- and whitespace-insensitive match of any value. A digits-only value is never
+    matched inside a decimal number: Prefect's database holds floats such as run times
+    (``0.02445``), where a five-digit ZIP code would otherwise be "found"."""
+    ordered = sorted(set(values), key=len, reverse=True)
+    numbers = "|".join(re.escape(v) for v in ordered if v.isdigit())
+    words = "|".join(r"\s+".join(map(re.escape, v.split())) for v in ordered if not v.isdigit())
+    number = rf"(?<!\d\.)(?:{numbers})(?!\.\d)" if numbers else "(?!)"
+    word = f"(?:{words})" if words else "(?!)"
+    return re.compile(rf"(?<!\w)(?:{number}|{word})(?!\w)", re.IGNORECASE)
 
 
 def find_pii(text: str, pattern: re.Pattern[str]) -> list[str]:
