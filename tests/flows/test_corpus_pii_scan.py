@@ -13,7 +13,6 @@ detector miss (the redaction issue), reported with its count.
 from __future__ import annotations
 
 import json
-import logging
 import re
 import sys
 from collections import Counter
@@ -22,14 +21,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from moto import mock_aws
 
 from audit import Ledger
-from composition.wiring import s3_client, services
 from config.settings import get_settings
 from flows.pipeline_flow import pipeline
 from tests.conftest import find_pii, pii_pattern
-from tests.flows.test_pipeline_flow import Capture, bucket_texts, file_text, review_everything
+from tests.flows.test_pipeline_flow import (
+    bucket_texts,
+    file_text,
+    mocked_pipeline_env,
+    review_everything,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = 200
@@ -47,38 +49,19 @@ def corpus_run(
 
     root = tmp_path_factory.mktemp("corpus")
     gold = [v for v in write_corpus(root / "inbox", DOCS, seed=11, pdf_share=0.05) if len(v) >= 3]
-    capture = Capture()
-    loggers = [logging.getLogger(), logging.getLogger("prefect")]
-    with mock_aws(), pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SEALROOM_HOME", str(root / "home"))
-        mp.setenv("SEALROOM_MATTER", "matter-corpus")
-        mp.setenv("SEALROOM_INBOX", str(root / "inbox"))
-        mp.delenv("SEALROOM_S3_ENDPOINT_URL", raising=False)
-        for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
-            mp.setenv(name, "testing")
-        get_settings.cache_clear()
-        services.cache_clear()
-        for logger in loggers:
-            logger.addHandler(capture)
-        try:
-            s3_client(get_settings()).create_bucket(Bucket=get_settings().s3_bucket)
-            first = pipeline()
-            reviewed = review_everything(root / "reviewer")
-            second = pipeline()
-            yield {
-                "gold": gold,
-                "first": first,
-                "second": second,
-                "reviewed": reviewed,
-                "home": root / "home",
-                "logs": capture.lines,
-                "queue": dict(bucket_texts()),
-            }
-        finally:
-            for logger in loggers:
-                logger.removeHandler(capture)
-            get_settings.cache_clear()
-            services.cache_clear()
+    with mocked_pipeline_env(root, "matter-corpus", root / "inbox") as logs:
+        first = pipeline()
+        reviewed = review_everything(root / "reviewer")
+        second = pipeline()
+        yield {
+            "gold": gold,
+            "first": first,
+            "second": second,
+            "reviewed": reviewed,
+            "home": root / "home",
+            "logs": logs,
+            "queue": dict(bucket_texts()),
+        }
 
 
 def _scanner(gold: list[str]) -> Any:

@@ -8,6 +8,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -39,17 +40,16 @@ class Capture(logging.Handler):
         self.lines.append(f"{record.name} {record.getMessage()} {record.exc_text or ''}")
 
 
-@pytest.fixture(scope="module")
-def run(
-    prefect_db: str, samples_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[dict[str, Any]]:
-    root = tmp_path_factory.mktemp("pipeline")
+@contextmanager
+def mocked_pipeline_env(root: Path, matter: str, inbox: Path) -> Iterator[list[str]]:
+    """Settings for one matter under ``root`` on moto's S3 (bucket created), every log
+    record captured; yields the captured lines. Caches cleared on both sides."""
     capture = Capture()
     loggers = [logging.getLogger(), logging.getLogger("prefect")]
     with mock_aws(), pytest.MonkeyPatch.context() as mp:
         mp.setenv("SEALROOM_HOME", str(root / "home"))
-        mp.setenv("SEALROOM_MATTER", "matter-flowtest")
-        mp.setenv("SEALROOM_INBOX", str(samples_dir))
+        mp.setenv("SEALROOM_MATTER", matter)
+        mp.setenv("SEALROOM_INBOX", str(inbox))
         mp.delenv("SEALROOM_S3_ENDPOINT_URL", raising=False)
         for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
             mp.setenv(name, "testing")
@@ -59,12 +59,21 @@ def run(
             logger.addHandler(capture)
         try:
             s3_client(get_settings()).create_bucket(Bucket=get_settings().s3_bucket)
-            yield run_pipeline(samples_dir, root) | {"home": root / "home", "logs": capture.lines}
+            yield capture.lines
         finally:
             for logger in loggers:
                 logger.removeHandler(capture)
             get_settings.cache_clear()
             services.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def run(
+    prefect_db: str, samples_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
+    root = tmp_path_factory.mktemp("pipeline")
+    with mocked_pipeline_env(root, "matter-flowtest", samples_dir) as logs:
+        yield run_pipeline(samples_dir, root) | {"home": root / "home", "logs": logs}
 
 
 def run_pipeline(samples_dir: Path, root: Path) -> dict[str, Any]:
