@@ -254,6 +254,24 @@ def runs_of(box: Cluster, deployment: str, matter: str) -> dict[str, str]:
     return {r[0]: r[1] for r in rows if len(r) == 3 and r[2] == matter}
 
 
+_ENDS = (
+    "import asyncio, sys\nfrom prefect.client.orchestration import get_client\n"
+    "async def main():\n"
+    "    async with get_client() as c:\n"
+    "        for i in sys.argv[1:]:\n"
+    "            r = await c.read_flow_run(i)\n"
+    "            print(i, r.end_time.timestamp() if r.end_time else 'None')\n"
+    "asyncio.run(main())\n"
+)
+
+
+def end_times(box: Cluster, run_ids: list[str]) -> dict[str, float | None]:
+    """Run id -> when it ended (POSIX seconds, the server's clock), None while running."""
+    out = _prefect_script(box, _ENDS, *run_ids)
+    rows = [line.split() for line in out.splitlines() if line]
+    return {r[0]: None if r[1] == "None" else float(r[1]) for r in rows}
+
+
 def run_states(box: Cluster, run_ids: list[str]) -> dict[str, str]:
     """Run id -> Prefect state type (SCHEDULED, PENDING, RUNNING, COMPLETED, ...)."""
     out = _prefect_script(box, _STATES, *run_ids)

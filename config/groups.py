@@ -133,6 +133,9 @@ class OperationsSettings(Group):
         description="Work pool: one sealroom-redact-chunk deployment run per redaction chunk.",
     )
     redact_chunk_size: int = Field(50, ge=1, description="Documents per redaction task.")
+    redact_chunk_lease_minutes: float = Field(
+        30, gt=0, description="Work pool: a chunk run taken longer ago is presumed dead."
+    )
     s3_max_concurrency: int = Field(10, ge=1, description="Concurrent S3 calls per process.")
     task_retries: int = Field(3, ge=0)
     ingest_interval_minutes: float = Field(5, gt=0, description="`sealroom serve` schedule.")

@@ -1,40 +1,56 @@
-"""Redaction chunks spread across the workers of a work pool.
+"""Redaction chunks handed to the workers of a work pool: plan, start, return.
 
-With ``SEALROOM_REDACT_SPREAD=true``, a pipeline or intake run does not redact its chunks
-itself: it starts one ``sealroom-redact-chunk`` deployment run per chunk (parameters: the
-matter and the chunk's document ids, nothing else) and waits for them; any worker of the
-pool with a free slot picks each one up. A chunk run redacts through the same task as a
-local chunk, so every document is keyed in the ledger as before: a chunk run that dies is
-simply redone by the next run, and one started twice records once. What a chunk did is
-read back from the ledger (the runs persist no result). A waiting parent holds one slot
-of its worker: give workers ``--limit 2`` or more (docs/scale-out.md).
+With ``SEALROOM_REDACT_SPREAD=true``, a pipeline or intake run does not redact: it plans
+chunks of the pending documents (``flows.chunk_plan``), starts one ``sealroom-redact-chunk``
+deployment run per chunk (parameters: the matter and the chunk's document ids, nothing
+else) and returns without waiting, so it holds no worker slot while they run. Any worker
+with a free slot takes a chunk. Dispatch of what they redact is the next run's work (the
+next scheduled intake, or the next pipeline run): nothing waits on a chunk, so a worker
+that dies loses nothing but time.
+
+The ledger is the source of truth for what is done; the pool for what is in hand. The
+planner runs under a lock object in the queue bucket (as batch planning does), so two
+runs never hand out the same documents; a document a live chunk run holds is not handed
+out again, one whose chunk run outlived its lease (its worker died) is. Each redaction
+is keyed in the ledger, so a document redacted by two chunk runs is recorded once.
 """
 
 from __future__ import annotations
 
-import time
+import uuid
 from collections import Counter
-from typing import Any
-from uuid import UUID
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Protocol
 
 from prefect import flow, get_client
-from prefect.client.schemas.objects import FlowRun
+from prefect.client.schemas.filters import (
+    DeploymentFilter,
+    DeploymentFilterName,
+    FlowRunFilter,
+    FlowRunFilterState,
+    FlowRunFilterStateType,
+)
+from prefect.client.schemas.objects import FlowRun, StateType
 from prefect.context import FlowRunContext
 from prefect.deployments import run_deployment
 
-from audit import document_states
 from composition.wiring import services
+from config import get_settings
+from flows.chunk_plan import LIVE_STATES, LiveChunk, Plan, plan
 from flows.pipeline_tasks import redact_chunk_task
+from flows.redact_pool import pending_documents
 from flows.reporting import settle
-from flows.run_status import error_codes
-from models.document import DocState
-from models.errors import Failure, StepIncomplete
+from flows.stage_timer import timed
+from models.errors import StepIncomplete, StorageError
+from review.mutex import StoreMutex
 
 CHUNK_FLOW = "redact-chunk"
 CHUNK_DEPLOYMENT_NAME = "sealroom-redact-chunk"
 CHUNK_DEPLOYMENT = f"{CHUNK_FLOW}/{CHUNK_DEPLOYMENT_NAME}"
-FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
-POLL_SECONDS = 2.0
+PLAN_LOCK_PREFIX = "locks/redact-plan/"  # beside dispatch's locks/plan/, outside queues/
+PAGE = 200  # flow runs per API read (the server's default cap)
 
 
 @flow(name=CHUNK_FLOW, persist_result=False)
@@ -47,66 +63,88 @@ def redact_chunk(doc_ids: list[str], matter: str | None = None, label: str = "")
     return dict(Counter(states.values()))
 
 
-def start_chunks(matter: str | None, parts: list[list[str]]) -> dict[str, str]:
-    """Start one chunk run per part; returns chunk label -> flow run id."""
-    context = FlowRunContext.get()
-    parent = str(context.flow_run.id) if context and context.flow_run else "adhoc"
-    started: dict[str, str] = {}
-    for n, ids in enumerate(parts):
-        label = f"{n + 1:03d}-of-{len(parts):03d}"
+class ChunkRuns(Protocol):
+    """The work pool's chunk runs: those still live, and starting one."""
+
+    def live(self, matter: str | None) -> list[LiveChunk]: ...
+
+    def start(self, matter: str | None, doc_ids: list[str], label: str, key: str) -> str: ...
+
+
+class PrefectChunkRuns:
+    """Chunk runs on the Prefect API the calling process is configured for."""
+
+    def live(self, matter: str | None) -> list[LiveChunk]:
+        runs: list[FlowRun] = []
+        states = FlowRunFilterStateType(any_=[StateType(s) for s in LIVE_STATES])
+        only = FlowRunFilter(state=FlowRunFilterState(type=states))
+        chunk = DeploymentFilter(name=DeploymentFilterName(any_=[CHUNK_DEPLOYMENT_NAME]))
+        with get_client(sync_client=True) as client:
+            while True:
+                page = client.read_flow_runs(
+                    flow_run_filter=only, deployment_filter=chunk, limit=PAGE, offset=len(runs)
+                )
+                runs += page
+                if len(page) < PAGE:
+                    break
+        return [c for r in runs if (c := _live(r, matter)) is not None]
+
+    def start(self, matter: str | None, doc_ids: list[str], label: str, key: str) -> str:
         run: FlowRun = run_deployment(  # type: ignore[assignment,call-arg]  # _sync: sync form
             CHUNK_DEPLOYMENT,
-            parameters={"doc_ids": ids, "matter": matter, "label": label},
+            parameters={"doc_ids": doc_ids, "matter": matter, "label": label},
             timeout=0,
-            idempotency_key=f"{parent}:{label}",
+            idempotency_key=key,
             _sync=True,
         )
-        started[label] = str(run.id)
-    return started
+        return str(run.id)
 
 
-def wait_chunks(started: dict[str, str], deadline_s: float) -> dict[str, Any]:
-    """Poll until every chunk run is final (or the deadline passes); label -> state."""
-    deadline = time.monotonic() + deadline_s
-    finals: dict[str, Any] = {}
-    with get_client(sync_client=True) as client:
-        while len(finals) < len(started) and time.monotonic() < deadline:
-            for label, run_id in started.items():
-                if label in finals:
-                    continue
-                state = client.read_flow_run(UUID(run_id)).state
-                if state is not None and state.type.value in FINAL:
-                    finals[label] = state
-            if len(finals) < len(started):
-                time.sleep(POLL_SECONDS)
-    return finals
+def _live(run: FlowRun, matter: str | None) -> LiveChunk | None:
+    if run.parameters.get("matter") != matter or run.state is None:
+        return None
+    ids = tuple(str(d) for d in run.parameters.get("doc_ids", []))
+    return LiveChunk(str(run.id), ids, run.state.type.value, run.state.timestamp)
 
 
-def chunk_failures(started: dict[str, str], finals: dict[str, Any]) -> list[Failure]:
-    """One failure per chunk run that did not complete (its code, or its state as cause)."""
-    out = []
-    for label in sorted(started):
-        state = finals.get(label)
-        if state is None:
-            out.append(Failure("redact", f"chunk-{label}", "SR-OPS-001", "TimedOut"))
-        elif not state.is_completed():
-            codes = error_codes(state.message)
-            out.append(Failure("redact", f"chunk-{label}", codes[0] if codes else "SR-OPS-001",
-                               state.type.value.title()))  # fmt: skip
-    return out
+def _parent() -> str:
+    """This flow run's id (chunk idempotency keys), or a fresh one outside a flow run."""
+    context = FlowRunContext.get()
+    if context and context.flow_run:
+        return str(context.flow_run.id)
+    return str(uuid.uuid4())
 
 
-def spread(
-    matter: str | None, parts: list[list[str]], deadline_s: float
-) -> tuple[dict[str, int], list[Failure]]:
-    """Run every part as its own chunk run on the pool; (counts by state, failures)."""
-    started = start_chunks(matter, parts)
-    failures = chunk_failures(started, wait_chunks(started, deadline_s))
+@contextmanager
+def planning_lock(matter: str | None) -> Iterator[None]:
+    """One planner per matter at a time, across machines (a lease, so a dead planner
+    blocks nobody for long). Without the queue bucket planning goes on unlocked: two
+    planners then only redo work, never record it twice."""
     svc = services(matter)
-    states = document_states(svc.ledger.events(matter=svc.matter))
-    counts = Counter(_shown(states.get(d)) for ids in parts for d in ids)
-    return dict(counts), failures
+    lock = StoreMutex(svc.queue.store, f"{PLAN_LOCK_PREFIX}{svc.tenant}/{svc.matter}.json", 300)
+    try:
+        etag = lock.acquire()
+    except StorageError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release(etag)
 
 
-def _shown(state: DocState | None) -> str:
-    return "not_done" if state in (None, DocState.INGESTED) else str(state.value)
+def hand_off(matter: str | None, pool: ChunkRuns | None = None) -> Plan:
+    """Plan the pending documents no live chunk run holds; start one run per chunk."""
+    pool = pool or PrefectChunkRuns()
+    settings = get_settings()
+    lease = settings.redact_chunk_lease_minutes * 60
+    with planning_lock(matter):
+        with timed():  # a ledger query: stage work, not orchestration
+            pending = pending_documents(matter)  # under the lock: never a stale plan
+        live = pool.live(matter) if pending else []
+        chosen = plan(pending, live, settings.redact_chunk_size, datetime.now(UTC), lease)
+        parent = _parent()
+        for n, ids in enumerate(chosen.parts):
+            label = f"{n + 1:03d}-of-{len(chosen.parts):03d}"
+            pool.start(matter, ids, label, key=f"{parent}:{label}")
+    return chosen

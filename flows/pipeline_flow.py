@@ -29,7 +29,7 @@ from flows.pipeline_tasks import (
     redact_chunk_task,
 )
 from flows.redact_pool import chunks, pending_documents
-from flows.reporting import RunLog, settle
+from flows.reporting import RunLog, failure_of, settle
 from flows.stage_timer import timed
 from models.errors import Failure
 
@@ -41,17 +41,29 @@ def _ingest(log: RunLog, matter: str | None) -> None:
 
 
 def _redact(log: RunLog, matter: str | None) -> None:
-    settings = get_settings()
+    if get_settings().redact_spread:  # hand the chunks to the pool's workers and go on
+        _hand_off(log, matter)
+        return
     with timed():  # a ledger query: stage work, not orchestration
-        parts = chunks(pending_documents(matter), settings.redact_chunk_size)
-    if settings.redact_spread and parts:  # one deployment run per chunk, any worker
-        from flows.chunk_runs import spread
-
-        deadline = settings.pdf_time_limit_seconds * settings.redact_chunk_size + 600
-        counts, failures = spread(matter, parts, deadline)
-    else:
-        counts, failures = _redact_here(parts, matter)
+        parts = chunks(pending_documents(matter), get_settings().redact_chunk_size)
+    counts, failures = _redact_here(parts, matter)
     get_run_logger().info("redaction: %s", counts)
+    log.add("redact", counts, failures)
+    log.summary.update({f"redact_{k}": v for k, v in counts.items()})
+
+
+def _hand_off(log: RunLog, matter: str | None) -> None:
+    """Start one chunk run per chunk of pending documents (``flows.chunk_runs``); a
+    failure to plan or start fails this step, and the next run plans again."""
+    from flows.chunk_runs import hand_off
+
+    counts: dict[str, int] = {}
+    failures: list[Failure] = []
+    try:
+        counts = hand_off(matter).counts()
+    except Exception as exc:  # the API or the ledger: code and cause only, never a message
+        failures.append(failure_of("redact", "hand-off", exc))
+    get_run_logger().info("redaction handed to the pool: %s", counts)
     log.add("redact", counts, failures)
     log.summary.update({f"redact_{k}": v for k, v in counts.items()})
 

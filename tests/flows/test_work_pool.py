@@ -21,6 +21,7 @@ from bench.pool_harness import (
     Cluster,
     cluster,
     deployment_limits,
+    end_times,
     kill_worker,
     outcome,
     play_reviewer,
@@ -52,8 +53,10 @@ def _inbox(box: Cluster, name: str, docs: int = DOCS) -> Path:
     return inbox
 
 
-def _pass(box: Cluster, inbox: Path, runs: int, matter: str) -> None:
-    states = wait_runs(box, start_runs(box, inbox, runs, matter))
+def _pass(
+    box: Cluster, inbox: Path, runs: int, matter: str, settings: dict[str, str] | None = None
+) -> None:
+    states = wait_runs(box, start_runs(box, inbox, runs, matter, settings))
     assert set(states.values()) == {"COMPLETED"}, states
 
 
@@ -130,28 +133,31 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_done(
 
 
 SPREAD_DOCS, CHUNK = 6, 2
+SPREAD = {"SEALROOM_REDACT_SPREAD": "true", "SEALROOM_REDACT_CHUNK_SIZE": str(CHUNK)}
 
 
-def test_redaction_chunks_of_one_run_spread_across_workers(pool: Cluster) -> None:
-    """One pipeline run with SEALROOM_REDACT_SPREAD: its 3 chunks are deployment runs that
-    the pool's workers pick up (a third worker with two slots joins, as the waiting run
-    holds one); at least two workers redact chunks of that one run; every document is
-    redacted once and dispatched; the ledger verifies."""
-    pool.start_worker("worker-spread", limit=2)
+def test_a_run_hands_its_chunks_to_one_slot_workers_and_returns(pool: Cluster) -> None:
+    """SEALROOM_REDACT_SPREAD on workers with one slot each: the pipeline run starts one
+    chunk run per 2 documents and completes before they do (it holds no slot while they
+    run); the next runs dispatch, collect and deliver. Every document redacted once and
+    terminal once, none dispatched twice, the ledger verifies."""
     matter = "m-spread"
     inbox = _inbox(pool, "spread", docs=SPREAD_DOCS)
-    spread = {"SEALROOM_REDACT_SPREAD": "true", "SEALROOM_REDACT_CHUNK_SIZE": str(CHUNK)}
-    (run_id,) = start_runs(pool, inbox, 1, matter, settings=spread)
+    (run_id,) = start_runs(pool, inbox, 1, matter, settings=SPREAD)
     assert wait_runs(pool, [run_id]) == {run_id: "COMPLETED"}
-    chunk_runs = runs_of(pool, CHUNK_DEPLOYMENT_NAME, matter)
-    assert sorted(chunk_runs.values()) == ["COMPLETED"] * (SPREAD_DOCS // CHUNK), chunk_runs
-    ran_by = {run: worker_of(pool, run) for run in chunk_runs}
-    print(f"\nchunks of one run by worker: {ran_by}; parent on {worker_of(pool, run_id)}")
-    assert None not in ran_by.values() and len(set(ran_by.values())) >= 2, ran_by
+    chunks = wait_runs(pool, list(runs_of(pool, CHUNK_DEPLOYMENT_NAME, matter)))
+    assert sorted(chunks.values()) == ["COMPLETED"] * (SPREAD_DOCS // CHUNK), chunks
+    ended = end_times(pool, [run_id, *chunks])
+    print(f"\nchunks by worker: { {c: worker_of(pool, c) for c in chunks} }; ended {ended}")
+    assert all(ended.values()) and ended[run_id] < max(ended[c] or 0 for c in chunks), ended
+    _pass(pool, inbox, 1, matter, SPREAD)  # the next run dispatches what the chunks redacted
+    play_reviewer(pool)
+    _pass(pool, inbox, 1, matter, SPREAD)
+    assert set(runs_of(pool, CHUNK_DEPLOYMENT_NAME, matter)) == set(chunks)  # none re-run
     with Ledger(pool.ledger_url) as ledger:
         redacted = [e.object_id for e in ledger.events(matter=matter, action=Action.DOC_REDACTED)]
-        quarantined = list(ledger.events(matter=matter, action=Action.DOC_QUARANTINED))
-        dispatched = list(ledger.events(matter=matter, action=Action.DOC_DISPATCHED))
-        assert ledger.verify().ok
-    assert len(redacted) == len(set(redacted)) and len(redacted) + len(quarantined) == SPREAD_DOCS
-    assert len(dispatched) == len(redacted)
+    result = outcome(pool, matter)
+    print(f"hand-off, 1 slot per worker: {result}")
+    assert len(redacted) == len(set(redacted)), redacted
+    assert (result.ingested, result.delivered + result.quarantined) == (SPREAD_DOCS, SPREAD_DOCS)
+    assert result.clean, result
