@@ -242,16 +242,28 @@ _RUNS_OF = (
     "    async with get_client() as c:\n"
     "        f = DeploymentFilter(name=DeploymentFilterName(any_=[sys.argv[1]]))\n"
     "        for r in await c.read_flow_runs(deployment_filter=f):\n"
-    "            print(r.id, r.state.type.value, r.parameters.get('matter'))\n"
+    "            docs = ','.join(r.parameters.get('doc_ids') or []) or '-'\n"
+    "            print(r.id, r.state.type.value, r.parameters.get('matter'), docs)\n"
     "asyncio.run(main())\n"
 )
 
 
-def runs_of(box: Cluster, deployment: str, matter: str) -> dict[str, str]:
-    """Run id -> state type of every run of ``deployment`` for ``matter``."""
+def _rows_of(box: Cluster, deployment: str, matter: str) -> list[list[str]]:
     out = _prefect_script(box, _RUNS_OF, deployment)
     rows = [line.split() for line in out.splitlines() if line]
-    return {r[0]: r[1] for r in rows if len(r) == 3 and r[2] == matter}
+    return [r for r in rows if len(r) == 4 and r[2] == matter]
+
+
+def runs_of(box: Cluster, deployment: str, matter: str) -> dict[str, str]:
+    """Run id -> state type of every run of ``deployment`` for ``matter``."""
+    return {r[0]: r[1] for r in _rows_of(box, deployment, matter)}
+
+
+def documents_of(box: Cluster, deployment: str, matter: str) -> list[str]:
+    """Every document id the runs of ``deployment`` for ``matter`` were given (chunk runs'
+    ``doc_ids``), once per run that was given it."""
+    rows = _rows_of(box, deployment, matter)
+    return [d for r in rows if r[3] != "-" for d in r[3].split(",")]
 
 
 _ENDS = (

@@ -32,7 +32,8 @@ def worker(
 ) -> None:
     """Run a Prefect process worker on the work pool until interrupted; start one per
     machine (or several). Needs PREFECT_API_URL and the shared settings (Postgres ledger,
-    S3 queues and vault)."""
+    S3 queues and vault). With SEALROOM_REDACT_SPREAD runs hand their redaction chunks to
+    the pool and return without waiting, so --limit 1 is enough."""
     from flows.pool import run_worker
 
     run_worker(pool, limit, name)

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Protocol
 
-from prefect import flow, get_client
+from prefect import flow, get_client, get_run_logger
 from prefect.client.schemas.filters import (
     DeploymentFilter,
     DeploymentFilterName,
@@ -35,6 +35,7 @@ from prefect.client.schemas.filters import (
 from prefect.client.schemas.objects import FlowRun, StateType
 from prefect.context import FlowRunContext
 from prefect.deployments import run_deployment
+from prefect.states import Crashed
 
 from composition.wiring import services
 from config import get_settings
@@ -42,7 +43,7 @@ from flows.chunk_plan import LIVE_STATES, LiveChunk, Plan, plan
 from flows.pipeline_tasks import redact_chunk_task
 from flows.redact_pool import pending_documents
 from flows.reporting import settle
-from flows.stage_timer import timed
+from flows.stage_timer import accounted, timed
 from models.errors import StepIncomplete, StorageError
 from review.mutex import StoreMutex
 
@@ -50,13 +51,15 @@ CHUNK_FLOW = "redact-chunk"
 CHUNK_DEPLOYMENT_NAME = "sealroom-redact-chunk"
 CHUNK_DEPLOYMENT = f"{CHUNK_FLOW}/{CHUNK_DEPLOYMENT_NAME}"
 PLAN_LOCK_PREFIX = "locks/redact-plan/"  # beside dispatch's locks/plan/, outside queues/
+EXPIRED = "SR-OPS-001: chunk lease ran out (worker presumed dead); documents handed out again"
 PAGE = 200  # flow runs per API read (the server's default cap)
 
 
 @flow(name=CHUNK_FLOW, persist_result=False)
 def redact_chunk(doc_ids: list[str], matter: str | None = None, label: str = "") -> dict[str, int]:
     """Redact one chunk of documents (ids only) on whichever worker took this run."""
-    state = redact_chunk_task(doc_ids, matter, label, return_state=True)
+    with accounted(get_run_logger().info):
+        state = redact_chunk_task(doc_ids, matter, label, return_state=True)
     states, failures = settle(state, "redact", {})
     if failures:
         raise StepIncomplete(f"chunk-{label}", failures, states)
@@ -69,6 +72,8 @@ class ChunkRuns(Protocol):
     def live(self, matter: str | None) -> list[LiveChunk]: ...
 
     def start(self, matter: str | None, doc_ids: list[str], label: str, key: str) -> str: ...
+
+    def expire(self, run_id: str) -> None: ...
 
 
 class PrefectChunkRuns:
@@ -98,6 +103,12 @@ class PrefectChunkRuns:
             _sync=True,
         )
         return str(run.id)
+
+    def expire(self, run_id: str) -> None:
+        """Mark a chunk run past its lease Crashed, so the UI and the next planner stop
+        counting it as live (its documents are handed out again either way)."""
+        with get_client(sync_client=True) as client:
+            client.set_flow_run_state(run_id, Crashed(message=EXPIRED), force=True)
 
 
 def _live(run: FlowRun, matter: str | None) -> LiveChunk | None:
@@ -147,4 +158,6 @@ def hand_off(matter: str | None, pool: ChunkRuns | None = None) -> Plan:
         for n, ids in enumerate(chosen.parts):
             label = f"{n + 1:03d}-of-{len(chosen.parts):03d}"
             pool.start(matter, ids, label, key=f"{parent}:{label}")
+    for run_id in chosen.expired:  # after the hand-off: a failure here loses nothing
+        pool.expire(run_id)
     return chosen

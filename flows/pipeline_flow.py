@@ -30,7 +30,7 @@ from flows.pipeline_tasks import (
 )
 from flows.redact_pool import chunks, pending_documents
 from flows.reporting import RunLog, failure_of, settle
-from flows.stage_timer import timed
+from flows.stage_timer import accounted, timed
 from models.errors import Failure
 
 
@@ -122,7 +122,7 @@ def _run(name: str, matter: str | None) -> Iterator[RunLog]:
 
 
 def _steps(name: str, matter: str | None, *steps: Step) -> dict[str, Any]:
-    with _run(name, matter) as log:
+    with accounted(get_run_logger().info), _run(name, matter) as log:
         for one in steps:
             one(log)
     return log.summary

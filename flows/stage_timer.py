@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 _lock = threading.Lock()
@@ -41,3 +41,17 @@ def busy_seconds(since: float = 0.0) -> float:
         total += hi - max(lo, end)
         end = hi
     return total
+
+
+STAGE_LINE = "stage seconds %.3f of %.3f"  # parsed by bench/bench_pool_scaling.py
+
+
+@contextmanager
+def accounted(log: Callable[..., None]) -> Iterator[None]:
+    """Log, at the end, the time spent inside stage functions and the time elapsed (a flow
+    run's share of real work; the rest is orchestration: API calls, states, waits)."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        log(STAGE_LINE, busy_seconds(since=start), time.perf_counter() - start)

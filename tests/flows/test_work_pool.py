@@ -1,8 +1,9 @@
 """Several workers on one Prefect work pool, with only shared services in common.
 
 A Prefect server on PostgreSQL, two ``sealroom worker`` processes on the ``sealroom``
-process pool, the ledger on PostgreSQL, queues and vault on S3 (bench/pool_harness.py).
-Two concurrent pipeline runs share the work; a worker SIGKILLed mid-run (with its flow
+process pool with one slot each, the ledger on PostgreSQL, queues and vault on S3
+(bench/pool_harness.py). Two concurrent pipeline runs hand their redaction to the pool as
+chunk runs and return; a worker SIGKILLed mid-run (with its flow
 run) leaves nothing half done that the next run does not finish. Every document ends
 terminal exactly once, no document is dispatched twice, the ledger verifies.
 """
@@ -21,13 +22,13 @@ from bench.pool_harness import (
     Cluster,
     cluster,
     deployment_limits,
+    documents_of,
     end_times,
     kill_worker,
     outcome,
     play_reviewer,
     run_states,
     runs_of,
-    runs_per_worker,
     start_runs,
     wait_runs,
     worker_of,
@@ -37,7 +38,6 @@ from models.audit import Action
 
 pytestmark = pytest.mark.postgres
 
-DOCS = 12
 FAULT_DOCS = 16
 
 
@@ -47,7 +47,7 @@ def pool(postgres_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         yield box
 
 
-def _inbox(box: Cluster, name: str, docs: int = DOCS) -> Path:
+def _inbox(box: Cluster, name: str, docs: int) -> Path:
     inbox = box.root / f"inbox-{name}"
     write_corpus(inbox, docs, seed=len(name))
     return inbox
@@ -68,18 +68,6 @@ def test_scheduled_deployments_run_one_at_a_time_on_the_pool(pool: Cluster) -> N
         "sealroom-pipeline": None,
         CHUNK_DEPLOYMENT_NAME: None,
     }
-
-
-def test_two_workers_share_two_runs_without_duplicates(pool: Cluster) -> None:
-    inbox = _inbox(pool, "shared")
-    _pass(pool, inbox, 2, "m-shared")
-    assert play_reviewer(pool) >= 1
-    _pass(pool, inbox, 2, "m-shared")
-    result, per_worker = outcome(pool, "m-shared"), runs_per_worker(pool)
-    print(f"\nwork pool, 2 workers, 2+2 runs: {result}; runs per worker {per_worker}")
-    assert (result.ingested, result.delivered + result.quarantined) == (DOCS, DOCS)
-    assert result.clean, result
-    assert sum(per_worker.values()) == 4 and min(per_worker.values()) >= 1, per_worker
 
 
 def _wait_for(box: Cluster, matter: str, action: str, timeout_s: float = 600) -> int:
@@ -132,32 +120,40 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_done(
     assert result.clean, result
 
 
-SPREAD_DOCS, CHUNK = 6, 2
+SPREAD_DOCS, CHUNK = 6, 3
 SPREAD = {"SEALROOM_REDACT_SPREAD": "true", "SEALROOM_REDACT_CHUNK_SIZE": str(CHUNK)}
 
 
-def test_a_run_hands_its_chunks_to_one_slot_workers_and_returns(pool: Cluster) -> None:
-    """SEALROOM_REDACT_SPREAD on workers with one slot each: the pipeline run starts one
-    chunk run per 2 documents and completes before they do (it holds no slot while they
-    run); the next runs dispatch, collect and deliver. Every document redacted once and
-    terminal once, none dispatched twice, the ledger verifies."""
-    matter = "m-spread"
-    inbox = _inbox(pool, "spread", docs=SPREAD_DOCS)
-    (run_id,) = start_runs(pool, inbox, 1, matter, settings=SPREAD)
-    assert wait_runs(pool, [run_id]) == {run_id: "COMPLETED"}
+def test_two_runs_hand_redaction_to_one_slot_workers_without_duplicates(pool: Cluster) -> None:
+    """Two concurrent pipeline runs per pass, SEALROOM_REDACT_SPREAD, two workers with one
+    slot each. Pass 1: both ingest the same inbox and hand redaction to the pool as chunk
+    runs; every document is handed out once (one planner at a time, and a document a live
+    chunk run holds is not handed out again), and both runs complete before their last
+    chunk run does (nothing waits on a chunk: one slot per worker is enough). Pass 2
+    dispatches what the chunks redacted; the reviewer reviews; pass 3 collects and
+    delivers. Every document redacted once and terminal once, none dispatched twice, one
+    deliverable each, no chunk run started again, both workers used, the ledger verifies."""
+    matter = "m-shared"
+    inbox = _inbox(pool, "shared", docs=SPREAD_DOCS)
+    parents = start_runs(pool, inbox, 2, matter, settings=SPREAD)
+    assert set(wait_runs(pool, parents).values()) == {"COMPLETED"}
     chunks = wait_runs(pool, list(runs_of(pool, CHUNK_DEPLOYMENT_NAME, matter)))
-    assert sorted(chunks.values()) == ["COMPLETED"] * (SPREAD_DOCS // CHUNK), chunks
-    ended = end_times(pool, [run_id, *chunks])
-    print(f"\nchunks by worker: { {c: worker_of(pool, c) for c in chunks} }; ended {ended}")
-    assert all(ended.values()) and ended[run_id] < max(ended[c] or 0 for c in chunks), ended
-    _pass(pool, inbox, 1, matter, SPREAD)  # the next run dispatches what the chunks redacted
-    play_reviewer(pool)
-    _pass(pool, inbox, 1, matter, SPREAD)
-    assert set(runs_of(pool, CHUNK_DEPLOYMENT_NAME, matter)) == set(chunks)  # none re-run
+    assert set(chunks.values()) == {"COMPLETED"}, chunks
+    handed = documents_of(pool, CHUNK_DEPLOYMENT_NAME, matter)
+    assert len(handed) == len(set(handed)) == SPREAD_DOCS, handed
+    ended = end_times(pool, [*parents, *chunks])
+    ran_by = {run: worker_of(pool, run) for run in [*parents, *chunks]}
+    print(f"\nparents {parents}, chunks by worker {ran_by}; ended {ended}")
+    assert None not in ran_by.values() and len(set(ran_by.values())) == 2, ran_by
+    assert max(ended[p] or 0 for p in parents) < max(ended[c] or 0 for c in chunks), ended
+    _pass(pool, inbox, 2, matter, SPREAD)  # the next runs dispatch what the chunks redacted
+    assert play_reviewer(pool) >= 1
+    _pass(pool, inbox, 2, matter, SPREAD)
+    assert set(runs_of(pool, CHUNK_DEPLOYMENT_NAME, matter)) == set(chunks)  # none again
     with Ledger(pool.ledger_url) as ledger:
         redacted = [e.object_id for e in ledger.events(matter=matter, action=Action.DOC_REDACTED)]
     result = outcome(pool, matter)
-    print(f"hand-off, 1 slot per worker: {result}")
+    print(f"hand-off, 2+2+2 runs, 1 slot per worker: {result}")
     assert len(redacted) == len(set(redacted)), redacted
     assert (result.ingested, result.delivered + result.quarantined) == (SPREAD_DOCS, SPREAD_DOCS)
     assert result.clean, result

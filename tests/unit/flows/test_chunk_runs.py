@@ -32,6 +32,9 @@ class MemoryPool:
         self.started.append((matter, doc_ids, label, key))
         return run_id
 
+    def expire(self, run_id: str) -> None:
+        del self.runs[run_id]
+
 
 @pytest.fixture
 def pending(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
@@ -76,6 +79,7 @@ def test_a_dead_runs_documents_are_handed_out_again(pending: list[str]) -> None:
     got = hand_off("m1", pool)
     assert [ids for _, ids, _, _ in pool.started] == [["d1", "d2"]]
     assert (got.expired, got.held) == (("dead",), frozenset({"d3"}))
+    assert "dead" not in pool.runs  # marked crashed: no longer live for the next planner
 
 
 def test_nothing_pending_asks_the_pool_nothing(pending: list[str]) -> None:
