@@ -88,3 +88,16 @@ def test_nothing_pending_asks_the_pool_nothing(pending: list[str]) -> None:
             raise AssertionError("no pending documents: no API call")
 
     assert hand_off("m1", Unreachable()).counts()["chunk_runs"] == 0
+
+
+def test_a_prefect_run_is_live_for_its_own_matter_only() -> None:
+    from uuid import uuid4
+
+    from prefect.client.schemas.objects import FlowRun
+    from prefect.states import Running
+
+    run = FlowRun(flow_id=uuid4(), parameters={"doc_ids": ["d1", "d2"], "matter": "m1"})
+    run.state = Running()
+    live = chunk_runs._live(run, "m1")
+    assert live is not None and (live.doc_ids, live.state) == (("d1", "d2"), "RUNNING")
+    assert chunk_runs._live(run, "m2") is None and chunk_runs._live(run, None) is None
