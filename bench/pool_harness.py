@@ -40,6 +40,11 @@ VAULT_BUCKET = "sealroom-vault"
 OUTBOX_BUCKET = "sealroom-outbox"
 QUEUE_BUCKET = "sealroom-queues"
 PIPELINE = "pipeline/sealroom-pipeline"
+SCHEDULES = (
+    "SEALROOM_INGEST_INTERVAL_MINUTES",
+    "SEALROOM_COLLECT_INTERVAL_MINUTES",
+    "SEALROOM_REASSEMBLE_INTERVAL_MINUTES",
+)
 
 
 @dataclass
@@ -87,6 +92,9 @@ def environment(root: Path, endpoint: str, ledger_url: str, prefect_db: str) -> 
         "SEALROOM_VAULT_S3_BUCKET": VAULT_BUCKET,
         "SEALROOM_OUTBOX_URL": f"s3://{OUTBOX_BUCKET}/deliveries",
         "SEALROOM_REDACT_WORKERS": "1",
+        # the deployed schedules run for the default matter and inbox, not the runs the
+        # test or bench starts: a day apart, they never take a one-slot worker mid-run
+        **dict.fromkeys(SCHEDULES, "1440"),
         "PREFECT_HOME": str(root / "prefect"),
         "PREFECT_API_DATABASE_CONNECTION_URL": asyncpg_url(prefect_db),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
