@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from redaction.operators import TOKEN
 from redaction.residual_case import facilities, name_pairs
-from redaction.residual_cues import family_names, kin_names, titled_names, towns, wards
+from redaction.residual_cues import (
+    family_names,
+    kin_names,
+    signed_names,
+    titled_names,
+    towns,
+    wards,
+)
 from redaction.residual_numbers import count_dates, count_numbers
 from redaction.shorthand import proper_nouns
 from redaction.wordclass import Kind, in_dictionary, person_names, plain, uncued_kind
@@ -90,6 +97,10 @@ def _count_names(clear: str) -> int:
     return len(words)
 
 
+def _cued_names(clear: str) -> int:
+    return titled_names(clear) + family_names(clear) + kin_names(clear) + signed_names(clear)
+
+
 def scan(rendition: str) -> Residual:
     """What is left in clear that looks like an identifier (tokens blanked out first)."""
     clear = TOKEN.sub(lambda m: " " * len(m.group()), rendition)
@@ -99,7 +110,7 @@ def scan(rendition: str) -> Residual:
         digits=count_numbers(clear),
         name_pairs=name_pairs(clear),
         facilities=facilities(clear),
-        cued_names=titled_names(clear) + family_names(clear) + kin_names(clear),
+        cued_names=_cued_names(clear),
         places=wards(clear) + towns(clear),
     )
 

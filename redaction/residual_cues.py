@@ -1,7 +1,8 @@
 """Residual-risk cues: a name or a place left in clear beside the words that announce one.
 
 Shapes a note keeps around an identifier whatever the detector made of it: a personal title
-followed by a name (``Dr. Quillan``, ``mrs okonkwo``), a surname before ``family``, a ward
+followed by a name (``Dr. Quillan``, ``mrs okonkwo``), a surname before ``family``, a given
+name beside a relative or proxy, a name signed before a credential (``q. lander rrt``), a ward
 written with its bed or floor number glued on (``BRENWICK7``), a town before its state
 (``Talloway, MD``, ``brenwick maryland``). Lexicon and shape only, no detector; used by
 ``redaction.residual`` on the clear text of a finished rendition (tokens blanked out), so a
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from redaction.wordclass import Kind, first_names, plain, uncued_kind
+from redaction.wordclass import Kind, first_names, kind, plain, uncued_kind
 
 # A title, then one or two spaces (a blanked token is longer), then the next word.
 _TITLED = re.compile(
@@ -28,6 +29,13 @@ _KIN = re.compile(
     r"|proxy|proxys|proxies|hcp|friends?|niece|nephew|grandson|granddaughter|visitors?)"
 )
 _ALPHA = re.compile(r"[^\W\d_]+")
+# A signature: a name, perhaps after an initial, before a nursing or therapy credential at
+# the end of a line or clause ("q. lander rrt", "Quillan RN.").
+_SIGNED = re.compile(
+    r"(?i)(?<![\w.])(?:(?P<initial>[a-z])\.[ \t]?)?(?P<word>[^\W\d_]{3,})[ \t,]+"
+    r"(?:rrt|rn|bsn|np|lpn|cna|rcp|crt)(?=[ \t]*(?:$|\n|[,.;)]))",
+    re.MULTILINE,
+)
 # Letters with a bed, floor or unit number glued on: a named ward ("BRENWICK7").
 WARD_MIN = 6
 _GLUED = re.compile(rf"(?<![\w-])(?P<word>[^\W\d_]{{{WARD_MIN},}})\d{{1,2}}(?!\w|\.\d)")
@@ -86,6 +94,18 @@ def family_names(clear: str) -> int:
     """Distinct surname-like words before ``family`` ("the Quillan family")."""
     return len(
         {m.group("word").casefold() for m in _FAMILY.finditer(clear) if name_like(m.group("word"))}
+    )
+
+
+def signed_names(clear: str) -> int:
+    """Distinct names before a credential: name-like, or any word but a plain one after an
+    initial ("q. lander rrt"; "night rn", "primary RN." are roles)."""
+    return len(
+        {
+            plain(m.group("word"))
+            for m in _SIGNED.finditer(clear)
+            if name_like(w := m.group("word")) or (m.group("initial") and kind(w) is not Kind.WORD)
+        }
     )
 
 

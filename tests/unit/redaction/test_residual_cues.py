@@ -7,7 +7,14 @@ from __future__ import annotations
 import pytest
 
 from redaction.residual import scan
-from redaction.residual_cues import family_names, kin_names, titled_names, towns, wards
+from redaction.residual_cues import (
+    family_names,
+    kin_names,
+    signed_names,
+    titled_names,
+    towns,
+    wards,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,6 +63,21 @@ def test_family_names(clear: str, count: int) -> None:
 )
 def test_kin_names(clear: str, count: int) -> None:
     assert kin_names(clear) == count
+
+
+@pytest.mark.parametrize(
+    ("clear", "count"),
+    [
+        ("all quiet overnight. g. tamber rrt\n", 1),
+        ("Will continue to monitor. Quillan RN.", 1),
+        ("Okonkwo, RN\n", 1),
+        # roles before a credential, and a credential mid-sentence
+        ("report given to night rn\nprimary RN.", 0),
+        ("rn to call md if sbp < 90", 0),
+    ],
+)
+def test_signed_names(clear: str, count: int) -> None:
+    assert signed_names(clear) == count
 
 
 @pytest.mark.parametrize(
