@@ -18,18 +18,27 @@ from redaction.residual_case import facilities, name_pairs
 from redaction.residual_cues import (
     family_names,
     kin_names,
+    party_names,
+    public_place,
     signed_names,
     titled_names,
     towns,
     wards,
 )
 from redaction.residual_numbers import count_dates, count_numbers
-from redaction.shorthand import proper_nouns
-from redaction.wordclass import Kind, in_dictionary, person_names, plain, uncued_kind
+from redaction.wordclass import Kind, in_dictionary, plain, uncued_kind
 
 # Capitalised words in a mixed-case text; sentence and line starts do not count.
 _TITLE_WORD = re.compile(r"(?<![\w'\u2019.-])[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*(?![\w-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\-*#>)\]]|\d)[ \t\"'(]*$")
+# A term in the original language after its translation: "the District Court (Amtsgericht)",
+# "a penal order (Straferkenntnis)". Names in brackets are caught by the cue rules.
+_GLOSS = re.compile(r"(?<=[^\W\d_]) \(([^()\n]{1,60})\)")
+# A place that names an authority: "the Brenwick District Court", "Tallow Labour Office".
+_AUTHORITY_AFTER = re.compile(
+    r"[ \t]+(?:District|Regional|Provincial|Municipal|County|City|Labour|Administrative|Court"
+    r"|Office|Authority|Council|Prosecutor|Police|Tax|Public)\b"
+)
 MIN_NAME_LENGTH = 4
 # Longer capitalised words are compound nouns (a German or Dutch court or statute), not names.
 MAX_NAME_LENGTH = 15
@@ -82,23 +91,34 @@ def _name_shaped(text: str, start: int, word: str) -> bool:
     if _SENTENCE_START.search(text, max(0, start - 3), start):
         return False
     w = plain(word)
-    if w in proper_nouns() and w not in person_names():
+    if public_place(w):
         return False
     k = uncued_kind(word)
     return k is Kind.UNKNOWN or (k is Kind.NAME and not in_dictionary(w))
 
 
+def _glosses(clear: str) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for m in _GLOSS.finditer(clear)]
+
+
 def _count_names(clear: str) -> int:
+    """Distinct name-shaped words, except in a gloss or before an authority's noun."""
     if _mostly_upper(clear):
         return 0  # capitals say nothing in an all-caps text; dates and digits still count
+    glosses = _glosses(clear)
     words = {
-        m.group() for m in _TITLE_WORD.finditer(clear) if _name_shaped(clear, m.start(), m.group())
+        m.group()
+        for m in _TITLE_WORD.finditer(clear)
+        if _name_shaped(clear, m.start(), m.group())
+        and not any(a <= m.start() < b for a, b in glosses)
+        and not _AUTHORITY_AFTER.match(clear, m.end())
     }
     return len(words)
 
 
 def _cued_names(clear: str) -> int:
-    return titled_names(clear) + family_names(clear) + kin_names(clear) + signed_names(clear)
+    cues = (titled_names, family_names, kin_names, signed_names, party_names)
+    return sum(cue(clear) for cue in cues)
 
 
 def scan(rendition: str) -> Residual:

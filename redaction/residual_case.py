@@ -18,8 +18,9 @@ PAIR_PART_MIN = 4
 _FACILITY = re.compile(
     r"(?i)\b([^\W\d_][\w'\u2019-]*)[ \t]+(?:hospital|hosp|memorial|regional|infirmary"
     r"|medical[ \t]+cent(?:er|re)|nursing[ \t]+home|manor|(?P<rehab>rehab(?:ilitation)?))\b"
-    # a regional court, tribunal or office is a public body, not a facility
-    r"(?![ \t]+(?:court|tribunal|office|administrative|prosecutor|council|government|police)\b)"
+    # a regional court, governor or council is a public body, not a facility
+    r"(?![ \t]+(?:court|tribunal|office|administrative|prosecutor|council|government|police"
+    r"|governor|(?-i:[A-Z][a-z]+)(?<!Hospital)(?<!Medical)(?<!Center)(?<!Centre))\b)"
 )
 # Words before a facility noun that describe it rather than name it.
 _GENERIC_WORDS = (

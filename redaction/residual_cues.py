@@ -2,7 +2,8 @@
 
 Shapes a note keeps around an identifier whatever the detector made of it: a personal title
 followed by a name (``Dr. Quillan``, ``mrs okonkwo``), a surname before ``family``, a given
-name beside a relative or proxy, a name signed before a credential (``q. lander rrt``), a ward
+name beside a relative or proxy, a name signed before a credential (``q. lander rrt``), a
+party's name before its defined term (``Quillan ("the applicant")``), a ward
 written with its bed or floor number glued on (``BRENWICK7``), a town before its state
 (``Talloway, MD``, ``brenwick maryland``). Lexicon and shape only, no detector; used by
 ``redaction.residual`` on the clear text of a finished rendition (tokens blanked out), so a
@@ -12,15 +13,20 @@ cue whose name was redacted sees only blanks after it and does not fire.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from redaction.wordclass import Kind, first_names, kind, plain, uncued_kind
+from redaction.clinical import DATA
+from redaction.shorthand import proper_nouns
+from redaction.wordclass import Kind, first_names, kind, person_names, plain, uncued_kind
 
 # A title, then one or two spaces (a blanked token is longer), then the next word.
 _TITLED = re.compile(
     r"(?<![\w.])(?P<title>[Dd][Rr]|[Mm][Rr][Ss]?|[Mm][Ss]|[Mm]iss|MISS|[Pp]rof)\b\.?"
     r"[ \t]{1,2}(?P<word>[^\W\d_][\w'\u2019-]*)"
 )
-_FAMILY = re.compile(r"(?<![\w'\u2019-])(?P<word>[^\W\d_]{3,})[ \t]+famil(?:y|ies)\b", re.I)
+_FAMILY = re.compile(
+    r"(?<![\w'\u2019-])(?P<word>[^\W\d_]{3,})[ \t]+(?P<noun>famil(?:y|ies))\b", re.IGNORECASE
+)
 # A given name this close to a relative or proxy is that person ("son teodor", "his
 # health care proxies, greta and ...", "family met with greta").
 KIN_BEFORE, KIN_AFTER, GIVEN_MIN = 6, 3, 4
@@ -36,6 +42,14 @@ _SIGNED = re.compile(
     r"(?:rrt|rn|bsn|np|lpn|cna|rcp|crt)(?=[ \t]*(?:$|\n|[,.;)]))",
     re.MULTILINE,
 )
+# A party's defined term after its name: 'Mehmet Quillan ("the applicant")'. The name is the
+# clause before it, back to a comma, bracket or line start.
+_PARTY = re.compile(
+    r"(?P<clause>[^,;:()\n]{1,60})\([ \t]*[\"'\u201c\u2018]?the[ \t]+(?:applicant|claimant"
+    r"|defendant|respondent|appellant|petitioner|plaintiff|complainant|accused)s?\b",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][^\W\d_]*[a-z][\w'\u2019-]*")
 # Letters with a bed, floor or unit number glued on: a named ward ("BRENWICK7").
 WARD_MIN = 6
 _GLUED = re.compile(rf"(?<![\w-])(?P<word>[^\W\d_]{{{WARD_MIN},}})\d{{1,2}}(?!\w|\.\d)")
@@ -61,6 +75,19 @@ _TOWN_STATE = re.compile(
 def _mostly_upper(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.6 * len(letters)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """One-word country names, lower case ("Austria" is a census surname too)."""
+    lines = (DATA / "countries.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(n.lower() for n in lines if n and not n.startswith("#") and " " not in n)
+
+
+def public_place(w: str) -> bool:
+    """A country, or a place or people a dictionary capitalises and no census lists as a name
+    ("Vienna", "Nigerian"); ``w`` in lower case."""
+    return w in _countries() or (w in proper_nouns() and w not in person_names())
 
 
 def name_like(word: str) -> bool:
@@ -93,8 +120,17 @@ def titled_names(clear: str) -> int:
 def family_names(clear: str) -> int:
     """Distinct surname-like words before ``family`` ("the Quillan family")."""
     return len(
-        {m.group("word").casefold() for m in _FAMILY.finditer(clear) if name_like(m.group("word"))}
+        {
+            plain(m.group("word"))
+            for m in _FAMILY.finditer(clear)
+            if name_like(m.group("word")) and not _acronym(m.group("word"), m.group("noun"))
+        }
     )
+
+
+def _acronym(word: str, noun: str) -> bool:
+    """An all-caps word before a noun that is not ("ETS family": a company's products)."""
+    return word.isupper() and not noun.isupper()
 
 
 def signed_names(clear: str) -> int:
@@ -105,6 +141,18 @@ def signed_names(clear: str) -> int:
             plain(m.group("word"))
             for m in _SIGNED.finditer(clear)
             if name_like(w := m.group("word")) or (m.group("initial") and kind(w) is not Kind.WORD)
+        }
+    )
+
+
+def party_names(clear: str) -> int:
+    """Distinct capitalised name-like words just before a party's defined term."""
+    return len(
+        {
+            plain(w.group())
+            for m in _PARTY.finditer(clear)
+            for w in _CAPITALISED.finditer(m.group("clause"))
+            if name_like(w.group()) and not public_place(plain(w.group()))
         }
     )
 

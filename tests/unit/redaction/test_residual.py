@@ -105,6 +105,12 @@ def test_residual_shapes(rendition: str, dates: int, digits: int) -> None:
         # places and peoples a dictionary capitalises, long compound nouns
         ("Moved from Vienna to Oslo, a Nigerian national.", 0),
         ("under the Landesverwaltungsgerichtsordnung of the Land", 0),
+        ("the applicant, a national of Austria, moved to Norway", 0),  # countries
+        # terms glossed in the original language, places that name an authority
+        ("a penal order (Strafbescheid) and a fine (Geldbusse Verwarnung) followed", 0),
+        ("appealed to the Tallowmere District Court and the Brenwick Labour Office", 0),
+        # the same words outside a gloss or before a plain noun still count
+        ("met Strafbescheid, Verwarnung and Tallowmere at the gate", 3),
     ],
 )
 def test_name_shaped_words(rendition: str, names: int) -> None:

@@ -10,6 +10,7 @@ from redaction.residual import scan
 from redaction.residual_cues import (
     family_names,
     kin_names,
+    party_names,
     signed_names,
     titled_names,
     towns,
@@ -44,6 +45,7 @@ def test_titled_names(clear: str, count: int) -> None:
         ("KEEP QUILLAN FAMILY UPDATED", 1),
         ("the okonkwo family visited", 1),
         ("family updated; whole family in; pt family aware", 0),
+        ("the new QRX family of meters", 0),  # an acronym: a product line
     ],
 )
 def test_family_names(clear: str, count: int) -> None:
@@ -106,6 +108,21 @@ def test_wards(clear: str, count: int) -> None:
 )
 def test_towns(clear: str, count: int) -> None:
     assert towns(clear) == count
+
+
+@pytest.mark.parametrize(
+    ("clear", "count"),
+    [
+        ("lodged by a Ruritanian national, Tomasz              (\u201cthe applicant\u201d), on", 1),
+        ('brought by Greta Varnek and Tomas Varnek ("the applicants")', 3),
+        # the name was redacted; a nationality, a government, a company are no party names
+        ("lodged by a Ruritanian national,              (\u201cthe applicant\u201d), on", 0),
+        ("by two Norwegian nationals (\u201cthe applicants\u201d)", 0),
+        ('the Government ("the respondent State") and the company ("the applicant")', 0),
+    ],
+)
+def test_party_names(clear: str, count: int) -> None:
+    assert party_names(clear) == count
 
 
 def test_scan_reports_cued_names_and_places_as_counts() -> None:
