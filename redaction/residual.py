@@ -25,7 +25,7 @@ from redaction.residual_cues import (
     towns,
     wards,
 )
-from redaction.residual_numbers import count_dates, count_numbers
+from redaction.residual_numbers import count_dates, count_numbers, count_split_days
 from redaction.wordclass import Kind, in_dictionary, plain, uncued_kind
 
 # Capitalised words in a mixed-case text; sentence and line starts do not count.
@@ -126,7 +126,7 @@ def scan(rendition: str) -> Residual:
     clear = TOKEN.sub(lambda m: " " * len(m.group()), rendition)
     return Residual(
         names=_count_names(clear),
-        dates=count_dates(clear),
+        dates=count_dates(clear) + count_split_days(rendition),
         digits=count_numbers(clear),
         name_pairs=name_pairs(clear),
         facilities=facilities(clear),

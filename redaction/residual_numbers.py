@@ -26,6 +26,11 @@ _DATE = re.compile(
     # ... or carries a two-digit year after a dot ("11/21.93")
     r"|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])\.\d\d(?![\d.]))"
 )
+# The first day of a pair whose second date was redacted: "on 14 and [DATE_3]", "3-[DATE_1]".
+_SPLIT_DAY = re.compile(
+    r"(?<![\w.,/:-])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|to|till|until)[ \t]+|[ \t]*[-\u2013][ \t]*)(?=\[DATE_)"
+)
 # Ventilator and CPAP settings read like m/d ("cpap 5/15", "PS 10/12", "15/5 ips").
 _VENT_BEFORE = re.compile(
     r"(?i)\b(?:cpap|bipap|psv?|peep|ips|eps|ipap|epap|simv|imv|cmv|prvc|vent|ac|fio2)"
@@ -72,6 +77,12 @@ def count_dates(clear: str) -> int:
         for m in _DATE.finditer(clear)
         if m.group("md") is None or not _vent_setting(clear, m.start(), m.end())
     )
+
+
+def count_split_days(rendition: str) -> int:
+    """Days left in clear before a redacted date they share a month with ("on 14 and
+    [DATE_3]"); read on the rendition itself, tokens and all."""
+    return sum(1 for _ in _SPLIT_DAY.finditer(rendition))
 
 
 def _public(clear: str, start: int) -> bool:

@@ -117,6 +117,21 @@ def test_name_shaped_words(rendition: str, names: int) -> None:
     assert scan(rendition).names == names
 
 
+@pytest.mark.parametrize(
+    ("rendition", "dates"),
+    [
+        ("hearings were held on 3 and [DATE_2], then adjourned", 1),
+        ("on 21st, [DATE_1] and [DATE_2]", 1),
+        ("leave from 9-[DATE_4]", 1),
+        # a count before a date, a day that went into the token with its pair
+        ("gave 2 units; 3 doses since [DATE_1]", 0),
+        ("hearings on [DATE_2], then adjourned", 0),
+    ],
+)
+def test_days_split_from_a_redacted_date(rendition: str, dates: int) -> None:
+    assert scan(rendition).dates == dates
+
+
 def test_reasons_for_shapes_left_in_clear() -> None:
     reasons = residual_risk("call 617-555-0143 re 9/17 visit")
     assert reasons == ["residual-risk:date:1", "residual-risk:digit-run:1"]
