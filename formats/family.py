@@ -17,7 +17,6 @@ from formats.limits import DEFAULT_FORMAT_LIMITS, FormatLimits
 from formats.ports import Note, OpenContext, Opened
 from formats.textlike import TextRendition
 from models.document import MediaType
-from redaction.pdf_annotate import Note as PdfNote
 from redaction.pdf_annotate import annotate_pdf
 from redaction.pdf_textdoc import text_pdf
 
@@ -39,5 +38,4 @@ class MessageFamily(TextRendition):
 
     def annotate(self, opened: Opened, notes: Sequence[Note]) -> bytes | None:
         data, layout = text_pdf(opened.text)
-        marks = [PdfNote(n.start, n.end, n.label, n.comment, n.reviewer) for n in notes]
-        return annotate_pdf(data, layout, marks, opened.ref)
+        return annotate_pdf(data, layout, notes, opened.ref)
