@@ -57,13 +57,20 @@ _VENT_NEAR = re.compile(
 )
 
 
+def setting_like(text: str, start: int, end: int) -> bool:
+    """A slash pair that ventilator talk around it makes a pressure setting, after a date cue
+    too ("placed on 12/5 psv", "vent settings ... on 8/5")."""
+    first, second = (int(n) for n in text[start:end].split("/")[:2])
+    vent_pair = first <= MAX_SUPPORT and second <= MAX_PEEP
+    near = _VENT_NEAR.search(text, max(0, start - 50), min(len(text), end + 20))
+    return vent_pair and near is not None
+
+
 def _is_score(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 24) : start]
     if _SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text[end : end + 16]):
         return True
-    first, second = (int(n) for n in text[start:end].split("/")[:2])
-    vent_pair = first <= MAX_SUPPORT and second <= MAX_PEEP
-    if vent_pair and _VENT_NEAR.search(text, max(0, start - 50), min(len(text), end + 20)):
+    if setting_like(text, start, end):
         return True
     near = text[max(0, start - 40) : end + 40]
     denominator = text[start:end].rsplit("/", 1)[1]

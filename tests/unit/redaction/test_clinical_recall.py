@@ -35,6 +35,10 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("abx given 09/12/09/15 then stopped", [("09/12/09/15", "DATE")]),
         ("VENT 12/5/50% OVERNIGHT, TOL WELL", []),
         ("ABG 7.38/52/71 ON 12/05/40/5 SETTINGS", []),
+        # a pressure setting after a date cue is no date; a date after one near vent talk is
+        ("weaned, placed on 12/5 PSV at noon", []),
+        ("RESP: ON CPAP. ABG FINE ON 8/5, 40%", []),
+        ("extubated on 9/14, abg ok on 2l nc", [("9/14", "DATE")]),
         # "'s" after a slash pair: a range of values, not a date
         ("bp 110-130/60's overnight, hr 80's", []),
         ("BP 90'S-100/50'S ON NEO", []),
@@ -66,6 +70,9 @@ def test_clinical_cases(text: str, expected: list[tuple[str, str]]) -> None:
         ("vss, will monitor overnight. k. marden rn\n", "k. marden"),  # a lower-case signature
         ("OKAFOR FAMILY UPDATED BY PHONE", "OKAFOR"),
         ("the brannigan family visited this eve", "brannigan"),
+        ("son bill and daughter rose in to visit", "bill"),  # given names that are words
+        ("SON BILL AND DAUGHTER ROSE IN TO VISIT", "ROSE"),
+        ("spoke with Mr. White re plan", "Mr. White"),  # a title takes any surname
     ],
 )
 def test_clinicians_after_a_title_or_reporting_cue(text: str, name: str) -> None:
@@ -80,6 +87,9 @@ def test_clinicians_after_a_title_or_reporting_cue(text: str, name: str) -> None
         "notified r. side weakness to md",
         "cont to monitor. q. shift rn\n",  # a plain word before a credential
         "DISCUSSED WITH PATIENT FAMILY AND ICU FAMILY LIAISON",  # plain words before "family"
+        # a surname that is a common word after a relation: the sentence goes on
+        "wife and son both in this am, daughter called early for update",
+        "SON/DAUGHTER BOTH CALLED, HUSBAND HOUSE BOUND",
     ],
 )
 def test_plain_words_after_the_cues_stay_readable(text: str) -> None:
