@@ -90,6 +90,9 @@ def test_clinicians_after_a_title_or_reporting_cue(text: str, name: str) -> None
         # a surname that is a common word after a relation: the sentence goes on
         "wife and son both in this am, daughter called early for update",
         "SON/DAUGHTER BOTH CALLED, HUSBAND HOUSE BOUND",
+        # a letter after a slash or a comparison is no initial
+        "versed 5mg/h. Marotta scale 2",
+        "ls coarse L>R. Dunmore aware",
     ],
 )
 def test_plain_words_after_the_cues_stay_readable(text: str) -> None:
