@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
-from redaction.wordclass import Kind, kind
+from redaction.wordclass import Kind, first_names, kind, plain
 
 # Titles: what follows is a surname or a full name; a census name that is also a common word
 # ("dr. white", "dr small") still counts.
@@ -53,8 +53,20 @@ def _accept(word: str, titled: bool, first: bool) -> bool:
     if k is Kind.NAME or k is Kind.UNKNOWN:
         return len(word.strip(".")) >= 2
     if k is Kind.WORDNAME:
-        return first or word[:1].isupper()
+        return _wordname(word, titled, first)
     return False
+
+
+def _wordname(word: str, titled: bool, first: bool) -> bool:
+    """A name that is also a common word: after a title any ("dr. white"); after a relation or
+    role a given name ("son bill"), a capitalised one in mixed case ("spoke with Quill") or,
+    past the first word, in capitals; a surname that is a common word in lower case or
+    capitals ("son and grandson both", "called early", "BOTH CALLED") is the sentence going on."""
+    if titled:
+        return first or word[:1].isupper()
+    if plain(word) in first_names():
+        return True
+    return word[:1].isupper() and not (first and word.isupper())
 
 
 def _tail(word: str) -> int:
