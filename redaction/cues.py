@@ -1,5 +1,5 @@
 """Names announced by a cue, in any case: "dr. smith", "son bill", "MR NICHOLSON", "seen by dr
-healey". Capitals carry no signal here, so each following word must pass the word-class test
+hollis". Capitals carry no signal here, so each following word must pass the word-class test
 (census name, or a word in no lexicon): "dr aware", "son called" are not names."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _accept(word: str, titled: bool, first: bool) -> bool:
     """Does ``word`` continue a name after this cue?"""
     if _INITIAL.match(word):
         return True  # "dr. j. smith", "per w. marotta" (a lone initial is refused later)
-    word = _POSSESSIVE.sub("", _GLUED.sub("", word))  # "S.Manikumar", "white's"
+    word = _POSSESSIVE.sub("", _GLUED.sub("", word))  # "S.Velanthiran", "white's"
     if word.lower().strip(".") in _CREDENTIALS or _IN_LAW.match(word):
         return False  # "spoke with MD", "son-in-law": a role, not a name
     if not titled and _RELATION.fullmatch(word):

@@ -39,7 +39,7 @@ _STATE_CODES = (
 _STATE_CODE = frozenset(_STATE_CODES.split())
 # Prepositions that join clauses, not street-name words ("1800 PER DR", "5 ETT INSERTED VIA").
 _CLAUSE_WORDS = frozenset(["per", "via", "by", "at", "in", "to", "on", "for", "with", "from"])
-# An organisation's own suffix is no evidence against it ("Rice LLC", "CALVERT HOSPITAL").
+# An organisation's own suffix is no evidence against it ("Rice LLC", "ASHGROVE HOSPITAL").
 _ORG_SUFFIX_WORDS = (
     "and of the llc llp inc ltd corp co pc pllc gmbh ag plc sa hospital clinic group company"
     " corporation partners associates bank trust lab labs laboratories pharmacy health healthcare"
