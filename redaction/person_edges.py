@@ -7,7 +7,7 @@
   one-word person span, on the same line, is that person's given name ("Teodric [Vanhal]").
 - ``surname_after``: a census given name found alone, then a capitalised word in no lexicon or
   a census surname after a wider gap or a line wrap, is a full name ("Brenna  [Voskuil]",
-  "Tomas\\n[Halvorsen]"); NER breaks names there (not in clinical notes).
+  "Tomas\\n[Halvorsen]"); NER breaks names there.
 - ``inverted_initials``: ``SURNAME, I.`` (surname, comma, the initial of a given name the
   document pairs with that surname) is one mention, and so is a generational suffix
   (", Jr.", " Sr", " III") after a person span ("Marrak, Y." after "Ysolde Marrak").
@@ -100,8 +100,6 @@ def _given_like(word: str, closed: bool) -> bool:
 def surname_after(text: str, findings: Sequence[Finding]) -> list[Finding]:
     """Add ``Given Surname`` for a lone census given name followed, across a wide gap or a
     line wrap, by a surname-like word."""
-    if clinical_register(text):
-        return list(findings)
     out = list(findings)
     for f in findings:
         if f.label not in _PERSONISH or _ONE_PART.fullmatch(text, f.start, f.end) is None:

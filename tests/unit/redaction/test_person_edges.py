@@ -91,6 +91,8 @@ def test_given_before_needs_a_one_word_person() -> None:
         ("Ask Brenna   Voskuil now.", "Brenna", None),  # three blanks: a column break
         ("Ask Brenna \nabout the deck.", "Brenna", None),  # lower case
         ("Ask Tuesday  Voskuil now.", "Tuesday", None),  # no given name
+        # a contact list full of clinical-looking words is still read
+        ("Rx refill, dose, vitals, IV, ICU: ask Brenna  Voskuil", "Brenna", "Brenna  Voskuil"),
     ],
 )
 def test_surname_after(text: str, given: str, expected: str | None) -> None:
