@@ -7,10 +7,9 @@ from pathlib import Path
 
 from formats.build import open_safely
 from formats.ports import OpenContext
-from formats.registry import FormatRegistry
+from formats.registry import FormatRegistry, sniff_bytes
 from models.document import MediaType
 from models.errors import CorruptDocument, UnsupportedDocument
-from stages.ingest import sniff
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ def read(path: Path) -> LocalFile:
         data = path.read_bytes()
     except OSError as exc:
         raise CorruptDocument("input", "cannot read file") from exc
-    media = sniff(data)
+    media = sniff_bytes(data)  # not stages.ingest: it pulls in the vault and ledger stack
     if media is None:
         raise UnsupportedDocument("input")
     return LocalFile(path, media, data)

@@ -21,6 +21,7 @@ from composition.queues import object_store, reviewer_client, s3_client
 from config import Settings, get_settings
 from intake.inbox import DirInbox, S3Inbox, split_s3_url
 from intake.ports import Inbox
+from redaction.detect_cache import CachedDetector
 from redaction.detector import Detector
 from review import ReviewQueue
 from review.routing import load_routing
@@ -75,7 +76,7 @@ def build_services(settings: Settings, queue: str | None = None) -> Services:
         vault=build_vault(settings),
         ledger=ledger,
         queue=ReviewQueue(store, queue_name),
-        detector_factory=lambda: Detector(settings.spacy_model),
+        detector_factory=lambda: CachedDetector(Detector(settings.spacy_model)),
         outbox=build_outbox(settings),
         policy=settings.policy,
         policy_by_kind=dict(settings.policy_by_kind),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import spacy
 
@@ -41,13 +42,12 @@ class NerModel:
     """A loaded spaCy pipeline reduced to what NER needs."""
 
     def __init__(self, model_name: str, batch_size: int = 16) -> None:
-        try:
-            probe = spacy.load(model_name)
-        except OSError as exc:
-            raise ConfigError(model_name, "spaCy model not installed") from exc
-        drop = [name for name in probe.pipe_names if name not in _KEEP]
-        self._nlp = spacy.load(model_name, disable=drop) if drop else probe
+        self._nlp = load_ner(model_name)
         self._batch_size = batch_size
+
+    @property
+    def pipe_names(self) -> list[str]:
+        return list(self._nlp.pipe_names)
 
     @property
     def stop_words(self) -> frozenset[str]:
@@ -69,6 +69,30 @@ class NerModel:
         for (i, off, chunk), doc in zip(jobs, docs, strict=True):
             out[i].extend(_findings(doc, chunk, off))
         return out
+
+
+def load_ner(model_name: str) -> spacy.language.Language:
+    """The model loaded once, without the components NER does not read: tagger, parser,
+    lemmatizer... are never loaded, and the shared ``tok2vec`` goes too when the NER embeds
+    its own (``en_core_web_sm``'s does: the shared one feeds only the tagger and parser)."""
+    try:
+        names = spacy.util.get_model_meta(_model_path(model_name)).get("pipeline", [])
+        nlp = spacy.load(model_name, exclude=[n for n in names if n not in _KEEP])
+    except (OSError, ImportError) as exc:
+        raise ConfigError(model_name, "spaCy model not installed") from exc
+    if "tok2vec" in nlp.pipe_names and not _listeners(nlp.get_pipe("tok2vec")):
+        nlp.remove_pipe("tok2vec")
+    return nlp
+
+
+def _listeners(component: object) -> list[str]:
+    """The components that read a shared ``tok2vec`` (none: nothing needs it)."""
+    return list(getattr(component, "listening_components", ["unknown"]))
+
+
+def _model_path(model_name: str) -> Path:
+    path = Path(model_name)
+    return path if path.is_dir() else spacy.util.get_package_path(model_name)
 
 
 def chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
