@@ -6,7 +6,9 @@ released document still shows a gold identifier in its rendition.
     .venv/bin/python bench/bench_gate_real.py CORPUS [--policy strict] [--limit N]
 
 CORPUS is an eval sample (``docs/*.txt`` + ``gold.jsonl``), e.g.
-``../shared/eval/real/clinical-notes``. Prints figures only (no document text).
+``../shared/eval/real/clinical-notes``. Prints figures only (no document text). A gold span
+whose offsets do not hold its text (a few converted e-mail files) is matched at its nearest
+occurrence.
 """
 
 from __future__ import annotations
@@ -45,7 +47,16 @@ def _exempt(label: str, word: str, titles: bool) -> bool:
     )
 
 
-def leaked(gold: dict, result: RedactionResult, titles: bool = False) -> int:
+def aligned_start(text: str, span: dict) -> int:
+    """Where the span's text is in the document: at its offset, else its nearest occurrence
+    (a few gold files carry offsets shifted by their conversion)."""
+    if text[span["start"] : span["end"]] == span["text"]:
+        return int(span["start"])
+    found = [m.start() for m in re.finditer(re.escape(span["text"]), text)]
+    return min(found, key=lambda i: abs(i - span["start"]), default=int(span["start"]))
+
+
+def leaked(gold: dict, result: RedactionResult, text: str, titles: bool = False) -> int:
     """Gold identifiers with a required token outside every redacted span (``titles``: a
     title in a person's span is not required)."""
     covered = [(r.orig_start, r.orig_end) for r in result.replacements]
@@ -53,11 +64,12 @@ def leaked(gold: dict, result: RedactionResult, titles: bool = False) -> int:
     for span in gold["spans"]:
         if span["label"] in _IGNORED:
             continue
+        start = aligned_start(text, span)
         for m in _TOKEN.finditer(span["text"]):
             word = m.group()
             if _exempt(span["label"], word, titles):
                 continue
-            a, b = span["start"] + m.start(), span["start"] + m.end()
+            a, b = start + m.start(), start + m.end()
             if not any(lo <= a and b <= hi for lo, hi in covered):
                 count += 1
                 break
@@ -75,19 +87,22 @@ def main() -> None:
     detector = PolicyDetector(Detector(), load_policy(a.policy))
     tally: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
+    false_reasons: Counter[str] = Counter()
     for gold in golds:
         text = (a.corpus / "docs" / f"{gold['doc']}.txt").read_text(encoding="utf-8")
         result = redact_to_fixpoint(text, detector)
         problems = gate_text(result.redacted_text.encode("utf-8"), result, detector)
-        leak = leaked(gold, result) > 0
-        named = leaked(gold, result, titles=True) > 0
+        leak = leaked(gold, result, text) > 0
+        named = leaked(gold, result, text, titles=True) > 0
         tally["docs"] += 1
         tally["leaking"] += leak
         tally["leaking_beyond_titles"] += named
         if problems:
             tally["quarantined"] += 1
             tally["quarantined_clean"] += not leak
-            reasons.update({p.split("@")[0].rsplit(":", 1)[0] for p in problems})
+            codes = {p.split("@")[0].rsplit(":", 1)[0] for p in problems}
+            reasons.update(codes)
+            false_reasons.update(codes if not leak else ())
         else:
             tally["released"] += 1
             tally["released_leaking"] += leak
@@ -105,6 +120,7 @@ def main() -> None:
         f"{tally['released_leaking_beyond_titles']}"
     )
     print("quarantine reasons (docs):", dict(reasons.most_common()))
+    print("false quarantine reasons (docs):", dict(false_reasons.most_common()))
 
 
 if __name__ == "__main__":

@@ -90,8 +90,9 @@ def detect(
 ) -> None:
     """Print the PII spans found in each file, one JSON object per line.
 
-    Offsets are Python str indices into the file's UTF-8 text (for a PDF, into the text
-    `sealroom extract` prints).
+    Offsets are Python str indices into the file's UTF-8 text as it is, line ends untranslated
+    (a CRLF file's offsets count the CR), which is the text `sealroom extract` prints (for a
+    PDF, its extracted text).
     """
     if format != "jsonl":
         raise typer.BadParameter("only jsonl is supported", param_hint="--format")

@@ -62,6 +62,7 @@ def _rounds(
     for _ in range(REFOLD_ROUNDS):  # until the gate's own extractors find nothing new
         with_extra = WithFindings(detector, opened.text, extra)
         result = redact_to_fixpoint(opened.text, with_extra, _namer(tokens, opened.text))
+        data = b""  # the last round's rendition is freed before the next is built
         data = fmt.render(opened, result)
         refold = extractor_findings(fmt.reread(data, opened.ref), result, detector)
         if not refold:

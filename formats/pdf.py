@@ -12,7 +12,6 @@ from models.errors import CorruptDocument
 from models.finding import RedactionResult
 from redaction import pdf
 from redaction.gate import gate_pdf
-from redaction.pdf_annotate import Note as PdfNote
 from redaction.pdf_annotate import annotate_pdf
 from redaction.ports import Detector
 
@@ -51,8 +50,7 @@ class PdfFormat:
         return gate_pdf(rendition, result, detector, opened.pages, self.engine)
 
     def annotate(self, opened: Opened, notes: Sequence[Note]) -> bytes | None:
-        marks = [PdfNote(n.start, n.end, n.label, n.comment, n.reviewer) for n in notes]
         try:
-            return annotate_pdf(opened.data, opened.native, marks, opened.ref, opened.password)
+            return annotate_pdf(opened.data, opened.native, notes, opened.ref, opened.password)
         except _WRITER_ERRORS as exc:  # pypdf on a file only PDFium could read
             raise CorruptDocument(opened.ref, "cannot annotate the original PDF") from exc

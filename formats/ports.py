@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from models.annotation import Note as Note  # the one note type, re-exported for formats
 from models.document import MediaType
 from models.finding import Finding, RedactionResult
 from redaction.ports import Detector
@@ -51,17 +52,6 @@ class Opened:
 
     def __repr__(self) -> str:
         return f"Opened(ref={self.ref!r}, pages={self.pages}, chars={len(self.text)})"
-
-
-@dataclass(frozen=True)
-class Note:
-    """One reviewer annotation on the original: original-text offsets, label, comment."""
-
-    start: int
-    end: int
-    label: str
-    comment: str
-    reviewer: str
 
 
 class DocumentFormat(Protocol):

@@ -1,4 +1,4 @@
-"""International addresses and phone numbers: street-then-number lines ("Hafnarstraeti 5",
+"""International addresses and phone numbers: street-then-number lines ("Bankastraeti 14",
 "Lindenstraße 42a", "Via Garibaldi 17", "ul. Marszałkowska 84/92"), number-then-street lines in
 French, Spanish and Italian ("14 rue des Lilas"), the postcode/city and country lines after a
 street ("D-80331 München", "1015 CJ Amsterdam", "Chennai - 600 017"), Indian PIN codes, and

@@ -24,6 +24,8 @@ _DOSE = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|g|kg|ml|mL|units?|iu|meq|mmol)(?![\w])",
     re.IGNORECASE,
 )
+# A doctor's title before a span: "Dr. Drain" is a person, whatever the word means alone.
+_DOCTOR_BEFORE = re.compile(r"\b(?i:drs?)\.?[ \t]*$")
 
 
 def read_words(path: Path) -> frozenset[str]:
@@ -56,6 +58,8 @@ def drop_clinical(text: str, findings: Sequence[Finding]) -> list[Finding]:
 
 def _clinical_finding(text: str, f: Finding) -> bool:
     if f.label not in _GUARDED or f.source.startswith(_TRUSTED_SOURCES):
+        return False
+    if _DOCTOR_BEFORE.search(text, max(0, f.start - 6), f.start):
         return False
     value = text[f.start : f.end]
     return clinical_only(value) or _DOSE.search(value) is not None

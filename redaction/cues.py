@@ -1,5 +1,5 @@
 """Names announced by a cue, in any case: "dr. smith", "son bill", "MR NICHOLSON", "seen by dr
-healey". Capitals carry no signal here, so each following word must pass the word-class test
+hollis". Capitals carry no signal here, so each following word must pass the word-class test
 (census name, or a word in no lexicon): "dr aware", "son called" are not names."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
-from redaction.wordclass import Kind, kind
+from redaction.wordclass import Kind, first_names, kind, plain
 
 # Titles: what follows is a surname or a full name; a census name that is also a common word
 # ("dr. white", "dr small") still counts.
@@ -44,7 +44,7 @@ def _accept(word: str, titled: bool, first: bool) -> bool:
     """Does ``word`` continue a name after this cue?"""
     if _INITIAL.match(word):
         return True  # "dr. j. smith", "per w. marotta" (a lone initial is refused later)
-    word = _POSSESSIVE.sub("", _GLUED.sub("", word))  # "S.Manikumar", "white's"
+    word = _POSSESSIVE.sub("", _GLUED.sub("", word))  # "S.Velanthiran", "white's"
     if word.lower().strip(".") in _CREDENTIALS or _IN_LAW.match(word):
         return False  # "spoke with MD", "son-in-law": a role, not a name
     if not titled and _RELATION.fullmatch(word):
@@ -53,8 +53,20 @@ def _accept(word: str, titled: bool, first: bool) -> bool:
     if k is Kind.NAME or k is Kind.UNKNOWN:
         return len(word.strip(".")) >= 2
     if k is Kind.WORDNAME:
-        return first or word[:1].isupper()
+        return _wordname(word, titled, first)
     return False
+
+
+def _wordname(word: str, titled: bool, first: bool) -> bool:
+    """A name that is also a common word: after a title any ("dr. white"); after a relation or
+    role a given name ("son bill"), a capitalised one in mixed case ("spoke with Quill") or,
+    past the first word, in capitals; a surname that is a common word in lower case or
+    capitals ("son and grandson both", "called early", "BOTH CALLED") is the sentence going on."""
+    if titled:
+        return first or word[:1].isupper()
+    if plain(word) in first_names():
+        return True
+    return word[:1].isupper() and not (first and word.isupper())
 
 
 def _tail(word: str) -> int:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
+from redaction.shortdates import setting_like
 from redaction.validators import date_ok, expand_year
 
 SOURCE = "pattern:date"
@@ -76,6 +77,8 @@ def _month_days(text: str) -> Iterator[Finding]:
     for first in _MD_CONTEXT.finditer(text):
         m: re.Match[str] | None = first
         while m is not None and date_ok(None, int(m.group("m")), int(m.group("d"))):
+            if setting_like(text, m.start("md"), m.end("md")):
+                break
             yield Finding(m.start("md"), m.end("md"), "DATE", 0.8, SOURCE)
             m = _MD_NEXT.match(text, m.end("md"))
 

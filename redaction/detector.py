@@ -14,6 +14,12 @@ from redaction.merge import merge
 from redaction.neutral import drop_neutral, neutral_zones
 from redaction.numberspans import whole_numbers
 from redaction.patterns import find_patterns
+from redaction.person_edges import (
+    finish_persons,
+    given_before,
+    person_votes,
+    surname_after,
+)
 from redaction.plausible import keep_plausible
 from redaction.propagate import propagate
 
@@ -64,6 +70,8 @@ class Detector:
         """Drop neutral look-alikes, trim field labels, propagate values and name parts, merge."""
         zones = neutral_zones(text)
         kept = trim_field_labels(text, drop_clinical(text, drop_neutral(text, findings, zones)))
-        spread = propagate(text, merge(kept), self._skip)
-        found = whole_numbers(text, merge(drop_neutral(text, [*kept, *spread], zones)))
-        return merge(join_date_ranges(text, include_titles(text, merge(found))))
+        kept = surname_after(text, given_before(text, person_votes(text, kept)))
+        spread = given_before(text, [*kept, *propagate(text, merge(kept), self._skip)])
+        found = whole_numbers(text, merge(drop_neutral(text, spread, zones)))
+        titled = include_titles(text, merge(found))
+        return merge(finish_persons(text, join_date_ranges(text, titled)))

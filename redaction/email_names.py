@@ -1,5 +1,6 @@
 """Names in e-mail layout: address headers ("To: Oyelaran, Tobias; Quist, Henrike"), display names
-("\"Frank Nolan\" <fn@example.org>"), Lotus Notes addresses ("Keith Arbogast/HOU/ECT@ECT",
+("\"Frank Nolan\" <fn@example.org>", wrapped over quoted lines too), GroupWise reply headers
+(">>> Nolan, Frank 05/08/01 09:37AM >>>"), Lotus Notes addresses ("Keith Arbogast/HOU/ECT@ECT",
 wrapped over a line end too), salutation and sign-off lines ("Tobias--", "Thanks,\n\nHenrike
 Quist"). A bare given name on its own line must be a census given name."""
 
@@ -32,15 +33,21 @@ _ITEM_NAME = re.compile(
     r"(?:<[^<>\s]+>|\([^()]*\))?[ \t]*$"
 )
 _DISPLAY = re.compile(
-    rf"(?:\"(?P<q>[^\"\n<>@]{{2,60}})\""
+    rf"(?:\"(?P<q>(?:[^\"\n<>@]|\r?\n[ \t>]*){{2,60}})\""
     rf"|(?<![\w.])(?P<n>{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{1,3}}))"
-    r"[ \t]*<[^<>\s@]+@[^<>\s]+>"
+    r"[ \t]*(?:\r?\n[ \t>]*)?<[^<>\s@]+@[^<>\s]+>"
+)
+# A GroupWise reply header: ">>> Surname, Given 05/08/01 09:37AM >>>"
+_REPLY = re.compile(
+    rf"^[ \t>]*>>>[ \t]*(?P<n>{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{1,3}})[ \t]+"
+    r"\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.MULTILINE,
 )
 _GREETING = r"(?:(?i:hi|hello|hey|dear|morning|thanks|thank\s+you)[ \t,]+)?"
 _SALUTATION = re.compile(
     rf"^[ \t>]*{_GREETING}(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?"
     rf"(?:[ \t]*(?:and|&|\+)[ \t]*{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)*)"
-    r"[ \t]*(?:(?:,|-{1,2}|:|!|\.)?[ \t]*\r?$|,[ \t]+(?=[a-z]))",
+    r"[ \t]*(?:(?:,|-{1,2}|:|!|\.)?[ \t]*\r?$|,[ \t]+(?=[a-z]|I\b)|-{1,2}[ \t]+(?=[A-Z]))",
     re.MULTILINE,
 )
 _CLOSING = re.compile(
@@ -127,6 +134,12 @@ def _display(text: str) -> Iterator[Finding]:
             yield Finding(m.start(group), m.end(group), "PERSON", 0.8, "context:email")
 
 
+def _replies(text: str) -> Iterator[Finding]:
+    for m in _REPLY.finditer(text):
+        if any(_namelike(w.strip(","), False) for w in m.group("n").split()):
+            yield Finding(m.start("n"), m.end("n"), "PERSON", 0.8, "context:email")
+
+
 def _lines(text: str) -> Iterator[Finding]:
     """Salutation and sign-off lines: every word name-like, the first a census given name."""
     for rx in (_SALUTATION, _CLOSING):
@@ -174,5 +187,6 @@ def find_email_names(text: str) -> Iterator[Finding]:
     yield from _notes(text)
     yield from _headers(text)
     yield from _display(text)
+    yield from _replies(text)
     yield from _lines(text)
     yield from _contacts(text)

@@ -1,5 +1,5 @@
 """Facilities and wards announced by a movement cue, in any case: "transferred to GH",
-"ADMITTED TO QUARTERMAIN 2", "sent from calvert". A following word must be a name-like word
+"ADMITTED TO ELDERWICK 2", "sent from ashcombe". A following word must be a name-like word
 or an upper-case acronym that is no clinical or dictionary word ("to ED", "to the floor" stay)."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ MAX_ACRONYM = 4
 
 
 def _head(word: str) -> str:
-    """The place word without a ward number glued or spaced after it ("QUARTERMAIN7")."""
+    """The place word without a ward number glued or spaced after it ("ELDERWICK7")."""
     m = _HEAD.match(word)
     return m.group() if m else word
 

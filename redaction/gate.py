@@ -17,9 +17,10 @@ from models.finding import RedactionResult
 from redaction import pdf
 from redaction.leakcheck import TextDetector, leak_check, sealed
 from redaction.matching import value_pattern
+from redaction.ocr import OcrPage
 from redaction.operators import TOKEN
 from redaction.pdf_ocr import tokens_mended
-from redaction.pdf_pixels import layer_mismatches, name_parts_in, unseen_findings
+from redaction.pdf_pixels import layer_mismatch, name_parts_in, unseen_findings
 from redaction.residual import residual_risk
 
 SQUASHED_MIN = 8
@@ -93,16 +94,26 @@ def gate_pdf(
 def pixel_problems(
     data: bytes, result: RedactionResult, detector: TextDetector, engine: pdf.PdfEngine
 ) -> list[str]:
-    """The rendition's pages read back by OCR: sealed values, detection, layer agreement."""
-    seen = engine.pixel_pages(data)
-    problems = layer_mismatches(seen, result.redacted_text)
+    """The rendition's pages read back by OCR, each checked as it is read (sealed values,
+    detection, layer agreement) and dropped: only problem codes outlive a page."""
     layers = result.redacted_text.split(pdf.PAGE_BREAK)
-    for number, (page, layer) in enumerate(zip(seen, layers, strict=False), start=1):
-        found = values_in(page.text, result) + name_parts_in(page.text, result)
-        problems += [f"ocr:p{number}:{p}" for p in found]
-        unseen = unseen_findings(tokens_mended(page.text), layer, detector)
-        problems += [f"ocr:p{number}:detected:{f.label}@{f.start}-{f.end}" for f in unseen]
-    return problems
+    problems: list[str] = []
+    count = 0
+    for count, page in enumerate(engine.pixel_pages(data), start=1):
+        layer = layers[count - 1] if count <= len(layers) else ""
+        problems += page_problems(page, layer, count, result, detector)
+    return (["ocr:page-count"] if count != len(layers) else []) + problems
+
+
+def page_problems(
+    page: OcrPage, layer: str, number: int, result: RedactionResult, detector: TextDetector
+) -> list[str]:
+    """One rendition page's OCR text against its redacted layer and the sealed values."""
+    problems = layer_mismatch(page, layer, number)
+    found = values_in(page.text, result) + name_parts_in(page.text, result)
+    problems += [f"ocr:p{number}:{p}" for p in found]
+    unseen = unseen_findings(tokens_mended(page.text), layer, detector)
+    return problems + [f"ocr:p{number}:detected:{f.label}@{f.start}-{f.end}" for f in unseen]
 
 
 EXTRACTORS = ("pypdf", "pdftotext")

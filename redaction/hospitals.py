@@ -1,5 +1,5 @@
-"""Hospitals, rehab facilities, wards and home towns in clinical notes, in any case: "holy cross
-hospital", "Sacred Heart Memorial", "KESSLER-ADVENTIST REHAB", "St. Agnes", "QUARTERMAIN 2",
+"""Hospitals, rehab facilities, wards and home towns in clinical notes, in any case: "mercy ridge
+hospital", "Sacred Heart Memorial", "LINDQVIST-BAPTIST REHAB", "St. Agnes", "ELDERWICK 2",
 "lives in catonsville". Capitals carry no signal in these notes, so each name word is judged by
 the word lexicons (``redaction.wordclass``): function words and clinical words end a name."""
 
@@ -49,7 +49,7 @@ MIN_HEADS = 2  # "Memorial Hospital"; "Regional" alone is no name
 _TITLED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 MIN_WARD = 6
 MIN_TOWN = 4
-_WARD = re.compile(r"(?<![\w/-])(?P<w>[^\W\d_]{6,})[ \t]?\d(?![\w/:%-]|\.\d)")
+_WARD = re.compile(r"(?<![\w/-])(?P<w>[^\W\d_]{6,})(?P<gap>[ \t]?)\d(?![\w/:%-]|\.\d)")
 _HOME_CUE = re.compile(
     r"\b(?i:lives?|living|resides?|residing|moved|home|job|works?|working|vacation|nearby|from)"
     r"(?:[ \t]+[A-Za-z]+){0,4}?[ \t]+"
@@ -62,7 +62,7 @@ MIN_PLAIN = 4
 
 def _name_word(word: str, strong_head: bool) -> bool:
     """Can ``word`` be part of a facility's name? Strong heads ("hospital") take common nouns
-    too ("holy cross hospital"); weak ones ("house") need a name-like word."""
+    too ("mercy ridge hospital"); weak ones ("house") need a name-like word."""
     w = word.lower().strip(".")
     rank = common_ranks().get(w)
     if (rank is not None and rank < FUNCTION_RANK) or w in _GENERIC:
@@ -98,12 +98,14 @@ def _end_of_name(text: str, head: re.Match[str]) -> int:
 
 
 def find_wards(text: str) -> Iterator[Finding]:
-    """A long word in no lexicon before a ward number ("QUARTERMAIN 2", "quartermain7"): the
-    name is ADDRESS, the number stays readable."""
+    """A long word in no lexicon before a ward number ("ELDERWICK 2", "elderwick7"): the
+    name is ADDRESS; a separate number stays readable, a glued one goes with the name (one
+    word: a reader would otherwise see its letters' length and the number)."""
     for m in _WARD.finditer(text):
         word = m.group("w")
         if len(word) >= MIN_WARD and uncued_kind(word) in (Kind.NAME, Kind.UNKNOWN):
-            yield Finding(m.start("w"), m.end("w"), "ADDRESS", 0.65, SOURCE)
+            end = m.end() if not m.group("gap") else m.end("w")
+            yield Finding(m.start("w"), end, "ADDRESS", 0.65, SOURCE)
 
 
 def find_home_towns(text: str) -> Iterator[Finding]:

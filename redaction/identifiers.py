@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from models.finding import Finding
 from redaction.validators import digits, iban_ok, ipv4_ok, luhn_ok, ssn_ok
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?!\w)")
+_EMAIL = re.compile(r"(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?!\w)")
 _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]"
     r"|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|info|biz)/[^\s<>\"')\]]*\w",

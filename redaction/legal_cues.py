@@ -25,7 +25,7 @@ _TITLE_RX = re.compile(rf"(?<![\w']){_TITLES}\b\.?[ \t]+")
 # record the patient's sex anyway (pronouns, "67 yo M"), so there the title stays readable.
 _GENDERED = r"Mr|Mrs|Ms|Miss|Mx|Shri|Sri|Shrimati|Smt|Kumari|Km|Sh|Mme|Mlle|Herr|Frau|Sig|Sig\.ra"
 _PERSONAL = re.compile(rf"(?<![\w'])(?:{_GENDERED})\.?[ \t]*$")  # "MS." is multiple sclerosis
-# One piece of a name: initials ("K.J.", "A.-M.", "P.Ö."), glued ("S.Manikumar") or a word.
+# One piece of a name: initials ("K.J.", "A.-M.", "P.Ö."), glued ("S.Velanthiran") or a word.
 _PIECE = re.compile(
     r"(?:[^\W\d_]\.-?)+(?:[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*)?"
     r"|[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*"

@@ -37,7 +37,7 @@ _WORD = re.compile(r"[^\s,;:()\"]+")
 
 def _acronym(word: str) -> bool:
     """An all-caps word trailing a mixed-case name that is no name: "DEA" in "Asuka Ikeda DEA",
-    not "WAITE" in "Patricia WAITE" (a census surname) nor an initial."""
+    not "PEMBERTON" in "Rosalind PEMBERTON" (a census surname) nor an initial."""
     if not word.isupper() or len(word.strip(".")) <= 2:
         return False
     return kind(word) is not Kind.NAME
@@ -52,7 +52,7 @@ def trim_entity(text: str, f: Finding, skip: Collection[str] = NOT_ENTITY) -> Fi
     all-caps words trailing a mixed-case name ("Asuka Ikeda DEA"); None when nothing is left."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
     drop = set(skip) | (STATES if f.label == "ADDRESS" else set())
-    # a leading state goes only before a comma ("Maryland, ..."): in "Maryland Rehab" it is
+    # a leading state goes only before a comma ("Delaware, ..."): in "Delaware Rehab" it is
     # part of the facility's name, and trimming it left a plain word that was then dropped
     while words and (
         _plain(text[words[0][0] : words[0][1]]) in skip

@@ -11,6 +11,9 @@ from redaction.wordclass import Kind, common_ranks, kind, shorthand
 
 _RANGE = re.compile(r"^(?P<a>\d{2,4})-(?P<b>\d{2,4})$")
 _SETTINGS = re.compile(r"^\d+(?:[xX]\d+){2,}$")
+ROUND_FROM = 25
+ROUND_TO = 100
+RANGE_SPAN = 2
 _WORDS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _LEAD_NUMBER = re.compile(r"^[#\d]")
 # Function words that do occur inside street names ("Avenue of the Americas", "Rue de la Paix").
@@ -21,6 +24,14 @@ SUFFIX_ONLY = 4
 _SENTENCE = re.compile(r"[A-Z]{2,}\.[ \t]+[A-Z]+[ \t]")
 _RANGE_LEAD = re.compile(r"^\d+-\d+[ \t]")
 _FLOOR = re.compile(r"^(?i:floor|fl)\.?[ \t]*\d+$")
+# A number counting doses, times, beats or stools, not a house: "5000 UNITS SQ", "5 BEAT RUNS",
+# "20 SEC RUN", "250 ML NS. CT", "3 SMALL SOFT STOOLS ON GREEN" (the word in lower or upper
+# case: "12 Large Oak Road" is a street).
+_MEASURE = re.compile(
+    r"^[\d.,/-]+[ \t]*(?P<w>(?i:mg|mcg|g|kg|ml|cc|l|dl|meq|mmol|units?|iu|sec|secs|seconds?"
+    r"|min|mins|minutes?|hrs?|hours?|days?|wks?|weeks?|beats?|episodes?|runs?|doses?|tabs?|puffs?|amps?"
+    r"|bags?|liters?|litres?|large|small|moderate|mod|med|medium|times))\b"
+)
 _STATE_CODES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ"
     " NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR"
@@ -28,7 +39,7 @@ _STATE_CODES = (
 _STATE_CODE = frozenset(_STATE_CODES.split())
 # Prepositions that join clauses, not street-name words ("1800 PER DR", "5 ETT INSERTED VIA").
 _CLAUSE_WORDS = frozenset(["per", "via", "by", "at", "in", "to", "on", "for", "with", "from"])
-# An organisation's own suffix is no evidence against it ("Rice LLC", "CALVERT HOSPITAL").
+# An organisation's own suffix is no evidence against it ("Rice LLC", "ASHGROVE HOSPITAL").
 _ORG_SUFFIX_WORDS = (
     "and of the llc llp inc ltd corp co pc pllc gmbh ag plc sa hospital clinic group company"
     " corporation partners associates bank trust lab labs laboratories pharmacy health healthcare"
@@ -46,7 +57,14 @@ def number_lookalike(value: str) -> bool:
     if m is None:
         return False
     a, b = m.group("a"), m.group("b")
-    return not (len(a) == 3 and len(b) == 4)  # "555-1234" is a local phone number
+    return not (len(a) == 3 and len(b) == 4) or _round_range(int(a), int(b))
+
+
+def _round_range(a: int, b: int) -> bool:
+    """An amount from and to ("325-600", "850-1400"): rising, in round figures (from a
+    multiple of 25 to one of 100), within a factor of ``RANGE_SPAN``; "555-1234", "425-1000"
+    stay local phone numbers (a round exchange and a round line number together are rare)."""
+    return a % ROUND_FROM == 0 and b % ROUND_TO == 0 and a < b <= RANGE_SPAN * a
 
 
 def _plain_or_clinical(word: str) -> bool:
@@ -63,11 +81,12 @@ def _plain_or_clinical(word: str) -> bool:
 
 
 def street_lookalike(value: str, caps: bool) -> bool:
-    """A street/unit pattern that is a problem number, a vital-sign run or clinical words: no
-    words at all; in all-caps text a bare number before the suffix ("70 AV", "80-100 ST") or a
-    function or medical word inside; elsewhere a lower-case one ("6L via")."""
+    """A street/unit pattern that is a problem number, a measure, a vital-sign run or clinical
+    words: no words at all, a unit or count after the number; in all-caps text a bare number
+    before the suffix ("70 AV", "80-100 ST") or a function or medical word inside; elsewhere a
+    lower-case one ("6L via")."""
     words = _WORDS.findall(value)
-    if not words or value.startswith("#") or _FLOOR.match(value):
+    if not words or value.startswith("#") or _FLOOR.match(value) or _measure(value):
         return True  # "#3", "#20fr": problem numbers and catheter sizes; "floor 3": a ward
     if len(words) == 1 and _LEAD_NUMBER.match(value) and len(words[0]) <= SUFFIX_ONLY:
         return True  # "70 AV", "9, Dr.": a number and a suffix alone name no street
@@ -76,6 +95,11 @@ def street_lookalike(value: str, caps: bool) -> bool:
     if caps or value.isupper():
         return any(_plain_or_clinical(w) for w in words if w not in _STATE_CODE)
     return any(_plain_or_clinical(w) for w in words if w.islower())
+
+
+def _measure(value: str) -> bool:
+    m = _MEASURE.match(value)
+    return m is not None and (m.group("w").islower() or m.group("w").isupper())
 
 
 def organization_lookalike(value: str, caps: bool) -> bool:

@@ -13,7 +13,7 @@ from redaction.wordclass import Kind, kind, uncued_kind
 
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Hon|Judge|Justice|Rev|Sister|Nurse)(?:\.|\b)"
 _ROLES = (
-    r"patient(?:\s+name)?|name|pt|dear|attention|attn|plaintiffs?|defendants?|petitioner"
+    r"patient(?:\s+name)?|name|pt(?=[ \t]*:)|dear|attention|attn|plaintiffs?|defendants?|petitioner"
     r"|respondent|appellant|appellee|claimant|deponent|witness|employee|insured|guarantor"
     r"|subscriber|signed\s+by|attending|physician|provider|surgeon|referred\s+by|resident|nurse"
     r"|counsel|client|mother|father|parent|spouse|wife|husband|partner|son|daughter|sister"

@@ -26,6 +26,7 @@ from redaction.pagers import find_pager_numbers
 from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.persons import find_given_names, find_initialled_names, find_role_names
 from redaction.places import find_addresses, find_organizations
+from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
 
 Recognizer = Callable[[str], Iterable[Finding]]
@@ -46,6 +47,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_initialled_names,
     find_given_names,
     find_role_names,
+    find_reported_names,
     find_signed_names,
     find_address_block_names,
     find_described_names,

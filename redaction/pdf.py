@@ -13,7 +13,7 @@ Typical use::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from config.settings import Settings
@@ -81,7 +81,7 @@ class PdfEngine(Protocol):
 
     def second_texts(self, pdf: bytes, ref: str = "") -> list[str]: ...
 
-    def pixel_pages(self, pdf: bytes, ref: str = "") -> list[OcrPage]: ...
+    def pixel_pages(self, pdf: bytes, ref: str = "") -> Iterator[OcrPage]: ...
 
     def open_text(
         self, data: bytes, passwords: Sequence[str] = (), *, ref: str = ""
@@ -161,8 +161,9 @@ class PdfiumEngine:
         poppler = pdftotext_text(pdf, ref, timeout=self.limits.max_seconds)
         return texts if poppler is None else [*texts, poppler]
 
-    def pixel_pages(self, pdf: bytes, ref: str = "") -> list[OcrPage]:
-        """What a reviewer sees: each rendition page rendered and read back by OCR."""
+    def pixel_pages(self, pdf: bytes, ref: str = "") -> Iterator[OcrPage]:
+        """What a reviewer sees: each rendition page rendered and read back by OCR, one
+        page at a time (the caller checks each page before the next is rendered)."""
         return read_pages(pdf, self.ocr, gate_dpi(self.dpi), self.limits, ref)
 
 

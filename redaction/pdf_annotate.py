@@ -11,35 +11,19 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Highlight, Text
 from pypdf.errors import PyPdfError
 from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
+from models.annotation import Note as Note  # re-exported: callers annotate with it
 from models.errors import CorruptDocument
 from redaction.pdf_chars import Box, union
 from redaction.pdf_extract import PdfText
 
 HIGHLIGHT_COLOR = "ffeb3b"
 NOTE_SIZE = 14.0
-
-
-@dataclass(frozen=True)
-class Note:
-    """One annotation on the original: text offsets, label, comment, who made it."""
-
-    start: int
-    end: int
-    label: str
-    comment: str
-    reviewer: str
-
-    @property
-    def contents(self) -> str:
-        comment = f": {self.comment}" if self.comment else ""
-        return f"{self.label}{comment} ({self.reviewer})"
 
 
 def _same_line(line: Box, box: Box) -> bool:

@@ -126,11 +126,15 @@ def _read_pages(
 ) -> list[PageText]:
     pages: list[PageText] = []
     start = 0
-    for index in range(len(doc)):
+    for index in range(len(doc)):  # one page at a time: only its text and boxes are kept
         deadline.check()
-        page = _read_page(doc[index], index, start, ref, limits, ocr)
-        if ocr is not None and _has_images(doc[index]):
-            deadline = deadline.extended(limits.ocr_page_seconds)
+        source = doc[index]
+        try:
+            page = _read_page(source, index, start, ref, limits, ocr)
+            if ocr is not None and _has_images(source):
+                deadline = deadline.extended(limits.ocr_page_seconds)
+        finally:
+            source.close()
         pages.append(page)
         start = page.end + len(PAGE_BREAK)
     return pages

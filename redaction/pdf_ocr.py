@@ -109,13 +109,19 @@ def ocr_glyphs(
     width, height = page.get_size()
     limits.check_pixels(math.ceil(width * scale), math.ceil(height * scale), ref)
     bitmap = page.render(scale=scale, draw_annots=False, may_draw_forms=False)
-    image = bitmap.to_pil().convert("RGB")
+    try:
+        posconv = bitmap.get_posconv(page)
+        image = bitmap.to_pil().convert("RGB")  # a copy: PDFium's bitmap is freed below
+    finally:
+        bitmap.close()
     seen, angle = read_upright(image, ocr)
+    size = image.size
+    del image  # only the words and their boxes outlive the page's pixels
     if seen.confidence < MIN_CONFIDENCE:
         raise LowOcrConfidence(ref, f"page {index + 1} read below OCR confidence")
     if layer.strip() and not layer_lacks(seen, layer):
         return None
-    return _glyphs(seen, angle, image.size, bitmap.get_posconv(page))
+    return _glyphs(seen, angle, size, posconv)
 
 
 def _glyphs(

@@ -2,20 +2,22 @@
 
 Every page of a finished rendition is rendered (PDFium) and read back by OCR, so text that
 is visible but not in the text layer (a stamp, a signature image, a font whose Unicode map
-lies) is checked like extracted text. ``layer_mismatches`` names pages whose visible words
+lies) is checked like extracted text. ``layer_mismatch`` names a page whose visible words
 are missing from the redacted text layer. Returns texts and codes, never logs them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pypdfium2 as pdfium
+from PIL import Image
 
 from models.errors import CorruptDocument
 from models.finding import Finding, RedactionResult
 from redaction.leakcheck import TextDetector
 from redaction.ocr import OcrPage, OcrPort
 from redaction.operators import TOKEN
-from redaction.pdf_extract import PAGE_BREAK
 from redaction.pdf_limits import PdfLimits
 from redaction.pdf_ocr import layer_lacks, read_upright, squash
 
@@ -31,25 +33,34 @@ def gate_dpi(rendition_dpi: int) -> int:
 
 def read_pages(
     rendition: bytes, ocr: OcrPort, dpi: int, limits: PdfLimits, ref: str = ""
-) -> list[OcrPage]:
-    """Every page of ``rendition`` read by OCR, in page order."""
+) -> Iterator[OcrPage]:
+    """Every page of ``rendition`` read by OCR, in page order, one at a time: each page's
+    bitmap is freed before the next is rendered, so memory is flat in page count."""
     deadline = limits.deadline(ref)
     try:
         doc = pdfium.PdfDocument(rendition)
     except pdfium.PdfiumError as exc:
         raise CorruptDocument(ref, "rendition unreadable for OCR") from exc
     try:
-        pages = []
         for index in range(len(doc)):
             deadline.check()
             deadline = deadline.extended(limits.ocr_page_seconds)
-            page = doc[index]
-            image = page.render(scale=dpi / 72.0, draw_annots=False).to_pil().convert("RGB")
-            page.close()
-            pages.append(read_upright(image, ocr)[0])
-        return pages
+            yield read_upright(_page_image(doc, index, dpi), ocr)[0]
     finally:
         doc.close()
+
+
+def _page_image(doc: pdfium.PdfDocument, index: int, dpi: int) -> Image.Image:
+    """One page rendered; PDFium's page and bitmap are closed before returning the copy."""
+    page = doc[index]
+    try:
+        bitmap = page.render(scale=dpi / 72.0, draw_annots=False)
+        try:
+            return bitmap.to_pil().convert("RGB")  # convert copies out of PDFium's buffer
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
 
 
 def name_parts_in(text: str, result: RedactionResult) -> list[str]:
@@ -86,13 +97,6 @@ def unseen_findings(text: str, layer: str, detector: TextDetector) -> list[Findi
     ]
 
 
-def layer_mismatches(seen: list[OcrPage], redacted_text: str) -> list[str]:
-    """``ocr:layer-mismatch:pN`` for each page whose visible words the layer lacks."""
-    layers = redacted_text.split(PAGE_BREAK)
-    if len(layers) != len(seen):
-        return ["ocr:page-count"]
-    return [
-        f"ocr:layer-mismatch:p{number}"
-        for number, (page, layer) in enumerate(zip(seen, layers, strict=True), start=1)
-        if layer_lacks(page, layer)
-    ]
+def layer_mismatch(page: OcrPage, layer: str, number: int) -> list[str]:
+    """``ocr:layer-mismatch:pN`` when the page's visible words are missing from its layer."""
+    return [f"ocr:layer-mismatch:p{number}"] if layer_lacks(page, layer) else []

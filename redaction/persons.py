@@ -13,8 +13,9 @@ from redaction.clinical import clinical_words
 from redaction.wordclass import Kind, common_ranks, first_names, kind, plain, uncued_kind
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
+# No initial after a slash or a comparison: "5mg/h. Awake", "i/o. Fluids", "L>R. Sats".
 _INITIAL = re.compile(
-    r"(?<![\w.'\u2019])[^\W\d_]\.[ \t]?(?=[^\W\d_](?:[^\W\d_]|['\u2019][^\W\d_]))"
+    r"(?<![\w.'\u2019/<>])[^\W\d_]\.[ \t]?(?=[^\W\d_](?:[^\W\d_]|['\u2019][^\W\d_]))"
 )
 _GAP = re.compile(r"[ \t]")  # one blank: a wider gap is a column break
 _CONTACT = re.compile(

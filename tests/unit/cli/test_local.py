@@ -48,6 +48,17 @@ def test_detect_offsets_index_the_text_extract_prints(inputs: list[Path]) -> Non
             assert text[span["start"] : span["end"]].strip()
 
 
+def test_detect_offsets_keep_crlf_line_ends(tmp_path: Path) -> None:
+    """A CRLF file's offsets count its carriage returns: they index the file's decoded text
+    as it is (no newline translation)."""
+    raw = "Memo\r\n\r\nCall Mrs. Henrike Quist on 04/11/2019.\r\n"
+    path = tmp_path / "memo.txt"
+    path.write_bytes(raw.encode())
+    _, out, _ = run("detect", str(path), "--format", "jsonl")
+    values = {raw[s["start"] : s["end"]] for s in json.loads(out)["spans"]}
+    assert {"Mrs. Henrike Quist", "04/11/2019"} <= values
+
+
 def test_redact_writes_gated_renditions_under_the_same_names(
     inputs: list[Path], tmp_path: Path, scan_pii: Callable[[str], list[str]]
 ) -> None:

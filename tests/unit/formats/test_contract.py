@@ -125,10 +125,24 @@ def test_annotate_gives_the_deliverable_its_format_promises(media: MediaType, re
     if marked is None:
         return
     assert marked != SAMPLES[media]()
-    if fmt.rendition_type is MediaType.PDF:  # PDF and images: the (rebuilt) PDF, highlighted
+    if fmt.deliverable_suffix == ".pdf":  # PDF, images, e-mail: a PDF, highlighted
         assert sniff_bytes(marked) is MediaType.PDF and len(highlight_rects(marked)) == 1
+        if fmt.rendition_type is MediaType.TEXT:  # e-mail's reading copy: exactly the quote
+            assert _highlighted_text(marked).casefold() == "quenby"
     else:  # Word: the original with one comment
         assert sniff_bytes(marked) is media and _comments(marked) == ["NOTE: see (r1)"]
+
+
+def _highlighted_text(pdf: bytes) -> str:
+    import pypdfium2 as pdfium
+
+    (index, rects), *_ = highlight_rects(pdf)
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        textpage = doc[index].get_textpage()
+        return "".join(textpage.get_text_bounded(*rect) for rect in rects).strip()
+    finally:
+        doc.close()
 
 
 def _comments(data: bytes) -> list[str]:

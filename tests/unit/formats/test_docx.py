@@ -78,7 +78,7 @@ def _anchored(data: bytes) -> dict[str, str]:
     return found
 
 
-def test_notes_become_word_comments_on_their_lines() -> None:
+def test_notes_become_word_comments_on_their_words() -> None:
     data = word_file(["Opening line.", f"Client {NAME} called."], [["cell one", PLANTED[2]]])
     fmt = DocxFormat()
     opened = fmt.open(data, CTX)
@@ -91,6 +91,6 @@ def test_notes_become_word_comments_on_their_lines() -> None:
     assert marked is not None
     assert _anchored(marked) == {
         "PERSON: the client (r1)": f"Client {NAME} called.",
-        "PHONE (r2)": "cell one",  # a table row: its first paragraph
+        "PHONE (r2)": PLANTED[2],  # a table row: the cell holding the words
     }
     assert DocxFormat().open(marked, CTX).text.startswith(opened.text)  # the text is intact

@@ -16,8 +16,8 @@ def _addresses(text: str) -> list[str]:
     ("text", "address"),
     [
         (
-            "send it to Hafnarstraeti 5, 101 Reykjavík, Iceland.",
-            "Hafnarstraeti 5, 101 Reykjavík, Iceland",
+            "send it to Bankastraeti 14, 101 Reykjavík, Iceland.",
+            "Bankastraeti 14, 101 Reykjavík, Iceland",
         ),
         (
             "Lindenstraße 42a\nD-80331 München\nGermany\n",

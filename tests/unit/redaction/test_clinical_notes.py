@@ -63,8 +63,8 @@ def test_named_facilities_any_case(text: str, places: list[str]) -> None:
     ("text", "places"),
     [
         ("per Thornbury 3 RN, u/o marginal", ["Thornbury"]),
-        ("ADMITTED TO THORNBURY7 W/ CHF", ["THORNBURY", "THORNBURY"]),  # ward and cue rules
-        ("plan: thornbury2.\n", ["thornbury"]),
+        ("ADMITTED TO THORNBURY7 W/ CHF", ["THORNBURY7", "THORNBURY"]),  # ward (glued) and cue
+        ("plan: thornbury2.\n", ["thornbury2"]),
         ("levophed 2 mcg/kg/min, propofol 20", []),
         ("lives in pellsworth with wife", ["pellsworth"]),
         ("LIVES WITH SON AND FAMILY IN ASHGROVE. RETIRED", ["ASHGROVE"]),

@@ -32,6 +32,14 @@ def _names(text: str) -> set[str]:
         ("Forwarded by Marta B Quillen/LON/ECT on 03/02/2001", {"Marta B Quillen"}),
         ("\tMarta B Quillen@ECT\n\t03/21/2001 05:43 PM", {"Marta B Quillen"}),
         ("Tobias--\n\nThe draft is attached.", {"Tobias"}),
+        # a GroupWise reply header; a display name wrapped over quoted lines or before its address
+        (">>> Kestrel, Amund 04/11/01 10:12AM >>>\nSee below.", {"Kestrel, Amund"}),
+        ('> "Brannoc\n> > >Wetherell" <bw@example.net>;', {"Brannoc\n> > >Wetherell"}),
+        ('cc: "Quist, Henrike"\n<hq@example.org>', {"Quist, Henrike"}),
+        # salutations before a capital "I" or after a dash
+        ("Dagmar and Henrike, I wanted to ask.", {"Dagmar and Henrike"}),
+        ("Marta - Following up on the lease.", {"Marta"}),
+        (">>> Notice 04/11/01 for the record", set()),
         ("Lorenzo + Marjorie,\n\nas agreed, the lease is signed.", {"Lorenzo + Marjorie"}),
         ("Lorenzo, the lease is signed.", {"Lorenzo"}),
         ("Thank you,\n\nMargaret A. Quist\nLeasing Desk", {"Margaret A. Quist"}),

@@ -21,12 +21,12 @@ def _covered(detector: Detector, text: str, value: str) -> bool:
         ("PT SEEN BY DR. WARD, PLAN UNCHANGED.", "WARD"),
         ("dr. bath aware of labs.", "bath"),
         # trimming a leading state emptied the facility's name
-        ("Transferred from Maryland Rehab yesterday.", "Maryland"),
+        ("Transferred from Delaware Rehab yesterday.", "Delaware"),
         # "may" (a verb elsewhere) was cut out of a full lower-case date
         ("last seen may 16, 2015 in clinic.", "may 16, 2015"),
         ("discharged 3 march 2016 to home.", "3 march 2016"),
         # an ALL-CAPS surname after a mixed-case given name was cut as an acronym
-        ("Contact: Patricia WAITE, daughter, at the bedside.", "Patricia WAITE"),
+        ("Contact: Rosalind PEMBERTON, daughter, at the bedside.", "Rosalind PEMBERTON"),
         # the court-name rule ran on into the name after it
         ("The Supreme Court Justice Maria Ostrowska wrote the opinion.", "Maria Ostrowska"),
     ],

@@ -243,3 +243,16 @@ def test_every_word_maps_to_its_own_glyphs(kit, lines):
     for match in re.finditer(r"\S+", pdf_text.text):
         (found,) = pdf_text.locate(match.start(), match.end())
         assert bounded_text(data, 0, found.boxes) == match.group()
+
+
+def test_scanned_pages_are_read_one_bitmap_at_a_time(page_watch) -> None:
+    from PIL import Image
+
+    from redaction.pdf_images import images_to_pdf
+
+    pages = 4
+    data = images_to_pdf((Image.new("L", (300, 400), 255), 72.0) for _ in range(pages))
+    pdf_text = extract(data, ocr=page_watch)
+    assert pdf_text.text.split("\f") == ["Visible words on this page"] * pages
+    assert page_watch.reads == pages
+    assert page_watch.most_alive == 0  # each page's bitmap freed before the next is rendered

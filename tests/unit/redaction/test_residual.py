@@ -67,6 +67,25 @@ def test_no_reason_carries_the_text() -> None:
         ("rales 1/3 up bilat, D5 1/2 NS at 75/hr", 0, 0),
         ("pain 3/10, PSV 12/5, peep 10/5", 0, 0),
         ("cont on psv 10/5/40% overnight", 0, 0),
+        # year-less dates written with a leading zero, as a range, with a dotted year
+        ("radiation given 10/03-10/04, due again", 1, 0),
+        ("xrt 09/02/09/05 then rest", 1, 0),
+        ("11/23.97 neuro: alert", 1, 0),
+        ("wt 3/15.5 kg", 0, 0),  # a decimal after a small number is no year
+        # ventilator and CPAP settings that read like a day past 10
+        ("resp: on cpap 5/15 ips overnight", 0, 0),
+        ("PS 10/12 tolerated, bipap 14/12 at night", 0, 0),
+        ("weaned to 12/14 ips", 0, 0),
+        ("seen again 5/15, no vent changes", 1, 0),
+        # shifts through midnight, value ranges, a reading at a clock time, spans of years
+        ("events 2400-0400: transfused, tolerated", 0, 0),
+        ("SVR 1184-792, PCWP 12-14", 0, 0),
+        ("bs @ 2400-212, covered per scale", 0, 0),
+        ("changes for the 2004-2005 school year", 0, 0),
+        # a cited case's number is public; the case's own application is not
+        ("see Varnek v. Ruritania (dec.), no. 55321/07, 3 May", 1, 0),
+        ("as in [PERSON_3] v. Ruritania [GC], nos. 40211/98 and", 0, 0),
+        ("v. Ruritania (application no. 55321/07) lodged", 0, 1),
     ],
 )
 def test_residual_shapes(rendition: str, dates: int, digits: int) -> None:
@@ -81,10 +100,36 @@ def test_residual_shapes(rendition: str, dates: int, digits: int) -> None:
         ("Pt on Mask overnight, Pleasant and in Comfort. Wedge 14.", 0),
         # names in no word list, capitalised mid-sentence
         ("Seen by Brannigan, Oyelaran and Quennell today.", 3),
+        # drug shorthand, misspellings and brand drugs are no names
+        ("Started Vanco, Ceftaz and Levo; Digixin held.", 0),
+        # places and peoples a dictionary capitalises, long compound nouns
+        ("Moved from Vienna to Oslo, a Nigerian national.", 0),
+        ("under the Landesverwaltungsgerichtsordnung of the Land", 0),
+        ("the applicant, a national of Austria, moved to Norway", 0),  # countries
+        # terms glossed in the original language, places that name an authority
+        ("a penal order (Strafbescheid) and a fine (Geldbusse Verwarnung) followed", 0),
+        ("appealed to the Tallowmere District Court and the Brenwick Labour Office", 0),
+        # the same words outside a gloss or before a plain noun still count
+        ("met Strafbescheid, Verwarnung and Tallowmere at the gate", 3),
     ],
 )
 def test_name_shaped_words(rendition: str, names: int) -> None:
     assert scan(rendition).names == names
+
+
+@pytest.mark.parametrize(
+    ("rendition", "dates"),
+    [
+        ("hearings were held on 3 and [DATE_2], then adjourned", 1),
+        ("on 21st, [DATE_1] and [DATE_2]", 1),
+        ("leave from 9-[DATE_4]", 1),
+        # a count before a date, a day that went into the token with its pair
+        ("gave 2 units; 3 doses since [DATE_1]", 0),
+        ("hearings on [DATE_2], then adjourned", 0),
+    ],
+)
+def test_days_split_from_a_redacted_date(rendition: str, dates: int) -> None:
+    assert scan(rendition).dates == dates
 
 
 def test_reasons_for_shapes_left_in_clear() -> None:

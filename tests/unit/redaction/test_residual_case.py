@@ -19,6 +19,18 @@ from redaction.residual_case import facilities, name_pairs
         # shorthand next to a given name, generic facilities: nothing
         ("min drng from jp, mae x4, max temp 38.2", 0, 0),
         ("sent to the hospital, then outside hospital; community hospital f/u", 0, 0),
+        # a rehabilitation facility by name; rehab as a plan is no facility
+        ("hopes for a bed at Quarrendon Rehab next wk", 0, 1),
+        ("P: TRANSFER TO TALLOWAY REHAB", 0, 1),
+        ("poss rehab, begin rehab when stable, cardiac rehab f/u", 0, 0),
+        # a plain word before hospital; a regional court is a public body
+        ("pt says she is at a basic hospital", 0, 0),
+        ("appealed to the Brenwick Regional Court, then the Regional Administrative", 0, 0),
+        # a given name that is also a word needs a census surname after it; shorthand and
+        # misspellings are no surnames
+        ("ALINE DCED, SANG DRNG FROM JP", 0, 0),
+        ("aline prssures dampened", 0, 0),
+        ("GRACE BRANNIGAN CALLED", 1, 0),
     ],
 )
 def test_any_case_pairs_and_facilities(rendition: str, pairs: int, places: int) -> None:

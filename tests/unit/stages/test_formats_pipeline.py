@@ -1,6 +1,7 @@
 """Word and e-mail documents through the stage drivers: ingested by content, redacted by
 their formats, dispatched as text renditions, reviewed, collected and delivered (Word:
-the original with a comment; e-mail: JSON alone)."""
+the original with a comment; e-mail: a PDF reading copy with the note as a highlight over
+the quoted words, the original message left as it came)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from cli.demo_reviewer import review_open_batches
 from intake.inbox import MemoryInbox
 from models.document import DocKind, DocState
 from models.review import Manifest
+from models.vault_ref import Purpose
+from redaction.pdf_annotate import highlight_rects
 from review import MemoryObjectStore, ReviewerClient, ReviewQueue
 from review.access import grant_current
 from stages import collect, dispatch, ingest, reassemble, redact
@@ -80,4 +83,19 @@ def test_word_and_email_go_through_every_stage(
     (mail,) = [d for d, m in media.items() if m == "message/rfc822"]
     comments = list(Document(io.BytesIO((outbox / f"{word}.docx").read_bytes())).comments)
     assert [c.text for c in comments] == ["ISSUE (ana)"]
-    assert not (outbox / f"{mail}.docx").exists() and not (outbox / f"{mail}.pdf").exists()
+    reading_copy = (outbox / f"{mail}.pdf").read_bytes()
+    assert _highlighted(reading_copy) == ["Rahul Mehta"]
+    assert svc.vault.get(svc.ref(mail, Purpose.ORIGINAL)) == EMAIL  # the message untouched
+
+
+def _highlighted(pdf: bytes) -> list[str]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return [
+            "".join(doc[i].get_textpage().get_text_bounded(*r) for r in rects).strip()
+            for i, rects in highlight_rects(pdf)
+        ]
+    finally:
+        doc.close()

@@ -15,6 +15,12 @@ from workbench.security import COOKIE, HEADER, TokenGuard, new_token
 TOKEN = new_token()
 
 
+def case_id(value: object) -> str | None:
+    """Test ids name the token, never its random value: they must be the same in every
+    process that collects them (pytest-xdist's workers compare their collections)."""
+    return value.replace(TOKEN, "TOKEN") if isinstance(value, str) else None
+
+
 def ok(_request: object) -> PlainTextResponse:
     return PlainTextResponse("ok")
 
@@ -38,6 +44,7 @@ APP = TokenGuard(Starlette(routes=[Route("/", ok), Route("/api/x", ok, methods=[
         ("POST", "/api/x", "127.0.0.1", None, TOKEN, 403),
         ("POST", "/api/x", "127.0.0.1", TOKEN, "wrong", 403),
     ],
+    ids=case_id,
 )
 def test_requests(
     method: str, path: str, host: str, cookie: str | None, header: str | None, status: int
