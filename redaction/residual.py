@@ -58,22 +58,16 @@ class Residual:
     places: int = 0
 
     def reasons(self) -> list[str]:
-        out = []
-        if self.names > NAME_LIMIT:
-            out.append(f"residual-risk:name-shaped:{self.names}")
-        if self.name_pairs:
-            out.append(f"residual-risk:name-pair:{self.name_pairs}")
-        if self.cued_names:
-            out.append(f"residual-risk:cued-name:{self.cued_names}")
-        if self.facilities:
-            out.append(f"residual-risk:facility:{self.facilities}")
-        if self.places:
-            out.append(f"residual-risk:place:{self.places}")
-        if self.dates:
-            out.append(f"residual-risk:date:{self.dates}")
-        if self.digits:
-            out.append(f"residual-risk:digit-run:{self.digits}")
-        return out
+        counts = (
+            ("name-shaped", self.names if self.names > NAME_LIMIT else 0),
+            ("name-pair", self.name_pairs),
+            ("cued-name", self.cued_names),
+            ("facility", self.facilities),
+            ("place", self.places),
+            ("date", self.dates),
+            ("digit-run", self.digits),
+        )
+        return [f"residual-risk:{code}:{n}" for code, n in counts if n]
 
 
 def _mostly_upper(text: str) -> bool:
