@@ -4,13 +4,16 @@ It shares nothing with the detector's method (no NER, no context rules, no propa
 looks at what the redaction left in clear, token by token, for shapes that identify people:
 name-shaped words (capitalised, in the census name lists or in no dictionary at all), dates
 with a day, long digit runs, and in any case a given name followed by a surname-like word or
-a named facility (``redaction.residual_case``). Findings are counts and codes, never text: a
+a named facility (``redaction.residual_case``), names and places told by the words around
+them (``residual_cues``, ``residual_given``, ``residual_places``), ages over 89 and labelled
+record codes (``residual_ids``). Findings are counts and codes, never text: a
 rendition with any of them goes to human redaction QC.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from redaction.operators import TOKEN
@@ -25,7 +28,10 @@ from redaction.residual_cues import (
     towns,
     wards,
 )
+from redaction.residual_given import kin_given_names, kin_subjects, titled_initials
+from redaction.residual_ids import ages, days_after_on, labelled_codes
 from redaction.residual_numbers import count_dates, count_numbers, count_split_days
+from redaction.residual_places import places
 from redaction.wordclass import Kind, in_dictionary, plain, uncued_kind
 
 # Capitalised words in a mixed-case text; sentence and line starts do not count.
@@ -56,6 +62,8 @@ class Residual:
     facilities: int = 0
     cued_names: int = 0
     places: int = 0
+    ages: int = 0
+    codes: int = 0
 
     def reasons(self) -> list[str]:
         counts = (
@@ -65,7 +73,9 @@ class Residual:
             ("facility", self.facilities),
             ("place", self.places),
             ("date", self.dates),
+            ("age", self.ages),
             ("digit-run", self.digits),
+            ("code", self.codes),
         )
         return [f"residual-risk:{code}:{n}" for code, n in counts if n]
 
@@ -110,9 +120,20 @@ def _count_names(clear: str) -> int:
     return len(words)
 
 
+_CUES: tuple[Callable[[str], int], ...] = (
+    titled_names,
+    titled_initials,
+    family_names,
+    kin_names,
+    kin_given_names,
+    kin_subjects,
+    signed_names,
+    party_names,
+)
+
+
 def _cued_names(clear: str) -> int:
-    cues = (titled_names, family_names, kin_names, signed_names, party_names)
-    return sum(cue(clear) for cue in cues)
+    return sum(cue(clear) for cue in _CUES)
 
 
 def scan(rendition: str) -> Residual:
@@ -120,12 +141,14 @@ def scan(rendition: str) -> Residual:
     clear = TOKEN.sub(lambda m: " " * len(m.group()), rendition)
     return Residual(
         names=_count_names(clear),
-        dates=count_dates(clear) + count_split_days(rendition),
+        dates=count_dates(clear) + count_split_days(rendition) + days_after_on(clear),
         digits=count_numbers(clear),
         name_pairs=name_pairs(clear),
         facilities=facilities(clear),
         cued_names=_cued_names(clear),
-        places=wards(clear) + towns(clear),
+        places=wards(clear) + towns(clear) + places(clear),
+        ages=ages(clear),
+        codes=labelled_codes(clear),
     )
 
 

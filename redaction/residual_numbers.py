@@ -1,8 +1,8 @@
 """Residual-risk shapes made of digits: dates with a day, long digit runs and numbered codes
 left in clear, and the clinical and legal look-alikes that are none of them (lab and vitals
-chains, shift times, fractions and ventilator settings, year ranges, public numbers, cited
-cases). Shape and a few context words only, no detector; used by ``redaction.residual`` on
-the clear text of a finished rendition (tokens blanked out).
+chains, value ranges, shift times, fractions and ventilator settings, year ranges, public
+numbers, cited cases). Shape and a few context words only, no detector; used by
+``redaction.residual`` on the clear text of a finished rendition (tokens blanked out).
 """
 
 from __future__ import annotations
@@ -31,6 +31,15 @@ _SPLIT_DAY = re.compile(
     r"(?<![\w.,/:-])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
     r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|to|till|until)[ \t]+|[ \t]*[-\u2013][ \t]*)(?=\[DATE_)"
 )
+# A capitalised month left in clear after its redacted day ("on [DATE_2] May and [DATE_3]"):
+# "May" is also a verb, and a redaction that trims it leaves the month beside the token.
+_SPLIT_MONTH = re.compile(
+    rf"\[DATE_\d+\][ \t]+(?:{_MONTH}|January|February|March|April|June|July|August"
+    r"|September|October|November|December)\b(?<!May)"
+    # "[DATE_1] may be moved" is the verb
+    r"|\[DATE_\d+\][ \t]+May\b(?![ \t]+(?:be|have|not|need|also|only|still|well|never"
+    r"|require|result|take|get|want|apply|go|come|do|help|cause|lead|include)\b)"
+)
 # Ventilator and CPAP settings read like m/d ("cpap 5/15", "PS 10/12", "15/5 ips").
 _VENT_BEFORE = re.compile(
     r"(?i)\b(?:cpap|bipap|psv?|peep|ips|eps|ipap|epap|simv|imv|cmv|prvc|vent|ac|fio2)"
@@ -50,6 +59,20 @@ _CODE = re.compile(r"(?i:\bnos?\.?|\bnumber|#)[ \t]*(?P<n>\d{3,7}/(?:\d{2}|\d{4}
 _NOT_AN_ID = re.compile(
     r"(?:[01]\d|2[0-4])[0-5]\d-(?:[01]\d|2[0-4])[0-5]\d|\d{4}-\d{3}|(?:19|20)\d\d-(?:19|20)\d\d"
 )
+# A value range with a round upper end no more than this many times the lower ("SVR 900-1300",
+# "voiding 575-1000", "IS 750-1000"); a phone's local part rarely ends in 00 and climbs so little.
+RANGE_RATIO = 2.5
+_RANGE = re.compile(r"(?P<lo>\d{3})-(?P<hi>\d{4})")
+
+
+def _value_range(run: str) -> bool:
+    m = _RANGE.fullmatch(run)
+    if m is None:
+        return False
+    lo, hi = int(m.group("lo")), int(m.group("hi"))
+    return hi % 100 == 0 and lo < hi <= RANGE_RATIO * lo
+
+
 # Numbers that identify no person and stay readable on purpose: bank routing numbers,
 # clinical codes, statutes, dockets.
 _PUBLIC_NUMBER = re.compile(
@@ -81,8 +104,10 @@ def count_dates(clear: str) -> int:
 
 def count_split_days(rendition: str) -> int:
     """Days left in clear before a redacted date they share a month with ("on 14 and
-    [DATE_3]"); read on the rendition itself, tokens and all."""
-    return sum(1 for _ in _SPLIT_DAY.finditer(rendition))
+    [DATE_3]"), and months left after a redacted day ("[DATE_2] May"); read on the
+    rendition itself, tokens and all."""
+    days = sum(1 for _ in _SPLIT_DAY.finditer(rendition))
+    return days + sum(1 for _ in _SPLIT_MONTH.finditer(rendition))
 
 
 def _public(clear: str, start: int) -> bool:
@@ -97,7 +122,9 @@ def count_numbers(clear: str) -> int:
     starts = [
         m.start()
         for m in _DIGITS.finditer(clear)
-        if not _DATE.fullmatch(m.group()) and not _NOT_AN_ID.fullmatch(m.group())
+        if not _DATE.fullmatch(m.group())
+        and not _NOT_AN_ID.fullmatch(m.group())
+        and not _value_range(m.group())
     ]
     starts += [m.start("n") for m in _CODE.finditer(clear)]
     return sum(1 for s in starts if not _public(clear, s))

@@ -123,9 +123,13 @@ def test_name_shaped_words(rendition: str, names: int) -> None:
         ("hearings were held on 3 and [DATE_2], then adjourned", 1),
         ("on 21st, [DATE_1] and [DATE_2]", 1),
         ("leave from 9-[DATE_4]", 1),
+        # a month left after its redacted day
+        ("hearings on [DATE_2] May, on [DATE_3] July and [DATE_4]", 2),
+        ("lodged on [DATE_1] November; [DATE_2] Sept. heard", 2),
         # a count before a date, a day that went into the token with its pair
         ("gave 2 units; 3 doses since [DATE_1]", 0),
         ("hearings on [DATE_2], then adjourned", 0),
+        ("seen on [DATE_1] may be moved; on [DATE_2] May be moved", 0),
     ],
 )
 def test_days_split_from_a_redacted_date(rendition: str, dates: int) -> None:

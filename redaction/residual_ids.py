@@ -1,0 +1,45 @@
+"""Residual-risk numbers told by context rather than length: an age over 89 (a Safe Harbor
+identifier: ``92 y/o``, ``101 yo``, a note opening ``98 s/p hip fx``), a record, policy or
+member code with letters and digits after its label (``policy #qx17``, ``MRN: AB1234``),
+and a year-less day written month-dash-day after "on" and before the clause goes on
+(``back to OR on 7-8 for coiling``; ``on 2-4L`` and ``on 4-5 mcg`` are doses).
+Shape and a few context words only, no detector; used by ``redaction.residual`` on the clear
+text of a finished rendition (tokens blanked out).
+"""
+
+from __future__ import annotations
+
+import re
+
+_OLD = r"(?:9\d|1[01]\d)"
+_AGE = re.compile(
+    rf"(?i)(?<![\w./-]){_OLD}[ \t]*(?:y/?o|yrs?[ \t]*old|years?[ \t-]*old|yo)\b"
+    # a note or line that opens with the age: "98 s/p", "93 w/ hx", "95 y"
+    rf"|(?:^|\n)[ \t]*{_OLD}[ \t]+(?:s/p|w/|y|yr)(?![\w])"
+)
+_LABELLED_CODE = re.compile(
+    r"(?i)\b(?:policy|protocol|mrn|medical[ \t]record|record|chart|member|acct|account|id)"
+    r"[ \t]*(?:#|no\.?|number|:)[ \t]*#?"
+    # letters then digits ("qx17"), or a long number; not a count ("protocol #2") or a
+    # measure ("record: 1200cc")
+    r"(?P<code>[^\W\d_]{1,4}\d[^\W_]*|\d{5,})(?![\w-])"
+)
+
+_ON_DAY = re.compile(
+    r"(?i)\bon[ \t]+(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:for|at|to|with|and)\b"
+)
+
+
+def days_after_on(clear: str) -> int:
+    """Year-less month-dash-day dates after "on", before a clause word."""
+    return sum(1 for _ in _ON_DAY.finditer(clear))
+
+
+def ages(clear: str) -> int:
+    """Ages over 89 left in clear."""
+    return sum(1 for _ in _AGE.finditer(clear))
+
+
+def labelled_codes(clear: str) -> int:
+    """Distinct record, policy or account codes after their label."""
+    return len({m.group("code").casefold() for m in _LABELLED_CODE.finditer(clear)})

@@ -1,0 +1,79 @@
+"""Residual-risk places: a named region, place or facility left in clear, told by the words
+around it rather than by the word itself (lower-case and ALL-CAPS notes give no capitals).
+
+- a compass word before a geographic noun names a region (``the eastern shore``,
+  ``WEST BAY``);
+- a bare geographic noun after a preposition is a place's name (``surgeon from harbor``;
+  ``at the harbor`` is any harbour);
+- an acronym in no lexicon where a facility is announced (``seen by QRMC``, ``w/u by QRMC``,
+  ``QRMC transplant``) or an employer is (``ceo of QRX``, ``retired from Quillco``).
+
+Lexicon and shape only, no detector; used by ``redaction.residual`` on the clear text of a
+finished rendition (tokens blanked out, so a redacted name leaves only blanks behind a cue).
+"""
+
+from __future__ import annotations
+
+import re
+
+from redaction.wordclass import Kind, uncued_kind
+
+# Generic nouns of US and UK place names (a town, a region, a hospital's site).
+_GEO = (
+    r"(?:harbou?r|shore|bay|valley|hills?|heights|springs|falls|beach|island|ridge|creek"
+    r"|glen|grove|meadows?|landing|hollow|bluffs?)"
+)
+_REGION = re.compile(
+    rf"(?i)(?<![\w-])(?:eastern|western|northern|southern|east|west|north|south)[ \t]+{_GEO}\b"
+)
+# One space only: a blanked token between the two words is no bare noun.
+_PREP_GEO = re.compile(rf"(?i)(?<![\w-])(?:at|from|to|in|near)[ \t]{_GEO}\b(?![ \t]of\b)")
+# A facility announced by what it did to the patient, or by its staff or service after it.
+_SEEN_BY = re.compile(
+    r"(?i)(?<![\w/-])(?:seen|w/u|eval(?:uated)?|followed|consulted|accepted|transferred"
+    r"|admitted|worked[ \t]up)[ \t]+(?:by|to|at)[ \t]+(?P<word>[^\W\d_]{3,5})\b"
+)
+_BEFORE_SERVICE = re.compile(
+    r"(?<![\w/-])(?P<word>[A-Z]{3,5})[ \t]+(?i:nurse|transplant|hospital|hosp|clinic|rehab)\b"
+)
+_EMPLOYER = re.compile(
+    r"(?i)(?<![\w-])(?:ceo|president|employee|vp|director|manager|owner|retired|works|worked"
+    r"|working|employed|job)[ \t]+(?:of|at|for|by|from)[ \t]+(?P<word>[^\W\d_]{2,})\b"
+)
+
+
+def regions(clear: str) -> int:
+    """Distinct compass-word regions ("eastern shore")."""
+    return len({m.group().casefold() for m in _REGION.finditer(clear)})
+
+
+def bare_places(clear: str) -> int:
+    """Distinct geographic nouns used as a name after a preposition ("from harbor")."""
+    return len({m.group().casefold() for m in _PREP_GEO.finditer(clear)})
+
+
+def _unknown(word: str) -> bool:
+    return uncued_kind(word) is Kind.UNKNOWN
+
+
+def facility_acronyms(clear: str) -> int:
+    """Distinct unknown words where a facility is announced ("seen by QRMC", "QRMC nurse")."""
+    found = {m.group("word").casefold() for m in _SEEN_BY.finditer(clear)}
+    found |= {m.group("word").casefold() for m in _BEFORE_SERVICE.finditer(clear)}
+    return len({w for w in found if _unknown(w)})
+
+
+def employers(clear: str) -> int:
+    """Distinct employers after a job or work cue: an unknown word or a census name."""
+    return len(
+        {
+            m.group("word").casefold()
+            for m in _EMPLOYER.finditer(clear)
+            if uncued_kind(m.group("word")) in (Kind.UNKNOWN, Kind.NAME)
+        }
+    )
+
+
+def places(clear: str) -> int:
+    """All the place shapes above, counted together."""
+    return regions(clear) + bare_places(clear) + facility_acronyms(clear) + employers(clear)
