@@ -6,6 +6,7 @@
   a name that is also a word);
 - a capitalised given name that is the subject of a relative's verb a few words after a kin
   word (``her son, who is abroad, but DAVID does not call``);
+- a lower-case tail of a surname left after a titled name's token (``Mr. [PERSON_1] ke is``);
 - an initial after a personal title in a mixed- or lower-case text (``mr I remained``,
   ``Dr. Q``): in an ALL-CAPS text a title before one letter is shorthand (``MS A&O``).
 
@@ -44,6 +45,13 @@ _RELATIVE_VERB = re.compile(
     r"|wants|feels|lives|came|arrived)\b"
 )
 _ALPHA = re.compile(r"[^\W\d_]+")
+# A lower-case tail of a surname the redaction cut short, right after a titled name's token:
+# "Mr. [PERSON_1] ke is" (not a word, a credential or a suffix: "Dr. [PERSON_1] np").
+_NAME_TAIL = re.compile(
+    r"(?i:\b(?:mr|mrs|ms|dr|prof))\.?[ \t]+\[PERSON_\d+\][ \t](?P<tail>[a-z]{1,3})\b"
+)
+_CREDENTIAL_WORDS = "md do rn np pa rrt lpn cna bsn msn phd jr sr esq dds"
+_CREDENTIALS = frozenset(_CREDENTIAL_WORDS.split())
 _TITLE_INITIAL = re.compile(
     r"(?<![\w.])(?:[Mm][Rr][Ss]?|[Mm][Ss]|[Dd][Rr])\.?[ \t]{1,2}(?P<initial>[A-Z])"
     r"(?![\w&/'\u2019-]|\.\w)"
@@ -88,6 +96,17 @@ def kin_subjects(clear: str) -> int:
             and _RELATIVE_VERB.match(clear, m.end())
             and _kin_before(clear, m.start())
         }
+    )
+
+
+def name_tails(rendition: str) -> int:
+    """Lower-case tails no word list knows right after a titled name's token; read on the
+    rendition itself, tokens and all."""
+    return sum(
+        1
+        for m in _NAME_TAIL.finditer(rendition)
+        if m.group("tail") not in _CREDENTIALS
+        and uncued_kind(m.group("tail")) in (Kind.UNKNOWN, Kind.NAME)
     )
 
 

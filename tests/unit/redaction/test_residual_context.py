@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from redaction.residual import residual_risk, scan
-from redaction.residual_given import kin_given_names, kin_subjects, titled_initials
+from redaction.residual_given import (
+    kin_given_names,
+    kin_subjects,
+    name_tails,
+    titled_initials,
+)
 from redaction.residual_ids import ages, labelled_codes
 from redaction.residual_numbers import count_numbers
 from redaction.residual_places import bare_places, employers, facility_acronyms, regions
@@ -117,6 +122,19 @@ def test_kin_subjects(clear: str, count: int) -> None:
 )
 def test_titled_initials(clear: str, count: int) -> None:
     assert titled_initials(clear) == count
+
+
+@pytest.mark.parametrize(
+    ("rendition", "count"),
+    [
+        ("Mr. [PERSON_1] ke is a 70 y/o man", 1),
+        ("seen by dr [PERSON_2] qo today", 1),
+        ("Dr. [PERSON_1] np aware; Mr. [PERSON_2] is resting", 0),  # a credential, a word
+        ("Dr. [PERSON_1] pt seen, [PERSON_2] ke", 0),  # shorthand; no title before
+    ],
+)
+def test_name_tails(rendition: str, count: int) -> None:
+    assert name_tails(rendition) == count
 
 
 @pytest.mark.parametrize(
