@@ -59,8 +59,15 @@ def aligned_start(text: str, span: dict) -> int:
 def leaked(gold: dict, result: RedactionResult, text: str, titles: bool = False) -> int:
     """Gold identifiers with a required token outside every redacted span (``titles``: a
     title in a person's span is not required)."""
+    return sum(leaked_labels(gold, result, text, titles).values())
+
+
+def leaked_labels(
+    gold: dict, result: RedactionResult, text: str, titles: bool = False
+) -> Counter[str]:
+    """``leaked``, counted by gold label."""
     covered = [(r.orig_start, r.orig_end) for r in result.replacements]
-    count = 0
+    count: Counter[str] = Counter()
     for span in gold["spans"]:
         if span["label"] in _IGNORED:
             continue
@@ -71,7 +78,7 @@ def leaked(gold: dict, result: RedactionResult, text: str, titles: bool = False)
                 continue
             a, b = start + m.start(), start + m.end()
             if not any(lo <= a and b <= hi for lo, hi in covered):
-                count += 1
+                count[span["label"]] += 1
                 break
     return count
 
@@ -88,6 +95,7 @@ def main() -> None:
     tally: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
     false_reasons: Counter[str] = Counter()
+    released_labels: Counter[str] = Counter()
     for gold in golds:
         text = (a.corpus / "docs" / f"{gold['doc']}.txt").read_text(encoding="utf-8")
         result = redact_to_fixpoint(text, detector)
@@ -107,6 +115,7 @@ def main() -> None:
             tally["released"] += 1
             tally["released_leaking"] += leak
             tally["released_leaking_beyond_titles"] += named
+            released_labels.update(leaked_labels(gold, result, text))
     clean = tally["docs"] - tally["leaking"]
     print(json.dumps(dict(tally), indent=1))
     print(f"quarantine share: {tally['quarantined'] / max(1, tally['docs']):.4f}")
@@ -121,6 +130,7 @@ def main() -> None:
     )
     print("quarantine reasons (docs):", dict(reasons.most_common()))
     print("false quarantine reasons (docs):", dict(false_reasons.most_common()))
+    print("gold spans in clear in released docs, by label:", dict(released_labels.most_common()))
 
 
 if __name__ == "__main__":
