@@ -30,7 +30,8 @@ from redaction.wordclass import (
 
 _KIN_WORDS = (
     r"(?:sons?|daughters?|dtr|wife|husband|spouse|sisters?|brothers?|mother|father|niece"
-    r"|nephew|friends?|proxy|hcp)"
+    r"|nephew|friends?|proxy|hcp|grandson|granddaughter|aunt|uncle|cousin|fiance|fiancee"
+    r"|boyfriend|girlfriend|stepson|stepdaughter)"
 )
 _KIN_GIVEN = re.compile(
     rf"(?i)(?<![\w-]){_KIN_WORDS}[,:]?[ \t]{{1,2}}(?P<word>[^\W\d_][\w'\u2019]*)\b"

@@ -18,20 +18,29 @@ import re
 
 from redaction.wordclass import Kind, uncued_kind
 
-# Generic nouns of US and UK place names (a town, a region, a hospital's site).
+# Generic nouns of US and UK place names (a town, a region, a hospital's site); not those a
+# note uses as a verb or a clinical noun after "to"/"at"/"in" ("able to point", "prone to
+# falls", "port", "GE junction", "to park").
 _GEO = (
-    r"(?:harbou?r|shore|bay|valley|hills?|heights|springs|falls|beach|island|ridge|creek"
-    r"|glen|grove|meadows?|landing|hollow|bluffs?)"
+    r"(?:harbou?r|shores?|bay|valley|hills?|heights|springs|beach|island|ridge|creek|glen"
+    r"|grove|meadows?|landing|hollow|bluffs?|lakes?|county|village|forest|woods|cove|brook"
+    r"|mills|haven|plains|gardens)"
 )
+# ... and not a numbered bay or bed area ("in bay 3").
+_NOT_NUMBERED = r"\b(?![ \t]*(?:#[ \t]*)?\d)"
 _REGION = re.compile(
-    rf"(?i)(?<![\w-])(?:eastern|western|northern|southern|east|west|north|south)[ \t]+{_GEO}\b"
+    r"(?i)(?<![\w-])(?:eastern|western|northern|southern|east|west|north|south)[ \t]+"
+    rf"{_GEO}{_NOT_NUMBERED}"
 )
 # One space only: a blanked token between the two words is no bare noun.
-_PREP_GEO = re.compile(rf"(?i)(?<![\w-])(?:at|from|to|in|near)[ \t]{_GEO}\b(?![ \t]of\b)")
+_PREP_GEO = re.compile(
+    rf"(?i)(?<![\w-])(?:at|from|to|in|near)[ \t]{_GEO}{_NOT_NUMBERED}(?![ \t]of\b)"
+)
 # A facility announced by what it did to the patient, or by its staff or service after it.
 _SEEN_BY = re.compile(
     r"(?i)(?<![\w/-])(?:seen|w/u|eval(?:uated)?|followed|consulted|accepted|transferred"
-    r"|admitted|worked[ \t]up)[ \t]+(?:by|to|at)[ \t]+(?P<word>[^\W\d_]{3,5})\b"
+    r"|admitted|worked[ \t]up|sent|referred|discharged|came)[ \t]+(?:by|to|at|from)[ \t]+"
+    r"(?P<word>[^\W\d_]{3,5})\b"
 )
 _BEFORE_SERVICE = re.compile(
     r"(?<![\w/-])(?P<word>[A-Z]{3,5})[ \t]+(?i:nurse|transplant|hospital|hosp|clinic|rehab)\b"

@@ -41,6 +41,8 @@ def test_regions(clear: str, count: int) -> None:
         ("RETURNED FROM VALLEY AT 1400", 1),
         ("walked to the beach with family last summer", 0),  # any beach
         ("pt at home; from bed to chair", 0),
+        ("prone to falls, able to point; pt in bay 3; flushed port", 0),
+        ("family visiting from county, back to lake tonight", 2),
         ("moved to                  Springs last year", 0),  # a token between: no bare noun
     ],
 )
@@ -54,6 +56,7 @@ def test_bare_places(clear: str, count: int) -> None:
         ("PT SEEN BY QRMC NURSE FOR PLACEMENT", 1),
         ("may be w/u by QRMC for transplant", 1),
         ("spoke with XQTH transplant coordinator", 1),
+        ("pt sent from QRMC after fall", 1),
         ("seen by neuro and ortho, eval by md", 0),
         ("MICU NURSE AT BEDSIDE; SEEN BY ENT", 0),
     ],
@@ -80,6 +83,7 @@ def test_employers(clear: str, count: int) -> None:
     [
         ("Family: Son, Ed, was updated by MD", 1),
         ("SPOKE WITH DAUGHTER, MARY, RE PLAN", 1),
+        ("granddaughter Ava called twice", 1),
         ("wife rosalind at bedside", 0),  # a plain census name: kin_names counts it, once
         ("son will call in am; daughter to visit", 0),  # a function word
         ("wife grace at bedside", 1),  # a name that is also a word, after kin
