@@ -6,7 +6,8 @@ around it rather than by the word itself (lower-case and ALL-CAPS notes give no 
 - a bare geographic noun after a preposition is a place's name (``surgeon from harbor``;
   ``at the harbor`` is any harbour);
 - an acronym in no lexicon where a facility is announced (``seen by QRMC``, ``w/u by QRMC``,
-  ``QRMC transplant``) or an employer is (``ceo of QRX``, ``retired from Quillco``).
+  ``QRMC transplant``) or an employer is (``ceo of QRX``, ``retired from Quillco``), and a
+  short unknown word where the patient stayed (``which she had at qgh.``).
 
 Lexicon and shape only, no detector; used by ``redaction.residual`` on the clear text of a
 finished rendition (tokens blanked out, so a redacted name leaves only blanks behind a cue).
@@ -45,6 +46,15 @@ _SEEN_BY = re.compile(
 _BEFORE_SERVICE = re.compile(
     r"(?<![\w/-])(?P<word>[A-Z]{3,5})[ \t]+(?i:nurse|transplant|hospital|hosp|clinic|rehab)\b"
 )
+# Where the patient stayed, written as a short unknown word ("intubated twice, which she had
+# at qgh.", "WAS AT QMC FOR 2 WKS"): a facility's initials.
+_STAY = re.compile(
+    r"(?i)(?<![\w-])(?:had|was|were|been|stayed|admitted|seen|treated|hospitalized|intubated)"
+    r"[ \t]+(?:at|from)[ \t](?P<word>[^\W\d_]{2,5})\b"
+    r"(?=[ \t]*[.,;)]|[ \t]+(?:for|in|on|x|and|where|last|since)\b)"
+)
+# Nursing times read the same way ("was at hs", "had at noc"), and lexicons may miss them.
+_TIMES = frozenset(("hs", "qhs", "noc", "mn", "am", "pm", "hrs"))
 _EMPLOYER = re.compile(
     r"(?i)(?<![\w-])(?:ceo|president|employee|vp|director|manager|owner|retired|works|worked"
     r"|working|employed|job)[ \t]+(?:of|at|for|by|from)[ \t]+(?P<word>[^\W\d_]{2,})\b"
@@ -72,6 +82,12 @@ def facility_acronyms(clear: str) -> int:
     return len({w for w in found if _unknown(w)})
 
 
+def stays(clear: str) -> int:
+    """Distinct unknown short words where the patient stayed ("had at qgh.")."""
+    words = {m.group("word").casefold() for m in _STAY.finditer(clear)}
+    return len({w for w in words - _TIMES if _unknown(w)})
+
+
 def employers(clear: str) -> int:
     """Distinct employers after a job or work cue: an unknown word or a census name."""
     return len(
@@ -85,4 +101,5 @@ def employers(clear: str) -> int:
 
 def places(clear: str) -> int:
     """All the place shapes above, counted together."""
-    return regions(clear) + bare_places(clear) + facility_acronyms(clear) + employers(clear)
+    named = facility_acronyms(clear) + stays(clear) + employers(clear)
+    return regions(clear) + bare_places(clear) + named

@@ -16,7 +16,13 @@ from redaction.residual_given import (
 )
 from redaction.residual_ids import ages, labelled_codes
 from redaction.residual_numbers import count_numbers
-from redaction.residual_places import bare_places, employers, facility_acronyms, regions
+from redaction.residual_places import (
+    bare_places,
+    employers,
+    facility_acronyms,
+    regions,
+    stays,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +69,19 @@ def test_bare_places(clear: str, count: int) -> None:
 )
 def test_facility_acronyms(clear: str, count: int) -> None:
     assert facility_acronyms(clear) == count
+
+
+@pytest.mark.parametrize(
+    ("clear", "count"),
+    [
+        ("reintubated twice, which she had at qgh. Now on cpap", 1),
+        ("WAS AT QMC FOR 2 WKS, THEN HOME", 1),
+        ("was at hs; had at least 2 episodes; seen at bedside.", 0),
+        ("was in sr, intubated in eu; was at rest", 0),
+    ],
+)
+def test_stays(clear: str, count: int) -> None:
+    assert stays(clear) == count
 
 
 @pytest.mark.parametrize(
