@@ -1,6 +1,7 @@
 """Residual-risk numbers told by context rather than length: an age over 89 (a Safe Harbor
 identifier: ``92 y/o``, ``101 yo``, a note opening ``98 s/p hip fx``), a record, policy or
 member code with letters and digits after its label (``policy #qx17``, ``MRN: AB1234``),
+a pager number however short (``pager 4417``),
 and a year-less day written month-dash-day after "on" and before the clause goes on
 (``back to OR on 7-8 for coiling``; ``on 2-4L`` and ``on 4-5 mcg`` are doses).
 Shape and a few context words only, no detector; used by ``redaction.residual`` on the clear
@@ -24,6 +25,11 @@ _LABELLED_CODE = re.compile(
     # measure ("record: 1200cc")
     r"(?P<code>[^\W\d_]{1,4}\d[^\W_]*|\d{5,})(?![\w-])"
 )
+# A pager or beeper number, short as it is ("pager 4417", "beeper #20931").
+_PAGER = re.compile(
+    r"(?i)\b(?:pager|beeper|pgr|beep)[ \t]*(?:#|no\.?|number|:)?[ \t]*#?(?P<code>\d{4,6})\b"
+    r"(?![.%/-]?\d)"
+)
 
 _ON_DAY = re.compile(
     r"(?i)\bon[ \t]+(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:for|at|to|with|and)\b"
@@ -41,5 +47,6 @@ def ages(clear: str) -> int:
 
 
 def labelled_codes(clear: str) -> int:
-    """Distinct record, policy or account codes after their label."""
-    return len({m.group("code").casefold() for m in _LABELLED_CODE.finditer(clear)})
+    """Distinct record, policy or account codes and pager numbers after their label."""
+    found = {m.group("code").casefold() for m in _LABELLED_CODE.finditer(clear)}
+    return len(found | {m.group("code") for m in _PAGER.finditer(clear)})

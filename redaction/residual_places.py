@@ -7,7 +7,8 @@ around it rather than by the word itself (lower-case and ALL-CAPS notes give no 
   ``at the harbor`` is any harbour);
 - an acronym in no lexicon where a facility is announced (``seen by QRMC``, ``w/u by QRMC``,
   ``QRMC transplant``) or an employer is (``ceo of QRX``, ``retired from Quillco``), and a
-  short unknown word where the patient stayed (``which she had at qgh.``).
+  short unknown word where the patient stayed (``which she had at qgh.``);
+- a house number before a name that is no plain word and a street type (``14 Quillan Rd``).
 
 Lexicon and shape only, no detector; used by ``redaction.residual`` on the clear text of a
 finished rendition (tokens blanked out, so a redacted name leaves only blanks behind a cue).
@@ -45,6 +46,12 @@ _SEEN_BY = re.compile(
 )
 _BEFORE_SERVICE = re.compile(
     r"(?<![\w/-])(?P<word>[A-Z]{3,5})[ \t]+(?i:nurse|transplant|hospital|hosp|clinic|rehab)\b"
+)
+# A house number, a name of four letters or more (shorthand is shorter: "3 wks") and a street
+# type: "lives at 14 Quillan Rd".
+_STREET = re.compile(
+    r"(?i)(?<![\w.-])\d{1,5}[ \t]+(?P<word>[^\W\d_]{4,})[ \t]+(?:st|street|rd|road|ave|avenue"
+    r"|blvd|boulevard|lane|ln|drive|ct|court|way|pl|place|terrace|circle|pike|hwy|highway)\b"
 )
 # Where the patient stayed, written as a short unknown word ("intubated twice, which she had
 # at qgh.", "WAS AT QMC FOR 2 WKS"): a facility's initials.
@@ -88,6 +95,18 @@ def stays(clear: str) -> int:
     return len({w for w in words - _TIMES if _unknown(w)})
 
 
+def streets(clear: str) -> int:
+    """Distinct street addresses whose name is no plain word ("14 Quillan Rd"; not "2 units
+    st", "5 mg way")."""
+    return len(
+        {
+            m.group().casefold()
+            for m in _STREET.finditer(clear)
+            if uncued_kind(m.group("word")) is not Kind.WORD
+        }
+    )
+
+
 def employers(clear: str) -> int:
     """Distinct employers after a job or work cue: an unknown word or a census name."""
     return len(
@@ -101,5 +120,5 @@ def employers(clear: str) -> int:
 
 def places(clear: str) -> int:
     """All the place shapes above, counted together."""
-    named = facility_acronyms(clear) + stays(clear) + employers(clear)
+    named = facility_acronyms(clear) + stays(clear) + employers(clear) + streets(clear)
     return regions(clear) + bare_places(clear) + named

@@ -22,6 +22,7 @@ from redaction.residual_places import (
     facility_acronyms,
     regions,
     stays,
+    streets,
 )
 
 
@@ -82,6 +83,18 @@ def test_facility_acronyms(clear: str, count: int) -> None:
 )
 def test_stays(clear: str, count: int) -> None:
     assert stays(clear) == count
+
+
+@pytest.mark.parametrize(
+    ("clear", "count"),
+    [
+        ("lives alone at 14 Quillan Rd, two flights", 1),
+        ("HOME: 220 OKONKWO AVENUE", 1),
+        ("gave 2 units st; 5 mg way too much; 3 wks place", 0),
+    ],
+)
+def test_streets(clear: str, count: int) -> None:
+    assert streets(clear) == count
 
 
 @pytest.mark.parametrize(
@@ -180,7 +193,8 @@ def test_ages(clear: str, count: int) -> None:
         ("no cpr per hospital policy #qx17, discussed", 1),
         ("MRN: AB1234 on the label", 1),
         ("account no. 4412097 closed", 1),
-        ("per protocol #2; record: 1200cc in", 0),
+        ("call pager 4417 or beeper #20931 with results", 2),
+        ("per protocol #2; record: 1200cc in; pager 4.5", 0),
         ("id band on; chart #3 of 4", 0),
     ],
 )
