@@ -28,7 +28,13 @@ from redaction.residual_cues import (
     towns,
     wards,
 )
-from redaction.residual_given import kin_given_names, kin_subjects, name_tails, titled_initials
+from redaction.residual_given import (
+    given_before_tokens,
+    kin_given_names,
+    kin_subjects,
+    name_tails,
+    titled_initials,
+)
 from redaction.residual_ids import ages, days_after_on, labelled_codes
 from redaction.residual_numbers import count_dates, count_numbers, count_split_days
 from redaction.residual_places import places
@@ -145,7 +151,7 @@ def scan(rendition: str) -> Residual:
         digits=count_numbers(clear),
         name_pairs=name_pairs(clear),
         facilities=facilities(clear),
-        cued_names=_cued_names(clear) + name_tails(rendition),
+        cued_names=_cued_names(clear) + name_tails(rendition) + given_before_tokens(rendition),
         places=wards(clear) + towns(clear) + places(clear),
         ages=ages(clear),
         codes=labelled_codes(clear),

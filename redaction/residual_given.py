@@ -6,6 +6,7 @@
   a name that is also a word);
 - a capitalised given name that is the subject of a relative's verb a few words after a kin
   word (``her son, who is abroad, but DAVID does not call``);
+- a capitalised given name left right before a person's token (``By MARTA [PERSON_13]``);
 - a lower-case tail of a surname left after a titled name's token (``Mr. [PERSON_1] ke is``);
 - an initial after a personal title in a mixed- or lower-case text (``mr I remained``,
   ``Dr. Q``): in an ALL-CAPS text a title before one letter is shorthand (``MS A&O``).
@@ -51,6 +52,11 @@ _ALPHA = re.compile(r"[^\W\d_]+")
 _NAME_TAIL = re.compile(
     r"(?i:\b(?:mr|mrs|ms|dr|prof))\.?[ \t]+\[PERSON_\d+\][ \t](?P<tail>[a-z]{1,3})\b"
 )
+# A capitalised given name left in clear right before a person's token: the detector took
+# the surname only ("By THOMAS [PERSON_13]", "Peter [PERSON_2] said"); a given name that is
+# also a frequent word ("Son", "Will", "OK") or a kin word is no such part.
+_BEFORE_TOKEN = re.compile(r"(?<![\w.'\u2019-])(?P<word>[A-Z][a-z]+|[A-Z]{2,})[ \t]\[PERSON_\d+\]")
+FREQUENT_RANK = 1000
 _CREDENTIAL_WORDS = "md do rn np pa rrt lpn cna bsn msn phd jr sr esq dds"
 _CREDENTIALS = frozenset(_CREDENTIAL_WORDS.split())
 _TITLE_INITIAL = re.compile(
@@ -108,6 +114,21 @@ def name_tails(rendition: str) -> int:
         for m in _NAME_TAIL.finditer(rendition)
         if m.group("tail") not in _CREDENTIALS
         and uncued_kind(m.group("tail")) in (Kind.UNKNOWN, Kind.NAME)
+    )
+
+
+def given_before_tokens(rendition: str) -> int:
+    """Distinct capitalised given names right before a person's token; read on the rendition
+    itself, tokens and all."""
+    return len(
+        {
+            w.casefold()
+            for m in _BEFORE_TOKEN.finditer(rendition)
+            if (w := m.group("word")).casefold() in first_names()
+            and common_ranks().get(w.casefold(), FREQUENT_RANK) >= FREQUENT_RANK
+            and not _KIN.fullmatch(w)
+            and kind(w) in (Kind.NAME, Kind.WORDNAME)
+        }
     )
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from redaction.residual import residual_risk, scan
 from redaction.residual_given import (
+    given_before_tokens,
     kin_given_names,
     kin_subjects,
     name_tails,
@@ -158,6 +159,19 @@ def test_kin_subjects(clear: str, count: int) -> None:
 )
 def test_titled_initials(clear: str, count: int) -> None:
     assert titled_initials(clear) == count
+
+
+@pytest.mark.parametrize(
+    ("rendition", "count"),
+    [
+        ("By MARTA [PERSON_13]\nThe plan", 1),
+        ("Greta [PERSON_2] and Greta [PERSON_2] agreed", 1),
+        ("Son [PERSON_1] at bedside; OK [PERSON_2]; Mrs [PERSON_3]; NP [PERSON_4]", 0),
+        ("spoke with marta [PERSON_1]", 0),  # lower case: the kin and case rules' part
+    ],
+)
+def test_given_before_tokens(rendition: str, count: int) -> None:
+    assert given_before_tokens(rendition) == count
 
 
 @pytest.mark.parametrize(
