@@ -1,8 +1,11 @@
 """Typed ledger payloads: one pydantic model per ``Action`` (the event's ``details``).
 
 Stages write events only through these models (``Services.record(key, payload, ...)``)
-and read them back through ``payload_of``; the models are the documented shape of every
-``details`` object (ids, hashes, counts, config names; never document text).
+and every reader reads them back through ``payload_of`` / ``payloads`` / ``read_payload``
+(never ``details["key"]``: a misspelt key would read as nothing); the models are the
+documented shape of every ``details`` object (ids, hashes, counts, config names; never
+document text). Details that do not fit their model raise ``MalformedEvent``
+(SR-AUD-022), which names the event's seq and the fields, never a value.
 
 Reading is lenient so that every ledger ever written stays readable: keys an older
 version wrote and this one no longer knows are ignored, and the hash chain is untouched
@@ -12,11 +15,13 @@ fields a stage set, so the stored JSON has the same shape as before the models e
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from models.audit import Action, AuditEvent
+from models.errors import MalformedEvent
 
 
 class Payload(BaseModel):
@@ -311,21 +316,47 @@ def _models(base: type[Payload]) -> list[type[Payload]]:
 
 
 PAYLOADS: dict[Action, type[Payload]] = {model.action: model for model in _models(Payload)}
+_ACTIONS = frozenset(a.value for a in Action)
 P = TypeVar("P", bound=Payload)
 
 
 def payload_of(event: AuditEvent, model: type[P]) -> P:
-    """The event's details as ``model`` (which must be the model of its action)."""
+    """The event's details as ``model``, which must be the model of its action; an event
+    of another action or with details that do not fit raises ``MalformedEvent``."""
     if event.action != model.action:
-        raise ValueError(f"{event.action} event read as {model.action}")
-    return _lenient(model, event.details)
+        raise MalformedEvent(_ref(event), f"{_name(event)} event read as {model.action.value}")
+    return _lenient(model, event)
+
+
+def payloads(events: Iterable[AuditEvent], model: type[P]) -> Iterator[tuple[AuditEvent, P]]:
+    """Every event of ``model``'s action, in order, with its details read as ``model``."""
+    return ((e, payload_of(e, model)) for e in events if e.action == model.action)
 
 
 def read_payload(event: AuditEvent) -> Payload:
-    """The event's details as the model of its action."""
-    return _lenient(PAYLOADS[Action(event.action)], event.details)
+    """The event's details as the model of its action (``MalformedEvent`` when unknown)."""
+    if event.action not in _ACTIONS:
+        raise MalformedEvent(_ref(event), "an action no payload model is known for")
+    return _lenient(PAYLOADS[Action(event.action)], event)
 
 
-def _lenient(model: type[P], details: dict[str, Any]) -> P:
-    """Keys an older version wrote and this model no longer has are left out."""
-    return model.model_validate({k: v for k, v in details.items() if k in model.model_fields})
+def _ref(event: AuditEvent) -> str:
+    return f"seq {event.seq}"
+
+
+def _name(event: AuditEvent) -> str:
+    """The event's action when it is a known one (an unknown string is not echoed)."""
+    return str(event.action) if event.action in _ACTIONS else "an unknown action's"
+
+
+def _lenient(model: type[P], event: AuditEvent) -> P:
+    """Keys an older version wrote and this model no longer has are left out; a missing
+    or mistyped field is a ``MalformedEvent`` naming the fields (never a value, nor a key
+    inside one: only the model's own field names)."""
+    details = event.details if isinstance(event.details, dict) else {}
+    try:
+        return model.model_validate({k: v for k, v in details.items() if k in model.model_fields})
+    except ValidationError as exc:
+        fields = sorted({str(e["loc"][0]) if e["loc"] else "details" for e in exc.errors()})
+        reason = f"{model.action.value} details do not fit: {', '.join(fields)}"
+        raise MalformedEvent(_ref(event), reason) from None  # the error repeats the values
