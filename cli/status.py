@@ -100,14 +100,14 @@ def status(
     error codes (ids only). Exit 1 when the newest run of any flow failed or crashed
     (``last_run_failed`` in --json), so an alert can key on it."""
     settings = get_settings()
-    from cli.status_view import status_view
+    from cli.status_view import queue_names, status_view
     from composition.wiring import open_ledger
     from stages.quarantine import quarantine_states
 
     with open_ledger(settings) as ledger:
         events = list(ledger.events())
-    queue_names = sorted({str(e.details["queue"]) for e in events if "queue" in e.details})
-    known = (live_claims(settings, queue_names) if queue_names else {}) if claims else None
+    names = queue_names(events)
+    known = (live_claims(settings, names) if names else {}) if claims else None
     view = status_view(events, settings.batch_due_hours, known, None)
     view["quarantine"] = quarantine_states(events)
     if runs:

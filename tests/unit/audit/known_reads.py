@@ -12,7 +12,7 @@ from audit import quarantine_reasons, summary
 from audit.custody import Custody, custody
 from audit.query import EventFilter
 from audit.report import Page, Verdict, render
-from cli.status_view import status_view
+from cli.status_view import queue_names, status_view
 from models.audit import Action, AuditEvent
 from review.agreement import by_reviewer
 from stages.quarantine import quarantine_states
@@ -56,17 +56,13 @@ def reads(events: list[AuditEvent]) -> dict[str, Any]:
     held = custody("m-1", events)
     return {
         "status_view": status_view(events, 24, CLAIMS, NOW),
-        "status_queue_names": sorted(
-            {str(e.details["queue"]) for e in events if "queue" in e.details}
-        ),
+        "status_queue_names": queue_names(events),
         "quarantine_states": quarantine_states(events),
         "quarantine_show_codes": [[e.seq, e.details.get("code", "")] for e in events],
         "custody": _custody(held),
         "report_sha256": _report_sha256(held),
         "query": {k: [e.seq for e in events if f.matches(e)] for k, f in FILTERS.items()},
-        "qc_by_reviewer": {
-            k: asdict(v) for k, v in by_reviewer(events, Action.QC_AGREEMENT.value).items()
-        },
+        "qc_by_reviewer": {k: asdict(v) for k, v in by_reviewer(events).items()},
         "quarantine_reasons": quarantine_reasons(events),
         "summary": summary(events),
     }
