@@ -63,6 +63,8 @@ def show(
     ] = False,
 ) -> None:
     """One quarantined document: code, reason, kind, media type, inbox entry id, history."""
+    from models.event_refs import code_of
+    from models.events import read_payload
     from stages.quarantine import find, source_name
 
     svc = _services(matter)
@@ -75,7 +77,7 @@ def show(
     if source:
         typer.echo(f"source: {source_name(svc, doc_id)}")
     for event in svc.ledger.events(object_id=doc_id):
-        code = event.details.get("code", "")
+        code = code_of(read_payload(event))
         typer.echo(f"  {event.time}  {event.action}  {code}".rstrip())
 
 

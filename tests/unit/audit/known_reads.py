@@ -14,6 +14,8 @@ from audit.query import EventFilter
 from audit.report import Page, Verdict, render
 from cli.status_view import queue_names, status_view
 from models.audit import Action, AuditEvent
+from models.event_refs import code_of
+from models.events import read_payload
 from review.agreement import by_reviewer
 from stages.quarantine import quarantine_states
 
@@ -58,7 +60,7 @@ def reads(events: list[AuditEvent]) -> dict[str, Any]:
         "status_view": status_view(events, 24, CLAIMS, NOW),
         "status_queue_names": queue_names(events),
         "quarantine_states": quarantine_states(events),
-        "quarantine_show_codes": [[e.seq, e.details.get("code", "")] for e in events],
+        "quarantine_show_codes": [[e.seq, code_of(read_payload(e))] for e in events],
         "custody": _custody(held),
         "report_sha256": _report_sha256(held),
         "query": {k: [e.seq for e in events if f.matches(e)] for k, f in FILTERS.items()},
