@@ -16,23 +16,14 @@ fields a stage set, so the stored JSON has the same shape as before the models e
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar, TypeVar
+from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import Field, ValidationError
 
 from models.audit import Action, AuditEvent
 from models.errors import MalformedEvent
-
-
-class Payload(BaseModel):
-    """Base of every ledger payload; ``action`` names the event it belongs to."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)  # a misspelt field fails the write
-    action: ClassVar[Action]
-
-    def details(self) -> dict[str, Any]:
-        """The JSON object stored as the event's ``details`` (fields the writer set)."""
-        return self.model_dump(mode="json", exclude_unset=True)
+from models.events_ops import *  # noqa: F403  (the ledger, meta-audit and vault payloads)
+from models.payload import Payload as Payload
 
 
 # --- documents -------------------------------------------------------------------------
@@ -124,7 +115,7 @@ class BatchPlanned(Payload):
     qc_of: str | None = None  # on a QC copy: the primary batch
     adjudication_queue: str | None = None
     adjudicates: str | None = None  # on an adjudication batch: the disputed batch
-    reviews: list[tuple[str, str]] = []  # (batch, reviewer) of the two reviews in dispute
+    reviews: list[tuple[str, str]] = Field(default_factory=list)  # (batch, reviewer) in dispute
 
 
 class BatchDispatched(Payload):
@@ -216,95 +207,6 @@ class QcAgreement(Payload):
     spans: tuple[int, int, int]  # spans in review A, in review B, matched
     verdict_pairs: int
     agree: bool
-
-
-# --- ledger and vault ------------------------------------------------------------------
-class LedgerVerified(Payload):
-    action = Action.LEDGER_VERIFIED
-    events: int | None = None
-    checkpoints: int | None = None  # trusted checkpoints used as anchors
-    problems: int | None = None  # lines of the verification report
-
-
-# --- meta-audit: reading the trail (audit/meta.py) -----------------------------------
-class AuditQueried(Payload):
-    action = Action.AUDIT_QUERIED
-    filters: dict[str, str] = {}  # the filters set, as ids and ISO times
-    events: int
-
-
-class AuditExported(Payload):
-    action = Action.AUDIT_EXPORTED
-    filters: dict[str, str] = {}
-    format: str  # jsonl | csv
-    events: int
-
-
-class AuditReported(Payload):
-    action = Action.AUDIT_REPORTED
-    filters: dict[str, str] = {}
-    events: int
-
-
-class AuditCheckpointed(Payload):
-    action = Action.AUDIT_CHECKPOINTED
-    tree_size: int
-
-
-class AuditKeyInitialised(Payload):
-    action = Action.AUDIT_KEY_INITIALISED
-    key_id: str
-    created: bool
-
-
-class VaultRotated(Payload):
-    action = Action.VAULT_ROTATED
-    tenant: str
-    key_id: str
-    resumed: bool
-    scanned: int
-    resealed: int
-    already_current: int
-    failed: int
-    failed_objects: list[str]
-
-
-class VaultKeyRetired(Payload):
-    action = Action.VAULT_KEY_RETIRED
-    tenant: str
-    key_id: str
-    objects_checked: int
-
-
-class VaultHoldPlaced(Payload):
-    action = Action.VAULT_HOLD_PLACED
-    tenant: str
-    new: bool
-
-
-class VaultHoldReleased(Payload):
-    action = Action.VAULT_HOLD_RELEASED
-    tenant: str
-    was_held: bool
-
-
-class VaultShredded(Payload):
-    action = Action.VAULT_SHREDDED
-    tenant: str
-    reason: str | None = None  # set when refused (legal hold)
-    keys_destroyed: int | None = None
-    objects_unreadable: int | None = None
-    objects_deleted: int | None = None
-    outbox_files: int | None = None  # set when refused: deliverables still in the outbox
-
-
-class VaultOutboxPurged(Payload):
-    """A shred removed the matter's plaintext deliverables from the outbox first."""
-
-    action = Action.VAULT_OUTBOX_PURGED
-    tenant: str
-    files_removed: int
-    documents: int
 
 
 def _models(base: type[Payload]) -> list[type[Payload]]:
