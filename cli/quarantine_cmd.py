@@ -70,14 +70,15 @@ def show(
     svc = _services(matter)
     try:
         item = find(svc, doc_id)
+        events = list(svc.ledger.events(object_id=doc_id))
+        codes = [code_of(read_payload(event)) for event in events]  # SR-AUD-022 if malformed
     except SealroomError as exc:
         _fail(exc)
     for key, value in item.as_json().items():
         typer.echo(f"{key}: {value}")
     if source:
         typer.echo(f"source: {source_name(svc, doc_id)}")
-    for event in svc.ledger.events(object_id=doc_id):
-        code = code_of(read_payload(event))
+    for event, code in zip(events, codes, strict=True):
         typer.echo(f"  {event.time}  {event.action}  {code}".rstrip())
 
 
