@@ -72,6 +72,9 @@ def _tally(counts: dict[str, int]) -> str:
 
 
 def _facts(event: AuditEvent) -> str:
+    """The event's details as stored, keys an older version wrote included (a custody
+    timeline shows the record itself, so this one reader lists the raw details rather
+    than reading them through the model), without the document lists and tallies."""
     shown = {k: v for k, v in event.details.items() if k not in ("docs", "entities")}
     return ", ".join(f"{k}={v}" for k, v in sorted(shown.items()))
 
