@@ -100,7 +100,9 @@ def _doc_event(out: Custody, event: AuditEvent) -> None:
         doc.facts.update(kind=ingested.kind, media_type=ingested.media_type, size=ingested.size)
     elif event.action == Action.DOC_REDACTED:
         redacted = payload_of(event, DocRedacted)
-        doc.facts.update(pages=redacted.pages, policy_version=redacted.policy_version)
+        # An older writer left 'pages' out: the record shows nothing rather than the default.
+        pages = redacted.pages if "pages" in redacted.model_fields_set else ""
+        doc.facts.update(pages=pages, policy_version=redacted.policy_version)
         doc.entities = dict(redacted.entities)
         out.entities.update(doc.entities)
     elif event.action == Action.DOC_QUARANTINED:
