@@ -12,10 +12,10 @@ and the text layer carry a real page's load) at extraction resolution and nothin
 gate's, and ``--ocr none`` for one that reads nothing: the memory of the PDF path alone, in
 minutes. ``--curve`` runs one child per page count (each its own process, so each peak is
 its own) and prints the curve: flat in page count means the page loop holds one page at a
-time. Prints pages, seconds, the gate's verdict (problem count) and each child's peak RSS
-(VmHWM); never document text. Every ``--every`` page reads (extraction's at 200 dpi, the
-gate's at 150) the child prints a progress line: reads so far, current and peak RSS and
-elapsed seconds, so a run stopped before its end still shows its curve.
+time. Prints pages, seconds, the gate's verdict (problem count, and the kinds of its
+codes), each child's peak RSS (VmHWM); never document text. Every ``--every`` page reads
+(extraction's at 200 dpi, the gate's at 150) the child prints a progress line: reads so
+far, current and peak RSS and elapsed seconds, so a run stopped early still shows its curve.
 """
 
 from __future__ import annotations
@@ -145,6 +145,9 @@ def child(path: Path, ocr: str, every: int) -> None:
     rate = rendition.pages / took
     print(f"pages {rendition.pages}  seconds {took:.1f}  pages/s {rate:.3f}", end="")
     print(f"  gate problems {len(problems)}  peak MiB {_peak_mib():.0f}", flush=True)
+    kinds = sorted({code.split("@")[0] for code in problems})  # codes: labels, never text
+    if kinds:
+        print(f"  problem kinds: {', '.join(kinds[:8])}", flush=True)
 
 
 def run(pages: int, scan: bool, ocr: str, every: int) -> None:
