@@ -11,11 +11,16 @@ RapidOCR detects at by default). Detection here runs on the page scaled to at mo
 ``DET_SIDE`` px (153 MiB; the recogniser still reads crops of the full image, so small
 print is read as before), ONNX Runtime's memory pattern is off (its planned block grew the
 peak on each further page) and idle worker threads sleep instead of spinning (a shared
-machine's cores go to work, not to polling).
+machine's cores go to work, not to polling). After each page the freed memory is handed
+back to the system (glibc's ``malloc_trim``): without it a process kept ~400 MiB of freed
+OCR buffers between pages (RSS 520-640 MiB after a read, 192 MiB with it), on top of
+which the rest of a long document's work then grew.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import threading
 from typing import Any
 
@@ -85,8 +90,24 @@ class RapidOcrEngine:
             )
         except Exception as exc:  # the library raises bare errors; translate at the edge
             raise CorruptDocument("", "OCR failed on page image") from exc
+        finally:
+            _trim()
         lines = tuple(_line(item) for item in result or [])
         return OcrPage(image.width, image.height, tuple(line for line in lines if line.text))
+
+
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, or None where the C library has none (musl, macOS)."""
+    name = ctypes.util.find_library("c")
+    return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def _trim() -> None:
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def _line(item: list[Any]) -> OcrLine:
