@@ -11,6 +11,8 @@ from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.email_names import find_email_names
 from redaction.facilities import find_facilities
+from redaction.facility_cues import find_cued_facilities
+from redaction.gazetteer import find_places
 from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.identifiers import find_identifiers
 from redaction.legal_cues import find_legal_cues
@@ -40,6 +42,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_named_facilities,
     find_wards,
     find_home_towns,
+    find_places,
+    find_cued_facilities,
     find_context_ids,
     find_self_labelled,
     find_context_names,

@@ -1,0 +1,93 @@
+"""Facilities and employers named by the people who come from them, in any case: "surgeon from
+Harborview", "records from qxmc", "SEEN BY QXMC NURSE", "CEO OF ZORBEX", "works at Zorbex". A
+movement verb is not needed here (``redaction.facilities`` handles "transferred to"); the cue
+is a clinician, a team or records, or a job. Each name word must be no plain or clinical word:
+a census name, a word in no lexicon, an acronym that is no clinical abbreviation, or a
+capitalised word-name in mixed case ("Cove", not "COVE" or "cove")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from models.finding import Finding
+from redaction.clinical import clinical_words
+from redaction.shorthand import proper_nouns
+from redaction.wordclass import Kind, common_ranks, uncued_kind
+
+SOURCE = "context:facility"
+_ROLES = (
+    r"surgeons?|doctors?|nurses?|team|staff|physicians?|mds?|nps?|residents?|fellows?|attendings?"
+    r"|cardiologists?|pcp|records?|notes?|charts?|films?|labs?|paperwork|transport|ambulance"
+)
+_FROM_ROLE = re.compile(
+    rf"\b(?i:{_ROLES})[ \t]+(?i:from|at|of)[ \t]+(?:(?i:the)[ \t]+)?(?=[^\W\d_])"
+)
+_JOB = re.compile(
+    r"\b(?i:ceo|owner|manager|employee|employed|works|worked|working|retired|job"
+    r"|career|engineer|teacher|professor)[ \t]+(?i:of|at|for|from|with|by)[ \t]+"
+    r"(?:(?i:the)[ \t]+)?(?=[^\W\d_])"
+)
+# Who or what an acronym before can be a facility's: its clinicians, unit or transport ("NSG
+# NOTE", "EP TEAM" are a discipline's, so notes and teams are not among them).
+_ACRONYM_ROLE = re.compile(
+    r"(?<![\w/-])(?P<w>[A-Z]{2,5})[ \t]+(?i:nurses?|doctors?|physicians?|surgeons?|er|icu|ccu"
+    r"|rehab|hospital|hosp|ems|ambulance|transport)\b"
+)
+_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?<![.'\u2019-])(?![\w/+=-])")
+_GAP = re.compile(r"[ \t]+")
+MAX_WORDS = 3
+
+
+def _place_word(word: str) -> bool:
+    """A name word after a cue: no clinical or plain word; a word-name only capitalised in
+    mixed case ("Cove", not "HIGH" or "early")."""
+    if word.lower() in clinical_words():
+        return False
+    k = uncued_kind(word)
+    if k in (Kind.NAME, Kind.UNKNOWN):
+        return len(word) >= 2
+    return k is Kind.WORDNAME and word.istitle()
+
+
+def _acronym(word: str) -> bool:
+    """An upper-case acronym that is no clinical abbreviation nor a word ("QXMC", not "NSG")."""
+    w = word.lower()
+    if w in clinical_words() or w in common_ranks():
+        return False
+    return uncued_kind(word) in (Kind.NAME, Kind.UNKNOWN)
+
+
+def _employer_word(word: str) -> bool:
+    """An employer's name word: a nationality or a country ("working for the Icelandic ...") is
+    a public body's, not a workplace that locates the patient."""
+    return _place_word(word) and word.lower() not in proper_nouns()
+
+
+def _name_end(text: str, pos: int, job: bool = False) -> int:
+    """End of up to ``MAX_WORDS`` name words from ``pos`` (``pos`` when none)."""
+    end = cursor = pos
+    accept = _employer_word if job else _place_word
+    for _ in range(MAX_WORDS):
+        m = _WORD.match(text, cursor)
+        if m is None or not accept(m.group()):
+            break
+        end = m.end()
+        gap = _GAP.match(text, end)
+        if gap is None:
+            break
+        cursor = gap.end()
+    return end
+
+
+def find_cued_facilities(text: str) -> Iterator[Finding]:
+    """Names after a clinician, records or a job ("nurse from X", "CEO of X") and acronyms
+    before one ("X NURSE"): ADDRESS (a workplace or a facility locates the patient)."""
+    for rx in (_FROM_ROLE, _JOB):
+        for cue in rx.finditer(text):
+            end = _name_end(text, cue.end(), job=rx is _JOB)
+            if end > cue.end():
+                yield Finding(cue.end(), end, "ADDRESS", 0.7, SOURCE)
+    for m in _ACRONYM_ROLE.finditer(text):
+        if _acronym(m.group("w")):
+            yield Finding(m.start("w"), m.end("w"), "ADDRESS", 0.7, SOURCE)
