@@ -28,6 +28,7 @@ from redaction.pagers import find_pager_numbers
 from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.persons import find_given_names, find_initialled_names, find_role_names
 from redaction.places import find_addresses, find_organizations
+from redaction.relation_names import find_relation_names
 from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
 
@@ -48,6 +49,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_self_labelled,
     find_context_names,
     find_cued_names,
+    find_relation_names,
     find_initialled_names,
     find_given_names,
     find_role_names,
