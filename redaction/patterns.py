@@ -28,6 +28,7 @@ from redaction.pagers import find_pager_numbers
 from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.persons import find_given_names, find_initialled_names, find_role_names
 from redaction.places import find_addresses, find_organizations
+from redaction.record_numbers import find_record_numbers
 from redaction.relation_names import find_relation_names
 from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
@@ -39,6 +40,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_dates,
     find_short_dates,
     find_pager_numbers,
+    find_record_numbers,
     find_facilities,
     find_named_facilities,
     find_wards,
