@@ -16,24 +16,31 @@ from redaction.shorthand import proper_nouns
 from redaction.wordclass import Kind, common_ranks, uncued_kind
 
 SOURCE = "context:facility"
-_ROLES = (
-    r"surgeons?|doctors?|nurses?|team|staff|physicians?|mds?|nps?|residents?|fellows?|attendings?"
-    r"|cardiologists?|pcp|records?|notes?|charts?|films?|labs?|paperwork|transport|ambulance"
+# Cue words are looked up per word in sets (regex alternations tried at every position of a
+# note cost more than the rest of the module).
+_ROLE_WORDS = (
+    "surgeon surgeons doctor doctors nurse nurses team staff physician physicians md mds np nps"
+    " resident residents fellow fellows attending attendings cardiologist cardiologists pcp"
+    " record records note notes chart charts film films lab labs paperwork transport ambulance"
 )
-_FROM_ROLE = re.compile(
-    rf"\b(?i:{_ROLES})[ \t]+(?i:from|at|of)[ \t]+(?:(?i:the)[ \t]+)?(?=[^\W\d_])"
+_ROLES = frozenset(_ROLE_WORDS.split())
+_JOB_WORDS = (
+    "ceo owner manager employee employed works worked working retired job career engineer"
+    " teacher professor"
 )
-_JOB = re.compile(
-    r"\b(?i:ceo|owner|manager|employee|employed|works|worked|working|retired|job"
-    r"|career|engineer|teacher|professor)[ \t]+(?i:of|at|for|from|with|by)[ \t]+"
-    r"(?:(?i:the)[ \t]+)?(?=[^\W\d_])"
-)
+_JOBS = frozenset(_JOB_WORDS.split())
 # Who or what an acronym before can be a facility's: its clinicians, unit or transport ("NSG
 # NOTE", "EP TEAM" are a discipline's, so notes and teams are not among them).
-_ACRONYM_ROLE = re.compile(
-    r"(?<![\w/-])(?P<w>[A-Z]{2,5})[ \t]+(?i:nurses?|doctors?|physicians?|surgeons?|er|icu|ccu"
-    r"|rehab|hospital|hosp|ems|ambulance|transport)\b"
+_STAFF_WORDS = (
+    "nurse nurses doctor doctors physician physicians surgeon surgeons er icu ccu rehab"
+    " hospital hosp ems ambulance transport"
 )
+_STAFF = frozenset(_STAFF_WORDS.split())
+_LETTERS = re.compile(r"(?<![\w/-])[^\W\d_]+")
+_AFTER_ROLE = re.compile(r"[ \t]+(?i:from|at|of)[ \t]+(?:(?i:the)[ \t]+)?(?=[^\W\d_])")
+_AFTER_JOB = re.compile(r"[ \t]+(?i:of|at|for|from|with|by)[ \t]+(?:(?i:the)[ \t]+)?(?=[^\W\d_])")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_NEXT = re.compile(r"[ \t]+([^\W\d_]+)\b")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?<![.'\u2019-])(?![\w/+=-])")
 _GAP = re.compile(r"[ \t]+")
 MAX_WORDS = 3
@@ -83,11 +90,20 @@ def _name_end(text: str, pos: int, job: bool = False) -> int:
 def find_cued_facilities(text: str) -> Iterator[Finding]:
     """Names after a clinician, records or a job ("nurse from X", "CEO of X") and acronyms
     before one ("X NURSE"): ADDRESS (a workplace or a facility locates the patient)."""
-    for rx in (_FROM_ROLE, _JOB):
-        for cue in rx.finditer(text):
-            end = _name_end(text, cue.end(), job=rx is _JOB)
-            if end > cue.end():
-                yield Finding(cue.end(), end, "ADDRESS", 0.7, SOURCE)
-    for m in _ACRONYM_ROLE.finditer(text):
-        if _acronym(m.group("w")):
-            yield Finding(m.start("w"), m.end("w"), "ADDRESS", 0.7, SOURCE)
+    for word in _LETTERS.finditer(text):
+        w = word.group().lower()
+        if w in _ROLES or w in _JOBS:
+            yield from _after_cue(text, word.end(), job=w not in _ROLES)
+        if _ACRONYM.fullmatch(word.group()):
+            nxt = _NEXT.match(text, word.end())
+            staff = nxt is not None and nxt.group(1).lower() in _STAFF
+            if staff and _acronym(word.group()):
+                yield Finding(word.start(), word.end(), "ADDRESS", 0.7, SOURCE)
+
+
+def _after_cue(text: str, pos: int, job: bool) -> Iterator[Finding]:
+    cue = (_AFTER_JOB if job else _AFTER_ROLE).match(text, pos)
+    if cue is not None:
+        end = _name_end(text, cue.end(), job=job)
+        if end > cue.end():
+            yield Finding(cue.end(), end, "ADDRESS", 0.7, SOURCE)

@@ -15,11 +15,14 @@ from redaction.plausible import shouting
 from redaction.wordclass import Kind, first_names, kind, plain
 
 SOURCE = "context:relation"
-_CUE = re.compile(
-    rf"(?<![\w'])(?:{_RELATIONS}|proxies|proxys|hcps|parents|family)"
-    r"(?:[ \t]*\([ \t]*|[ \t]*[,:][ \t]*|[ \t]+(?:is|was|=)[ \t]+|[ \t]*-[ \t]*)",
-    re.IGNORECASE,
+# One-word relations (a set lookup per word: a regex alternation tried at every position of a
+# note costs more than the rest of this module).
+_RELATION_WORDS = frozenset(
+    [w for w in _RELATIONS.split("|") if w.replace("-", "").isalpha()]
+    + ["neighbor", "neighbour", "proxies", "proxys", "hcps", "parents", "family"]
 )
+_WORDS = re.compile(r"(?<![\w'])[^\W\d_]+(?:-in-law)?")
+_SEP = re.compile(r"[ \t]*\([ \t]*|[ \t]*[,:][ \t]*|[ \t]+(?i:is|was|=)[ \t]+|[ \t]*-[ \t]*")
 _NAME = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)?")
 _AND = re.compile(r"[ \t]*(?:,|&|(?i:and))[ \t]*")
 _END = re.compile(r"[ \t]*[),.;:]|[ \t]+(?i:and|&|who|is|was|called|here|at|in|aware|visited)\b")
@@ -41,7 +44,10 @@ def _given(word: str, caps: bool) -> bool:
 def find_relation_names(text: str) -> Iterator[Finding]:
     """Given names set off after a relation or a proxy: PERSON, each name its own span."""
     caps = shouting(text)
-    for cue in _CUE.finditer(text):
+    for word in _WORDS.finditer(text):
+        cue = _SEP.match(text, word.end()) if word.group().lower() in _RELATION_WORDS else None
+        if cue is None:
+            continue
         pos = cue.end()
         for _ in range(MAX_NAMES):
             m = _NAME.match(text, pos)
