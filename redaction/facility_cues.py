@@ -3,7 +3,8 @@ Harborview", "records from qxmc", "SEEN BY QXMC NURSE", "CEO OF ZORBEX", "works 
 movement verb is not needed here (``redaction.facilities`` handles "transferred to"); the cue
 is a clinician, a team or records, or a job. Each name word must be no plain or clinical word:
 a census name, a word in no lexicon, an acronym that is no clinical abbreviation, or a
-capitalised word-name in mixed case ("Cove", not "COVE" or "cove")."""
+capitalised word-name in mixed case ("Cove", not "COVE" or "cove"). An acronym shaped like a
+medical centre's ("BXMC") needs no cue."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ _NEXT = re.compile(r"[ \t]+([^\W\d_]+)\b")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?<![.'\u2019-])(?![\w/+=-])")
 _GAP = re.compile(r"[ \t]+")
 MAX_WORDS = 3
+MIN_CENTRE = 4  # "XYMC"; "CMC" (a joint) is too short to tell
 
 
 def _place_word(word: str) -> bool:
@@ -94,11 +96,17 @@ def find_cued_facilities(text: str) -> Iterator[Finding]:
         w = word.group().lower()
         if w in _ROLES or w in _JOBS:
             yield from _after_cue(text, word.end(), job=w not in _ROLES)
-        if _ACRONYM.fullmatch(word.group()):
-            nxt = _NEXT.match(text, word.end())
-            staff = nxt is not None and nxt.group(1).lower() in _STAFF
-            if staff and _acronym(word.group()):
-                yield Finding(word.start(), word.end(), "ADDRESS", 0.7, SOURCE)
+        if _ACRONYM.fullmatch(word.group()) and _facility_acronym(text, word):
+            yield Finding(word.start(), word.end(), "ADDRESS", 0.7, SOURCE)
+
+
+def _facility_acronym(text: str, word: re.Match[str]) -> bool:
+    """An acronym before a facility's staff ("QXMC NURSE"), or one shaped like a medical
+    centre's ("BXMC") anywhere: no clinical abbreviation or word either way."""
+    nxt = _NEXT.match(text, word.end())
+    staff = nxt is not None and nxt.group(1).lower() in _STAFF
+    centre = len(word.group()) >= MIN_CENTRE and word.group().endswith("MC")
+    return (staff or centre) and _acronym(word.group())
 
 
 def _after_cue(text: str, pos: int, job: bool) -> Iterator[Finding]:

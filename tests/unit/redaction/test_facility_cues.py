@@ -15,6 +15,9 @@ from redaction.facility_cues import find_cued_facilities
         ("old records from qxmc reviewed", ["qxmc"]),
         ("SEEN BY QXMC NURSE THIS AM", ["QXMC"]),
         ("WKMC AMBULANCE TO TRANSPORT", ["WKMC"]),
+        ("w/u by QXMC for cath", ["QXMC"]),  # a medical centre's shape needs no cue
+        ("CMC joint pain", []),  # too short to be a centre's
+        ("hx of MC", []),
         ("husband ceo of zorbex, smoker", ["zorbex"]),
         ("retired from Zorbex Quarry in 1990", ["Zorbex"]),
         ("NSG NOTE: pt resting", []),  # a discipline's note
