@@ -25,7 +25,8 @@ MAX_WORDS = 3
 # Memorial" (one name; a generic "hospital" after the town stays readable, as in hospitals.py).
 _HEAD_WORDS = r"(?i:rehab|rehabilitation|memorial|general|regional|infirmary|adventist)\b"
 _HEAD_AFTER = re.compile(rf"[ \t]+{_HEAD_WORDS}")
-_HEAD = re.compile(rf"(?<=[ \t]){_HEAD_WORDS}")
+# After a state only "rehab" makes a name: "Texas General Land Office" is a public body.
+_HEAD = re.compile(r"(?<=[ \t])(?i:rehab|rehabilitation)\b")
 # A place in a medical eponym: "Glasgow Coma Scale", "Lyme disease", "Norwalk virus".
 _EPONYM = re.compile(
     r"[ \t]+(?i:coma|disease|syndrome|virus|fever|criteria|scale|score|classification|protocol)\b"
@@ -80,9 +81,15 @@ def _wordlike(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def wordlike(name: str) -> bool:
-    """Does every word of ``name`` read as a plain, medical or clinical word or a given name
-    ("mobile", "saint paul")? Such a place needs a strong cue."""
-    return all(_wordlike(w) for w in name.replace(".", " ").split())
+    """Does every word of ``name`` read as a plain, medical or clinical word, a given name or
+    part of a state's name ("mobile", "saint paul", "university of texas")? Such a place needs a
+    strong cue."""
+    return all(w in _state_words() or _wordlike(w) for w in name.replace(".", " ").split())
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> frozenset[str]:
+    return frozenset(_US_STATE_NAMES.lower().replace("|", " ").split())
 
 
 def _longest(text: str, start: int) -> int:

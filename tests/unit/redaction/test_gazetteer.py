@@ -26,6 +26,7 @@ from redaction.gazetteer import find_places, places, wordlike
         ("d/c to pocatello rehab tomorrow", ["pocatello rehab"]),  # the facility's name
         ("plan for idaho rehab", ["idaho rehab"]),  # a state alone stays readable...
         ("Lives in Idaho", []),  # ... under Safe Harbor
+        ("wrote to the Idaho General Land Office", []),  # a state's body, not a facility
         ("scored by the Yonkers criteria", []),  # an eponym, not a place
         ("pt in no distress", []),
     ],
@@ -43,6 +44,11 @@ def test_find_places(text: str, found: list[str]) -> None:
 def test_wordlike(name: str, plain: bool) -> None:
     assert name in places()
     assert wordlike(name) is plain
+
+
+def test_state_words_are_plain_in_a_place_name() -> None:
+    assert wordlike("university of idaho")  # a place of that name needs a cue
+    assert not wordlike("pocatello")
 
 
 def test_states_and_countries_are_no_towns() -> None:
