@@ -34,10 +34,10 @@ MANIFEST = "queues/q/batches/b1/manifest.json"
 
 
 def _puts(fault_dir: Path | None) -> tuple[int, list[str]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SEALROOM_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SEALROOM_", "FAULT_"))}
     env["PYTHONPATH"] = f"{SITE}{os.pathsep}{REPO}"
     if fault_dir is not None:
-        env["SEALROOM_TEST_FAULT_DIR"] = str(fault_dir)
+        env["FAULT_POINTS_DIR"] = str(fault_dir)
     done = subprocess.run(
         [sys.executable, "-c", PUTS], env=env, cwd=REPO, capture_output=True, text=True
     )

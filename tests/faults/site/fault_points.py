@@ -3,7 +3,7 @@ run, at a named point of its work, so a test can kill a machine at an exact mome
 instead of racing a poll.
 
 Every process of the test cluster (workers, their flow runs, the redaction processes
-those spawn) inherits ``SEALROOM_TEST_FAULT_DIR`` and this module (``sitecustomize``). A
+those spawn) inherits ``FAULT_POINTS_DIR`` and this module (``sitecustomize``). A
 test arms a point by writing a file named after it into that directory, holding K:
 
 - ``rendition``: right after the K-th rendition or text a process puts into a reviewer
