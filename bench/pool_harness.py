@@ -29,6 +29,7 @@ import boto3
 from sqlalchemy.engine import make_url
 
 from audit import Ledger
+from bench.pool_faults import fault_environment
 from cli.local_s3 import DEMO_CREDENTIALS, free_port, local_s3
 from flows.deploy import _wait_healthy
 from models.audit import Action
@@ -161,12 +162,17 @@ def deliverables(box: Cluster, matter: str) -> int:
 
 
 @contextmanager
-def cluster(root: Path, pg_server_url: str, workers: int = 2, limit: int = 1) -> Iterator[Cluster]:
-    """Start the whole layout; stop every process it started on the way out."""
+def cluster(
+    root: Path, pg_server_url: str, workers: int = 2, limit: int = 1, faults: bool = False
+) -> Iterator[Cluster]:
+    """Start the whole layout; stop every process it started on the way out. ``faults``
+    gives every process the test-only fault points (bench/pool_faults.py)."""
     with ExitStack() as stack:
         ledger_url, prefect_db = _databases(stack, pg_server_url)
         endpoint = stack.enter_context(local_s3())
         env = environment(root, endpoint, ledger_url, prefect_db)
+        if faults:
+            env.update(fault_environment(root))
         s3 = _s3(endpoint)
         for bucket in (QUEUE_BUCKET, VAULT_BUCKET, OUTBOX_BUCKET):
             s3.create_bucket(Bucket=bucket)
@@ -272,6 +278,11 @@ def documents_of(box: Cluster, deployment: str, matter: str) -> list[str]:
     ``doc_ids``), once per run that was given it."""
     rows = _rows_of(box, deployment, matter)
     return [d for r in rows if r[3] != "-" for d in r[3].split(",")]
+
+
+def documents_by_run(box: Cluster, deployment: str, matter: str) -> dict[str, list[str]]:
+    """Run id -> the document ids it was given, for every run of ``deployment``."""
+    return {r[0]: [] if r[3] == "-" else r[3].split(",") for r in _rows_of(box, deployment, matter)}
 
 
 _ENDS = (
