@@ -57,9 +57,9 @@ def wait_fired(box: Cluster, point: str, timeout_s: float = 600) -> str:
 def queue_batches(box: Cluster) -> dict[str, tuple[int, bool]]:
     """Batch id -> how many of its files are in a reviewer queue, and whether its
     manifest is (a batch without one is half published)."""
-    from bench.pool_harness import QUEUE_BUCKET, _s3
+    from bench.pool_harness import QUEUE_BUCKET, s3_client
 
-    pages = _s3(box.env["SEALROOM_S3_ENDPOINT_URL"]).get_paginator("list_objects_v2")
+    pages = s3_client(box.env["SEALROOM_S3_ENDPOINT_URL"]).get_paginator("list_objects_v2")
     files: dict[str, int] = {}
     manifests: set[str] = set()
     for page in pages.paginate(Bucket=QUEUE_BUCKET, Prefix="queues/"):

@@ -21,14 +21,12 @@ import pytest
 from audit import Ledger
 from bench.make_corpus import write_corpus
 from bench.pool_faults import arm, queue_batches, wait_fired
-from bench.pool_harness import (
+from bench.pool_harness import Cluster, cluster
+from bench.pool_outcome import outcome, play_reviewer
+from bench.pool_runs import (
     FINAL,
-    Cluster,
-    cluster,
     deployment_limits,
     documents_by_run,
-    outcome,
-    play_reviewer,
     run_states,
     runs_of,
     start_runs,
@@ -40,7 +38,7 @@ from models.audit import Action
 
 pytestmark = pytest.mark.postgres
 
-FAULT_DOCS = 16
+FAULT_DOCS = 8
 
 
 @pytest.fixture(scope="module")
