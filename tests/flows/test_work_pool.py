@@ -122,7 +122,7 @@ def test_a_worker_killed_mid_run_leaves_nothing_half_done(pool: Cluster, phase: 
 SPREAD_DOCS, CHUNK = 6, 3
 SPREAD = {"SEALROOM_REDACT_SPREAD": "true", "SEALROOM_REDACT_CHUNK_SIZE": str(CHUNK)}
 LEASE_S = 15  # the recovery pass presumes a chunk run RUNNING longer than this dead
-LEASE = {"SEALROOM_REDACT_CHUNK_LEASE_MINUTES": str(LEASE_S / 60)}
+LEASED = {**SPREAD, "SEALROOM_REDACT_CHUNK_LEASE_MINUTES": str(LEASE_S / 60)}
 
 
 def _settled(box: Cluster, matter: str, victim: str) -> tuple[dict[str, str], list[str]]:
@@ -144,9 +144,10 @@ def test_two_runs_hand_redaction_to_one_slot_workers_without_duplicates(pool: Cl
     runs; every document is handed out once (one planner at a time, and a document a live
     chunk run holds is not handed out again), and both runs complete without waiting for
     their chunks (one slot per worker is enough). One chunk run's worker dies after the
-    chunk's 2nd redaction is recorded: that run stays RUNNING. Pass 2 (one run; the dead
-    run's lease ran out) dispatches what was redacted and hands the dead chunk's last
-    document to a new chunk run, and nothing else; passes 3 and 4 deliver. Every document
+    chunk's 2nd redaction is recorded: that run stays RUNNING. Pass 2: two runs dispatch
+    what was redacted; the one with a short lease (past the dead run's) hands the dead
+    chunk's last document to a new chunk run, and nothing else is handed out; passes 3
+    (two runs) and 4 (one) deliver. Every document
     redacted once and terminal once, none dispatched twice, one deliverable each, no chunk
     run started after pass 2, both workers used, the ledger verifies."""
     matter = "m-shared"
@@ -169,7 +170,9 @@ def test_two_runs_hand_redaction_to_one_slot_workers_without_duplicates(pool: Cl
         done = {e.object_id for e in ledger.events(matter=matter, action=Action.DOC_REDACTED)}
     assert len(set(first[dead]) & done) == 2, (first[dead], done)
     time.sleep(max(0.0, died + LEASE_S - time.monotonic()))  # the dead run's lease runs out
-    _pass(pool, inbox, 1, matter, {**SPREAD, **LEASE})  # dispatch; hand out the rest again
+    # two runs dispatch at once; the one that presumes the dead run dead hands out the rest
+    late = start_runs(pool, inbox, 1, matter, SPREAD) + start_runs(pool, inbox, 1, matter, LEASED)
+    assert set(wait_runs(pool, late).values()) == {"COMPLETED"}
     now = documents_by_run(pool, CHUNK_DEPLOYMENT_NAME, matter)
     again = {r: ids for r, ids in now.items() if r not in first}
     assert sorted(d for ids in again.values() for d in ids) == sorted(set(first[dead]) - done)
@@ -177,13 +180,13 @@ def test_two_runs_hand_redaction_to_one_slot_workers_without_duplicates(pool: Cl
     assert play_reviewer(pool) >= 1
     _pass(pool, inbox, 2, matter, SPREAD)  # deliver; dispatch the last document
     assert play_reviewer(pool) >= 1
-    _pass(pool, inbox, 2, matter, SPREAD)
+    _pass(pool, inbox, 1, matter, SPREAD)
     assert set(runs_of(pool, CHUNK_DEPLOYMENT_NAME, matter)) == {*first, *again}  # none again
     assert run_states(pool, [dead])[dead] == "CRASHED"  # expired by the planner
     with Ledger(pool.ledger_url) as ledger:
         redacted = [e.object_id for e in ledger.events(matter=matter, action=Action.DOC_REDACTED)]
     result = outcome(pool, matter)
-    print(f"hand-off, a chunk's worker killed, 2+1+2+2 runs, 1 slot per worker: {result}")
+    print(f"hand-off, a chunk's worker killed, 2+2+2+1 runs, 1 slot per worker: {result}")
     assert len(redacted) == len(set(redacted)), redacted
     assert (result.ingested, result.delivered + result.quarantined) == (SPREAD_DOCS, SPREAD_DOCS)
     assert result.clean, result
