@@ -33,6 +33,14 @@ START_BUDGET_S = 300  # a Prefect server's first start on a busy two-core machin
 STOP_BUDGET_S = 300
 UI_LINE = re.compile(r"Prefect UI: (http://127\.0\.0\.1:\d+)")
 SEALROOM = Path(sys.executable).with_name("sealroom")
+# serve as started from an operator's terminal: SIGINT at its default. A test run launched as
+# a background job (`make test &`, nohup, some CI runners) ignores SIGINT, every child
+# inherits that, and Python then never raises KeyboardInterrupt: the SIGINT stop would wait
+# forever (seen: 300 s). exec keeps the pid, so the test's signals reach serve itself.
+AS_FROM_A_TERMINAL = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.argv[1], sys.argv[1:])"
+)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +87,7 @@ class Serve:
     def __init__(self, env: dict[str, str], log: Path) -> None:
         self.log = log
         self.process = subprocess.Popen(
-            [str(SEALROOM), "serve"],
+            [sys.executable, "-c", AS_FROM_A_TERMINAL, str(SEALROOM), "serve"],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=log.open("wb"),
