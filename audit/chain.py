@@ -40,6 +40,12 @@ def hash_payload(event: AuditEvent) -> dict[str, Any]:
     }
 
 
+def flat_row(event: AuditEvent) -> dict[str, Any]:
+    """Every field of ``event`` in one flat row, ``details`` as canonical JSON: the ledger
+    table's row and the CSV export's cells."""
+    return {**hash_payload(event), "details": canonical_json(event.details), "hash": event.hash}
+
+
 def event_hash(event: AuditEvent) -> str:
     """SHA-256 (hex) over the canonical JSON of the event without its ``hash`` field."""
     return hashlib.sha256(canonical_json(hash_payload(event)).encode("ascii")).hexdigest()

@@ -14,6 +14,16 @@ from typing import Any
 
 from audit.projection import batch_id_of, document_states
 from models.audit import Action, AuditEvent
+from models.event_refs import reviewers_named
+from models.events import (
+    BatchPlanned,
+    DocDispatched,
+    DocIngested,
+    DocQuarantined,
+    DocRedacted,
+    payload_of,
+    read_payload,
+)
 
 
 @dataclass
@@ -35,8 +45,8 @@ class BatchCustody:
     timeline: list[AuditEvent] = field(default_factory=list)
 
     def reviewers(self, action: Action) -> list[str]:
-        found = [e for e in self.timeline if e.action == action]
-        return [str(e.details.get("reviewer", e.actor)) for e in found]
+        """Who each ``action`` event of the batch names as its reviewer (else its actor)."""
+        return [reviewer_or_actor(e) for e in self.timeline if e.action == action]
 
 
 @dataclass
@@ -77,21 +87,29 @@ def custody(matter: str, events: Iterable[AuditEvent]) -> Custody:
     return out
 
 
+def reviewer_or_actor(event: AuditEvent) -> str:
+    """The reviewer the event names (the first, for a QC comparison), else its actor."""
+    return next(iter(reviewers_named(read_payload(event))), event.actor)
+
+
 def _doc_event(out: Custody, event: AuditEvent) -> None:
     doc = out.documents.setdefault(event.object_id, DocCustody(event.object_id))
     doc.timeline.append(event)
-    d = event.details
     if event.action == Action.DOC_INGESTED:
-        doc.facts.update({k: d[k] for k in ("kind", "media_type", "size") if k in d})
+        ingested = payload_of(event, DocIngested)
+        doc.facts.update(kind=ingested.kind, media_type=ingested.media_type, size=ingested.size)
     elif event.action == Action.DOC_REDACTED:
-        doc.facts["pages"] = d.get("pages", "")
-        doc.facts["policy_version"] = d.get("policy_version", "")
-        doc.entities = {str(k): int(v) for k, v in dict(d.get("entities", {})).items()}
+        redacted = payload_of(event, DocRedacted)
+        # An older writer left 'pages' out: the record shows nothing rather than the default.
+        pages = redacted.pages if "pages" in redacted.model_fields_set else ""
+        doc.facts.update(pages=pages, policy_version=redacted.policy_version)
+        doc.entities = dict(redacted.entities)
         out.entities.update(doc.entities)
     elif event.action == Action.DOC_QUARANTINED:
-        doc.quarantine = f"{d.get('code', '')}: {d.get('reason', '')}"
+        why = payload_of(event, DocQuarantined)
+        doc.quarantine = f"{why.code}: {why.reason}"
     elif event.action == Action.DOC_DISPATCHED:
-        doc.batch = str(d.get("batch", ""))
+        doc.batch = payload_of(event, DocDispatched).batch
 
 
 def _batch_event(out: Custody, event: AuditEvent) -> None:
@@ -99,7 +117,7 @@ def _batch_event(out: Custody, event: AuditEvent) -> None:
     batch = out.batches.setdefault(batch_id, BatchCustody(batch_id))
     batch.timeline.append(event)
     if event.action == Action.BATCH_PLANNED:
-        batch.docs = [str(d) for d in event.details.get("docs", [])]
-        batch.queue = str(event.details.get("queue", ""))
+        plan = payload_of(event, BatchPlanned)
+        batch.docs, batch.queue = list(plan.docs), plan.queue
         for doc_id in batch.docs:
             out.documents.setdefault(doc_id, DocCustody(doc_id)).timeline.append(event)

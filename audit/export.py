@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from audit.chain import canonical_json
+from audit.chain import flat_row
 from audit.ocsf_map import ACTIVITY_NAMES, activity_id, actor_user
 from audit.query import parse_time
 from models.audit import AuditEvent, Outcome
@@ -87,20 +87,7 @@ def _cell(value: Any) -> str:
 
 
 def csv_row(event: AuditEvent) -> list[str]:
-    values: dict[str, Any] = {
-        "seq": event.seq,
-        "time": event.time,
-        "actor": event.actor,
-        "action": event.action,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "outcome": str(event.outcome),
-        "matter": event.matter,
-        "key": event.key,
-        "details": canonical_json(event.details),
-        "prev_hash": event.prev_hash,
-        "hash": event.hash,
-    }
+    values = flat_row(event)
     return [_cell(values[name]) for name in CSV_FIELDS]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from models.audit import Action, AuditEvent, Outcome
 from models.document import DocState
+from models.events import DocQuarantined, payloads
 
 
 class BatchState(StrEnum):
@@ -53,12 +54,8 @@ def document_states(events: Iterable[AuditEvent]) -> dict[str, DocState]:
 
 
 def quarantine_reasons(events: Iterable[AuditEvent]) -> dict[str, str]:
-    """doc_id -> the reason recorded by its latest quarantine event (``details["reason"]``)."""
-    return {
-        e.object_id: str(e.details.get("reason", ""))
-        for e in events
-        if e.action == Action.DOC_QUARANTINED
-    }
+    """doc_id -> the reason recorded by its latest quarantine event."""
+    return {e.object_id: why.reason for e, why in payloads(events, DocQuarantined)}
 
 
 def batch_id_of(event: AuditEvent) -> str:

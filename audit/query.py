@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from audit.ports import EventSource
 from models.audit import Action, AuditEvent
 from models.errors import AuditRequestError
+from models.event_refs import batches_named, documents_named, reviewers_named
+from models.events import read_payload
 
 ACTIONS = tuple(a.value for a in Action)
 
@@ -31,10 +33,6 @@ def check_action(name: str) -> str:
     return name
 
 
-def _listed(value: object, wanted: str) -> bool:
-    return value == wanted or (isinstance(value, list) and wanted in value)
-
-
 @dataclass(frozen=True)
 class EventFilter:
     matter: str | None = None
@@ -46,19 +44,20 @@ class EventFilter:
     until: datetime | None = None  # exclusive
 
     def about_document(self, event: AuditEvent) -> bool:
+        """The document is the event's object, or a batch plan lists it."""
         doc = self.document
-        return doc is None or event.object_id == doc or _listed(event.details.get("docs"), doc)
+        return doc is None or event.object_id == doc or doc in documents_named(read_payload(event))
 
     def about_batch(self, event: AuditEvent) -> bool:
         """The batch is the event's object, the batch a document event names, or the QC
         copy a ``qc.agreement`` event compares."""
-        b, d = self.batch, event.details
-        return b is None or b in (event.object_id, d.get("batch"), d.get("qc_batch"))
+        b = self.batch
+        return b is None or event.object_id == b or b in batches_named(read_payload(event))
 
     def by_reviewer(self, event: AuditEvent) -> bool:
         """The reviewer acted, or is named (``qc.agreement`` names both reviewers)."""
-        r, d = self.reviewer, event.details
-        return r is None or r in (event.actor, d.get("reviewer"), d.get("qc_reviewer"))
+        r = self.reviewer
+        return r is None or event.actor == r or r in reviewers_named(read_payload(event))
 
     def in_window(self, event: AuditEvent) -> bool:
         if self.since is None and self.until is None:

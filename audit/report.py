@@ -18,9 +18,11 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from audit.attest import Attestation
-from audit.custody import BatchCustody, Custody
+from audit.custody import BatchCustody, Custody, reviewer_or_actor
 from audit.matter_status import MatterStatus
 from models.audit import Action, AuditEvent
+from models.event_refs import code_of, epoch_of
+from models.events import read_payload
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?")
@@ -70,6 +72,9 @@ def _tally(counts: dict[str, int]) -> str:
 
 
 def _facts(event: AuditEvent) -> str:
+    """The event's details as stored, keys an older version wrote included (a custody
+    timeline shows the record itself, so this one reader lists the raw details rather
+    than reading them through the model), without the document lists and tallies."""
     shown = {k: v for k, v in event.details.items() if k not in ("docs", "entities")}
     return ", ".join(f"{k}={v}" for k, v in sorted(shown.items()))
 
@@ -78,9 +83,10 @@ def _work(batch: BatchCustody, action: str) -> str:
     shown = []
     for e in batch.timeline:
         if e.action == action:
-            who = e.details.get("reviewer", e.actor)
-            extra = e.details.get("code", "") or f"epoch {e.details.get('epoch', '-')}"
-            shown.append(f"{who} at {human_time(e.time)} ({extra})")
+            payload = read_payload(e)
+            epoch = epoch_of(payload)
+            extra = code_of(payload) or f"epoch {'-' if epoch is None else epoch}"
+            shown.append(f"{reviewer_or_actor(e)} at {human_time(e.time)} ({extra})")
     return "; ".join(shown) or "-"
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text
 from sqlalchemy.engine import RowMapping
 
-from audit.chain import canonical_json
+from audit.chain import flat_row
 from models.audit import AuditEvent, Outcome
 from models.errors import LedgerIntegrityError
 
@@ -34,20 +34,8 @@ events_table = Table(
 
 
 def to_row(event: AuditEvent) -> dict[str, Any]:
-    return {
-        "seq": event.seq,
-        "time": event.time,
-        "key": event.key,
-        "actor": event.actor,
-        "action": event.action,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "outcome": str(event.outcome),
-        "matter": event.matter,
-        "details": canonical_json(event.details),
-        "prev_hash": event.prev_hash,
-        "hash": event.hash,
-    }
+    """The table row (``details`` as canonical JSON): ``audit.chain.flat_row``."""
+    return flat_row(event)
 
 
 def from_row(row: RowMapping) -> AuditEvent:

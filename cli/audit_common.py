@@ -43,12 +43,12 @@ def actor(settings: Settings) -> str:
 def record_read(
     settings: Settings, book: Ledger, action: Action, ok: bool = True, **details: Any
 ) -> None:
-    """Append the meta-audit event; a failure to record is reported and exits 2."""
+    """Append the meta-audit event (its matter: the one its filters name); a failure to
+    record is reported and exits 2."""
     from audit.meta import record
 
-    matter = str(details.get("filters", {}).get("matter", ""))
     try:
-        record(book, actor(settings), action, ok=ok, matter=matter, **details)
+        record(book, actor(settings), action, ok=ok, **details)
     except SealroomError as exc:
         typer.echo(f"error: this read could not be recorded: {exc.message}", err=True)
         raise typer.Exit(2) from None

@@ -63,19 +63,22 @@ def show(
     ] = False,
 ) -> None:
     """One quarantined document: code, reason, kind, media type, inbox entry id, history."""
+    from models.event_refs import code_of
+    from models.events import read_payload
     from stages.quarantine import find, source_name
 
     svc = _services(matter)
     try:
         item = find(svc, doc_id)
+        events = list(svc.ledger.events(object_id=doc_id))
+        codes = [code_of(read_payload(event)) for event in events]  # SR-AUD-022 if malformed
     except SealroomError as exc:
         _fail(exc)
     for key, value in item.as_json().items():
         typer.echo(f"{key}: {value}")
     if source:
         typer.echo(f"source: {source_name(svc, doc_id)}")
-    for event in svc.ledger.events(object_id=doc_id):
-        code = event.details.get("code", "")
+    for event, code in zip(events, codes, strict=True):
         typer.echo(f"  {event.time}  {event.action}  {code}".rstrip())
 
 

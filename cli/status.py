@@ -85,6 +85,21 @@ def render_runs(console: Console, view: dict[str, Any]) -> None:
         console.print(f"[red]last run failed: {', '.join(view['failed_flows'])}[/]")
 
 
+def _view(settings: Settings, claims: bool) -> dict[str, Any]:
+    """The status view over the whole ledger, with live claims when asked for."""
+    from cli.status_view import queue_names, status_view
+    from composition.wiring import open_ledger
+    from stages.quarantine import quarantine_states
+
+    with open_ledger(settings) as ledger:
+        events = list(ledger.events())
+    names = queue_names(events)
+    known = (live_claims(settings, names) if names else {}) if claims else None
+    view = status_view(events, settings.batch_due_hours, known, None)
+    view["quarantine"] = quarantine_states(events)
+    return view
+
+
 def status(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     claims: Annotated[
@@ -100,16 +115,10 @@ def status(
     error codes (ids only). Exit 1 when the newest run of any flow failed or crashed
     (``last_run_failed`` in --json), so an alert can key on it."""
     settings = get_settings()
-    from cli.status_view import status_view
-    from composition.wiring import open_ledger
-    from stages.quarantine import quarantine_states
+    from cli.audit_common import one_line_errors
 
-    with open_ledger(settings) as ledger:
-        events = list(ledger.events())
-    queue_names = sorted({str(e.details["queue"]) for e in events if "queue" in e.details})
-    known = (live_claims(settings, queue_names) if queue_names else {}) if claims else None
-    view = status_view(events, settings.batch_due_hours, known, None)
-    view["quarantine"] = quarantine_states(events)
+    with one_line_errors():  # e.g. a ledger event that does not fit its action (SR-AUD-022)
+        view = _view(settings, claims)
     if runs:
         from cli.status_runs import run_section
 

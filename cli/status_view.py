@@ -17,9 +17,16 @@ from typing import Any
 
 from audit import document_states, quarantine_reasons
 from models.audit import Action, AuditEvent
+from models.events import (
+    BatchDispatched,
+    BatchPlanned,
+    DocDelivered,
+    SubmissionAccepted,
+    payload_of,
+    payloads,
+)
 
 Claims = Mapping[str, set[str]]  # queue -> batch ids with a live claim
-QC_ACTION = str(getattr(Action, "QC_AGREEMENT", "qc.agreement"))
 
 
 def parse_time(value: str) -> datetime:
@@ -31,8 +38,8 @@ def _batches(events: list[AuditEvent]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for e in events:
         if e.action == Action.BATCH_PLANNED:
-            out[e.object_id] = {"queue": str(e.details.get("queue", "?")), "docs": 0}
-            out[e.object_id]["docs"] = len(e.details.get("docs", []))
+            plan = payload_of(e, BatchPlanned)
+            out[e.object_id] = {"queue": plan.queue, "docs": len(plan.docs)}
         elif e.action == Action.BATCH_DISPATCHED and e.object_id in out:
             out[e.object_id]["dispatched"] = parse_time(e.time)
         elif e.action == Action.SUBMISSION_ACCEPTED and e.object_id in out:
@@ -79,10 +86,10 @@ def reviewers(events: list[AuditEvent]) -> dict[str, dict[str, Any]]:
         e.object_id: parse_time(e.time) for e in events if e.action == Action.BATCH_DISPATCHED
     }
     hours: dict[str, list[float]] = defaultdict(list)
-    for e in events:
-        if e.action == Action.SUBMISSION_ACCEPTED and e.object_id in dispatched:
+    for e, accepted in payloads(events, SubmissionAccepted):
+        if e.object_id in dispatched:
             delta = parse_time(e.time) - dispatched[e.object_id]
-            hours[str(e.details.get("reviewer", "?"))].append(delta.total_seconds() / 3600)
+            hours[accepted.reviewer].append(delta.total_seconds() / 3600)
     qc = qc_agreement(events)
     out: dict[str, dict[str, Any]] = {
         r: {"batches": len(h), "median_turnaround_h": round(median(h), 2)} for r, h in hours.items()
@@ -101,7 +108,7 @@ def qc_agreement(events: Iterable[AuditEvent]) -> dict[str, dict[str, Any]]:
     except ImportError:  # a build without QC: degrade to "no QC figures"
         return {}
     out = {}
-    for reviewer, rec in by_reviewer(events, QC_ACTION).items():
+    for reviewer, rec in by_reviewer(events).items():
         if not rec.comparisons:
             continue
         out[reviewer] = {
@@ -119,11 +126,14 @@ def _round(value: float | None) -> float | None:
 
 def delivered_json_only(events: Iterable[AuditEvent]) -> dict[str, str]:
     """Delivered documents whose original could not be annotated: id -> error code."""
-    return {
-        e.object_id: str(e.details["fallback"])
-        for e in events
-        if e.action == Action.DOC_DELIVERED.value and e.details.get("fallback")
-    }
+    delivered = payloads(events, DocDelivered)
+    return {e.object_id: d.fallback for e, d in delivered if d.fallback}
+
+
+def queue_names(events: list[AuditEvent]) -> list[str]:
+    """Every queue a batch was planned or dispatched to, sorted."""
+    planned = {p.queue for _, p in payloads(events, BatchPlanned)}
+    return sorted(planned | {p.queue for _, p in payloads(events, BatchDispatched)})
 
 
 def status_view(

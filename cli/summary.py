@@ -11,7 +11,7 @@ from audit import Ledger, document_states, quarantine_reasons
 from composition.wiring import attest_ledger, open_ledger
 from config import get_settings
 from models.document import MediaType
-from models.events import DocIngested, DocRedacted, payload_of
+from models.events import DocIngested, DocRedacted, payloads
 
 SHORT = {media.value: media.suffix.lstrip(".") for media in MediaType} | {"text/plain": "text"}
 
@@ -20,14 +20,8 @@ def documents_table(ledger: Ledger, matter: str) -> Table:
     events = list(ledger.events(matter=matter))
     states = document_states(events)
     reasons = quarantine_reasons(events)
-    facts = {
-        e.object_id: payload_of(e, DocIngested) for e in events if e.action == DocIngested.action
-    }
-    found = {
-        e.object_id: payload_of(e, DocRedacted).entities
-        for e in events
-        if e.action == DocRedacted.action
-    }
+    facts = {e.object_id: ingested for e, ingested in payloads(events, DocIngested)}
+    found = {e.object_id: redacted.entities for e, redacted in payloads(events, DocRedacted)}
     table = Table(title=f"Documents of matter {matter}")
     table.add_column("document", no_wrap=True)
     for column in ("kind", "type", "state", "PII redacted", "note"):

@@ -288,6 +288,16 @@ class AuditRequestError(LedgerError):
     retryable = False  # the request itself is wrong
 
 
+class MalformedEvent(LedgerError):
+    """A ledger event whose details do not fit its action's model, or an event read as
+    another action's. The message names the event (seq, action) and the fields, never a
+    value."""
+
+    code = "SR-AUD-022"
+    summary = "ledger event details do not fit its action"
+    retryable = False  # the stored event will not change
+
+
 # --- operations --------------------------------------------------------------
 class StepFailed(SealroomError):
     """What an orchestration step raises instead of a library error (codes and ids only)."""

@@ -1,8 +1,11 @@
 """Typed ledger payloads: one pydantic model per ``Action`` (the event's ``details``).
 
 Stages write events only through these models (``Services.record(key, payload, ...)``)
-and read them back through ``payload_of``; the models are the documented shape of every
-``details`` object (ids, hashes, counts, config names; never document text).
+and every reader reads them back through ``payload_of`` / ``payloads`` / ``read_payload``
+(never ``details["key"]``: a misspelt key would read as nothing); the models are the
+documented shape of every ``details`` object (ids, hashes, counts, config names; never
+document text). Details that do not fit their model raise ``MalformedEvent``
+(SR-AUD-022), which names the event's seq and the fields, never a value.
 
 Reading is lenient so that every ledger ever written stays readable: keys an older
 version wrote and this one no longer knows are ignored, and the hash chain is untouched
@@ -12,22 +15,15 @@ fields a stage set, so the stored JSON has the same shape as before the models e
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field, ValidationError
 
 from models.audit import Action, AuditEvent
-
-
-class Payload(BaseModel):
-    """Base of every ledger payload; ``action`` names the event it belongs to."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)  # a misspelt field fails the write
-    action: ClassVar[Action]
-
-    def details(self) -> dict[str, Any]:
-        """The JSON object stored as the event's ``details`` (fields the writer set)."""
-        return self.model_dump(mode="json", exclude_unset=True)
+from models.errors import MalformedEvent
+from models.events_ops import *  # noqa: F403  (the ledger, meta-audit and vault payloads)
+from models.payload import Payload as Payload
 
 
 # --- documents -------------------------------------------------------------------------
@@ -119,7 +115,7 @@ class BatchPlanned(Payload):
     qc_of: str | None = None  # on a QC copy: the primary batch
     adjudication_queue: str | None = None
     adjudicates: str | None = None  # on an adjudication batch: the disputed batch
-    reviews: list[tuple[str, str]] = []  # (batch, reviewer) of the two reviews in dispute
+    reviews: list[tuple[str, str]] = Field(default_factory=list)  # (batch, reviewer) in dispute
 
 
 class BatchDispatched(Payload):
@@ -213,95 +209,6 @@ class QcAgreement(Payload):
     agree: bool
 
 
-# --- ledger and vault ------------------------------------------------------------------
-class LedgerVerified(Payload):
-    action = Action.LEDGER_VERIFIED
-    events: int | None = None
-    checkpoints: int | None = None  # trusted checkpoints used as anchors
-    problems: int | None = None  # lines of the verification report
-
-
-# --- meta-audit: reading the trail (audit/meta.py) -----------------------------------
-class AuditQueried(Payload):
-    action = Action.AUDIT_QUERIED
-    filters: dict[str, str] = {}  # the filters set, as ids and ISO times
-    events: int
-
-
-class AuditExported(Payload):
-    action = Action.AUDIT_EXPORTED
-    filters: dict[str, str] = {}
-    format: str  # jsonl | csv
-    events: int
-
-
-class AuditReported(Payload):
-    action = Action.AUDIT_REPORTED
-    filters: dict[str, str] = {}
-    events: int
-
-
-class AuditCheckpointed(Payload):
-    action = Action.AUDIT_CHECKPOINTED
-    tree_size: int
-
-
-class AuditKeyInitialised(Payload):
-    action = Action.AUDIT_KEY_INITIALISED
-    key_id: str
-    created: bool
-
-
-class VaultRotated(Payload):
-    action = Action.VAULT_ROTATED
-    tenant: str
-    key_id: str
-    resumed: bool
-    scanned: int
-    resealed: int
-    already_current: int
-    failed: int
-    failed_objects: list[str]
-
-
-class VaultKeyRetired(Payload):
-    action = Action.VAULT_KEY_RETIRED
-    tenant: str
-    key_id: str
-    objects_checked: int
-
-
-class VaultHoldPlaced(Payload):
-    action = Action.VAULT_HOLD_PLACED
-    tenant: str
-    new: bool
-
-
-class VaultHoldReleased(Payload):
-    action = Action.VAULT_HOLD_RELEASED
-    tenant: str
-    was_held: bool
-
-
-class VaultShredded(Payload):
-    action = Action.VAULT_SHREDDED
-    tenant: str
-    reason: str | None = None  # set when refused (legal hold)
-    keys_destroyed: int | None = None
-    objects_unreadable: int | None = None
-    objects_deleted: int | None = None
-    outbox_files: int | None = None  # set when refused: deliverables still in the outbox
-
-
-class VaultOutboxPurged(Payload):
-    """A shred removed the matter's plaintext deliverables from the outbox first."""
-
-    action = Action.VAULT_OUTBOX_PURGED
-    tenant: str
-    files_removed: int
-    documents: int
-
-
 def _models(base: type[Payload]) -> list[type[Payload]]:
     """Every payload model below ``base`` (shared field sets are bases without an action)."""
     found = []
@@ -311,21 +218,47 @@ def _models(base: type[Payload]) -> list[type[Payload]]:
 
 
 PAYLOADS: dict[Action, type[Payload]] = {model.action: model for model in _models(Payload)}
+_ACTIONS = frozenset(a.value for a in Action)
 P = TypeVar("P", bound=Payload)
 
 
 def payload_of(event: AuditEvent, model: type[P]) -> P:
-    """The event's details as ``model`` (which must be the model of its action)."""
+    """The event's details as ``model``, which must be the model of its action; an event
+    of another action or with details that do not fit raises ``MalformedEvent``."""
     if event.action != model.action:
-        raise ValueError(f"{event.action} event read as {model.action}")
-    return _lenient(model, event.details)
+        raise MalformedEvent(_ref(event), f"{_name(event)} event read as {model.action.value}")
+    return _lenient(model, event)
+
+
+def payloads(events: Iterable[AuditEvent], model: type[P]) -> Iterator[tuple[AuditEvent, P]]:
+    """Every event of ``model``'s action, in order, with its details read as ``model``."""
+    return ((e, payload_of(e, model)) for e in events if e.action == model.action)
 
 
 def read_payload(event: AuditEvent) -> Payload:
-    """The event's details as the model of its action."""
-    return _lenient(PAYLOADS[Action(event.action)], event.details)
+    """The event's details as the model of its action (``MalformedEvent`` when unknown)."""
+    if event.action not in _ACTIONS:
+        raise MalformedEvent(_ref(event), "an action no payload model is known for")
+    return _lenient(PAYLOADS[Action(event.action)], event)
 
 
-def _lenient(model: type[P], details: dict[str, Any]) -> P:
-    """Keys an older version wrote and this model no longer has are left out."""
-    return model.model_validate({k: v for k, v in details.items() if k in model.model_fields})
+def _ref(event: AuditEvent) -> str:
+    return f"seq {event.seq}"
+
+
+def _name(event: AuditEvent) -> str:
+    """The event's action when it is a known one (an unknown string is not echoed)."""
+    return str(event.action) if event.action in _ACTIONS else "an unknown action's"
+
+
+def _lenient(model: type[P], event: AuditEvent) -> P:
+    """Keys an older version wrote and this model no longer has are left out; a missing
+    or mistyped field is a ``MalformedEvent`` naming the fields (never a value, nor a key
+    inside one: only the model's own field names)."""
+    details = event.details if isinstance(event.details, dict) else {}
+    try:
+        return model.model_validate({k: v for k, v in details.items() if k in model.model_fields})
+    except ValidationError as exc:
+        fields = sorted({str(e["loc"][0]) if e["loc"] else "details" for e in exc.errors()})
+        reason = f"{model.action.value} details do not fit: {', '.join(fields)}"
+        raise MalformedEvent(_ref(event), reason) from None  # the error repeats the values

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.audit import AuditEvent
+from models.events import QcAgreement, payloads
 
 Span = tuple[str, int, int, str]  # doc_id, start, end, label
 
@@ -98,19 +99,16 @@ class ReviewerAgreement:
         return self.kappa_sum / self.kappa_count if self.kappa_count else None
 
 
-def by_reviewer(events: Iterable[AuditEvent], action: str) -> dict[str, ReviewerAgreement]:
+def by_reviewer(events: Iterable[AuditEvent]) -> dict[str, ReviewerAgreement]:
     """Fold ``qc.agreement`` events into one record per reviewer (both sides count)."""
     table: dict[str, ReviewerAgreement] = {}
-    for event in events:
-        if event.action != action:
-            continue
-        details = event.details
-        for who in (details.get("reviewer"), details.get("qc_reviewer")):
-            record = table.setdefault(str(who), ReviewerAgreement())
+    for _, qc in payloads(events, QcAgreement):
+        for who in (qc.reviewer, qc.qc_reviewer):
+            record = table.setdefault(who, ReviewerAgreement())
             record.comparisons += 1
-            record.disagreements += 0 if details.get("agree") else 1
-            record.f1_sum += float(details.get("span_f1", 0.0))
-            if details.get("kappa") is not None:
-                record.kappa_sum += float(details["kappa"])
+            record.disagreements += 0 if qc.agree else 1
+            record.f1_sum += qc.span_f1
+            if qc.kappa is not None:
+                record.kappa_sum += qc.kappa
                 record.kappa_count += 1
     return table

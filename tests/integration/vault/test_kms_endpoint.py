@@ -3,15 +3,13 @@ is one translated line (``KeyServiceError``), not a raw botocore error."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 
 import boto3
 import pytest
 from moto import mock_aws
-from moto.server import ThreadedMotoServer
 
-from cli.local_s3 import free_port
+from cli.local_s3 import free_port, local_s3
 from models.errors import KeyServiceError
 from models.vault_ref import Purpose, VaultRef
 from vault import KmsKeyProvider, MemoryStore, Sealer, Vault
@@ -30,14 +28,8 @@ def _creds(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def endpoint() -> Iterator[str]:
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.stop()
+    with local_s3() as url:  # moto's server on loopback; the credentials above are kept
+        yield url
 
 
 def test_data_keys_come_from_the_configured_endpoint(endpoint: str) -> None:

@@ -81,6 +81,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     state.mkdir()
     with Ledger(f"sqlite:///{state / 'ledger.db'}") as ledger:
         for n in range(1, 6):
-            ledger.append(draft(n, action="document.quarantined", reason="code only"))
+            quarantined = {"code": "SR-DOC-004", "reason": "code only"}
+            ledger.append(draft(n, action="document.quarantined", **quarantined))
     yield state
     get_settings.cache_clear()

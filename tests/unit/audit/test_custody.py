@@ -20,19 +20,24 @@ def event(action: Action, object_type: str, object_id: str, matter: str = "m1",
     return made
 
 
-event(Action.DOC_INGESTED, "document", "doc-a", kind="legal", media_type="text/plain", size=9)
+event(Action.DOC_INGESTED, "document", "doc-a", kind="legal", media_type="text/plain", size=9,
+      sha256="s")  # fmt: skip
 event(Action.DOC_REDACTED, "document", "doc-a", policy_version="legal/1", pages=1,
-      entities={"PERSON": 2, "DATE": 1})  # fmt: skip
-event(Action.DOC_INGESTED, "document", "doc-b", kind="medical", media_type="text/plain", size=4)
+      entities={"PERSON": 2, "DATE": 1}, rendition_sha256="r", text_sha256="t",
+      text_length=9)  # fmt: skip
+event(Action.DOC_INGESTED, "document", "doc-b", kind="medical", media_type="text/plain", size=4,
+      sha256="s")  # fmt: skip
 event(Action.DOC_QUARANTINED, "document", "doc-b", outcome=Outcome.QUARANTINED,
       code="SR-RED-002", reason="leak gate")  # fmt: skip
 event(Action.BATCH_PLANNED, "batch", "batch-1", queue="general", docs=["doc-a"])
 event(Action.DOC_DISPATCHED, "document", "doc-a", batch="batch-1")
 event(Action.BATCH_CLAIMED, "batch", "batch-1", reviewer="ana", epoch=1, transition="claimed")
 event(Action.BATCH_CLAIM_RENEWED, "batch", "batch-1", reviewer="ana", epoch=1)
-event(Action.SUBMISSION_ACCEPTED, "batch", "batch-1", reviewer="ana", epoch=1)
+event(Action.SUBMISSION_ACCEPTED, "batch", "batch-1", reviewer="ana", epoch=1, annotations=0,
+      verdicts=1)  # fmt: skip
 event(Action.BATCH_CLOSED, "batch", "batch-1", reviewer="ana", epoch=1)
-event(Action.DOC_INGESTED, "document", "doc-z", matter="m2", kind="legal")
+event(Action.DOC_INGESTED, "document", "doc-z", matter="m2", kind="legal", media_type="text/plain",
+      size=1, sha256="s")  # fmt: skip
 
 
 def test_documents() -> None:

@@ -15,10 +15,11 @@ from moto import mock_aws
 
 from audit import Ledger
 from audit.attest import NO_KEY, UNANCHORED, attest
-from audit.checkpoint import Checkpoint, make_checkpoint
+from audit.checkpoint import Checkpoint, Signer, make_checkpoint
 from audit.checkpoint_store import LocalCheckpoints, MemoryCheckpoints
 from audit.checkpointer import Checkpointer, ledger_id
 from audit.s3_checkpoints import S3Checkpoints, create_locked_bucket
+from models.audit import AuditEvent
 from tests.unit.audit.forge import rewrite_from
 from vault.kms_signing import KmsSigningKey
 from vault.signing import Ed25519Signer, parse_vkey
@@ -61,6 +62,17 @@ def signer() -> Ed25519Signer:
     return Ed25519Signer.generate()
 
 
+def _checkpointed(
+    db: Path, make_draft: Callable, n: int, signer: Signer, stores: list, every: int
+) -> tuple[str, AuditEvent | None]:
+    """Append ``n`` drafts with a checkpoint every ``every`` events into ``stores``; the
+    ledger's id and head."""
+    with Ledger(f"sqlite:///{db}") as ledger:
+        cps = Checkpointer(ledger, signer, stores, anchor_first=False, every_events=every)
+        _fill(ledger, make_draft, n, cps)
+        return ledger_id(ledger), ledger.head()
+
+
 def _attest(db: Path, stores: list, keys: list, **kw: object):  # type: ignore[no-untyped-def]
     with Ledger(f"sqlite:///{db}") as ledger:
         return attest(ledger, stores, keys, **kw)  # type: ignore[arg-type]
@@ -77,13 +89,7 @@ def test_zero_anchors_fail_unless_allowed(db: Path, signer, make_draft) -> None:
 
 def test_no_pinned_key_fails(db: Path, signer, make_draft) -> None:
     store = MemoryCheckpoints()
-    with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(
-            ledger,
-            make_draft,
-            4,
-            Checkpointer(ledger, signer, [store], anchor_first=False, every_events=2),
-        )
+    _checkpointed(db, make_draft, 4, signer, [store], every=2)
     result = _attest(db, [store], [])
     assert NO_KEY in result.problems and UNANCHORED in result.problems
     assert "signed by an unknown key" in result.problems[1]
@@ -91,13 +97,7 @@ def test_no_pinned_key_fails(db: Path, signer, make_draft) -> None:
 
 def test_published_key_must_be_the_pinned_one(db: Path, signer, make_draft) -> None:
     store = MemoryCheckpoints()
-    with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(
-            ledger,
-            make_draft,
-            4,
-            Checkpointer(ledger, signer, [store], anchor_first=False, every_events=2),
-        )
+    _checkpointed(db, make_draft, 4, signer, [store], every=2)
     assert _attest(db, [store], [signer], published=[signer.vkey]).ok
     other = Ed25519Signer.generate()
     swapped = _attest(db, [store], [signer], published=[other.vkey])
@@ -114,13 +114,7 @@ def test_published_key_must_be_the_pinned_one(db: Path, signer, make_draft) -> N
 
 def test_unanchored_tail_is_noted_not_failed(db: Path, signer, make_draft) -> None:
     store = MemoryCheckpoints()
-    with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(
-            ledger,
-            make_draft,
-            5,
-            Checkpointer(ledger, signer, [store], anchor_first=False, every_events=4),
-        )
+    _checkpointed(db, make_draft, 5, signer, [store], every=4)
     result = _attest(db, [store], [signer])
     assert result.ok and result.notes == [
         "1 event(s) after the last checkpoint (tree size 4) not anchored yet"
@@ -136,14 +130,7 @@ def test_delete_markers_and_lost_local_copies_do_not_hide_anchors(
     client = boto3.client("s3", region_name="us-east-1")
     create_locked_bucket(client, "cps")
     s3, local = S3Checkpoints(client, "cps"), LocalCheckpoints(tmp_path / "cps")
-    with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(
-            ledger,
-            make_draft,
-            N,
-            Checkpointer(ledger, signer, [local, s3], anchor_first=False, every_events=4),
-        )
-        lid = ledger_id(ledger)
+    lid, _ = _checkpointed(db, make_draft, N, signer, [local, s3], every=4)
     listed = client.list_objects_v2(Bucket="cps")["Contents"]
     for obj in listed:
         client.delete_object(Bucket="cps", Key=obj["Key"])  # adds a delete marker
@@ -167,14 +154,7 @@ def test_a_later_forged_version_does_not_replace_a_locked_checkpoint(
     client = boto3.client("s3", region_name="us-east-1")
     create_locked_bucket(client, "cps")
     s3 = S3Checkpoints(client, "cps")
-    with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(
-            ledger,
-            make_draft,
-            4,
-            Checkpointer(ledger, signer, [s3], anchor_first=False, every_events=4),
-        )
-        lid, head = ledger_id(ledger), ledger.head()
+    lid, head = _checkpointed(db, make_draft, 4, signer, [s3], every=4)
     forged = make_checkpoint(replace(head, hash="f" * 64), lid, Ed25519Signer.generate())
     key = f"ledger-checkpoints/{lid}/checkpoint-000000000004.note"
     client.put_object(Bucket="cps", Key=key, Body=forged.serialize())  # a new version on top
@@ -211,13 +191,7 @@ def test_kms_signing_key(db: Path, make_draft) -> None:
     public = parse_vkey(signer.public().vkey)
     assert base64.b64decode(public.vkey.split("+", 2)[2])[0] == 0x02  # C2SP ECDSA
     store = MemoryCheckpoints()
-    with Ledger(f"sqlite:///{db}") as ledger:
-        _fill(
-            ledger,
-            make_draft,
-            4,
-            Checkpointer(ledger, signer, [store], anchor_first=False, every_events=2),
-        )
-        (cp,) = [c for c in store.all(ledger_id(ledger)) if c.tree_size == 4]
+    lid, _ = _checkpointed(db, make_draft, 4, signer, [store], every=2)
+    (cp,) = [c for c in store.all(lid) if c.tree_size == 4]
     assert isinstance(cp, Checkpoint) and public.verify(cp.signatures[0].signature, cp.message())
     assert _attest(db, [store], [public], published=[public.vkey]).ok

@@ -29,3 +29,24 @@ def test_a_detail_the_model_lacks_fails_the_write() -> None:
     with pytest.raises(ValidationError):
         record(book, "local:op@host", Action.AUDIT_CHECKPOINTED, tree_size=1, text="x")
     assert book.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("action", "details", "matter"),
+    [
+        (Action.AUDIT_QUERIED, {"filters": {"matter": "m-1"}, "events": 1}, "m-1"),
+        (
+            Action.AUDIT_EXPORTED,
+            {"filters": {"matter": "m-2"}, "format": "csv", "events": 0},
+            "m-2",
+        ),
+        (Action.AUDIT_REPORTED, {"filters": {"batch": "b-1"}, "events": 1}, ""),  # no matter
+        (Action.AUDIT_CHECKPOINTED, {"tree_size": 4}, ""),  # a read with no filters
+    ],
+)
+def test_the_event_names_the_matter_its_filters_name(
+    action: Action, details: dict[str, object], matter: str
+) -> None:
+    book = Ledger("sqlite://")
+    assert record(book, "local:op@host", action, **details).matter == matter
+    assert record(book, "local:op@host", action, matter="m-9", **details).matter == "m-9"

@@ -47,7 +47,8 @@ def test_documents_are_tracked_separately() -> None:
 
 
 def test_quarantine_reasons_come_from_details() -> None:
-    events = _events([(A.DOC_QUARANTINED, Out.QUARANTINED)], reason="image_only_page")
+    why = {"code": "SR-DOC-004", "reason": "image_only_page"}
+    events = _events([(A.DOC_QUARANTINED, Out.QUARANTINED)], **why)
     events += _events([(A.DOC_INGESTED, Out.OK)], doc="doc-2", reason="not a quarantine")
     assert quarantine_reasons(events) == {"doc-1": "image_only_page"}
 

@@ -8,7 +8,7 @@ import pytest
 
 from audit.query import EventFilter, parse_time, select_events
 from models.audit import AuditEvent, Outcome
-from models.errors import LedgerError
+from models.errors import LedgerError, MalformedEvent
 
 DAY_ONE = "2025-03-01T10:00:00+00:00"
 
@@ -20,10 +20,12 @@ def event(action: str, object_id: str, time: str = DAY_ONE, **details: object) -
     )
 
 
-PLAN = event("batch.planned", "batch-1", docs=["doc-a", "doc-b"])
+PLAN = event("batch.planned", "batch-1", queue="q", docs=["doc-a", "doc-b"])
 DISPATCH = event("document.dispatched", "doc-a", batch="batch-1")
-QC = event("qc.agreement", "batch-1", qc_batch="batch-2", reviewer="ana", qc_reviewer="bob")
-LATE = event("document.ingested", "doc-c", time="2025-03-02T00:00:00+00:00")
+QC = event("qc.agreement", "batch-1", qc_batch="batch-2", reviewer="ana", qc_reviewer="bob",
+           span_f1=1.0, kappa=None, spans=[0, 0, 0], verdict_pairs=0, agree=True)  # fmt: skip
+LATE = event("document.ingested", "doc-c", time="2025-03-02T00:00:00+00:00", kind="legal",
+             media_type="text/plain", size=1, sha256="s")  # fmt: skip
 ALL = [PLAN, DISPATCH, QC, LATE]
 
 
@@ -47,3 +49,11 @@ def test_times() -> None:
     assert parse_time("2025-03-02") == datetime(2025, 3, 2, tzinfo=UTC)
     with pytest.raises(LedgerError):
         parse_time("yesterday")
+
+
+def test_a_filter_that_needs_what_a_malformed_event_names_fails_with_a_code() -> None:
+    broken = event("qc.agreement", "batch-9", reviewer="ana")  # no qc_reviewer, no figures
+    assert list(select_events([broken], EventFilter(action="qc.agreement"))) == [broken]
+    assert list(select_events([broken], EventFilter(batch="batch-9"))) == [broken]  # its object
+    with pytest.raises(MalformedEvent, match=r"SR-AUD-022 .*qc_reviewer"):
+        list(select_events([broken], EventFilter(reviewer="bob")))

@@ -11,6 +11,7 @@ from formats.registry import build_registry
 from models.document import MediaType
 from models.errors import CorruptDocument, UnsupportedDocument
 from redaction.pdf import PdfiumEngine
+from tests.unit.formats.documents import docx, plain
 
 
 def test_text_by_content_even_with_a_pdf_name(tmp_path: Path) -> None:
@@ -30,19 +31,8 @@ def test_a_pdf_is_read_with_the_engine(tmp_path: Path, kit) -> None:  # type: ig
 
 
 def test_a_word_file_by_content_whatever_its_name(tmp_path: Path) -> None:
-    import io
-    import zipfile
-
-    body = (
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        "<w:body><w:p><w:r><w:t>Dear Jane,</w:t></w:r></w:p></w:body></w:document>"
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", body)
     path = tmp_path / "notes.txt"
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(docx([plain("Dear Jane,")]))
     file = read(path)
     assert file.media_type is MediaType.DOCX
     assert text_of(file, build_registry(PdfiumEngine())) == "Dear Jane,"

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from cli.main import app
+from tests.unit.formats.documents import docx, plain
 
 REPO = Path(__file__).resolve().parents[3]
 TXT = REPO / "samples" / "medical" / "discharge-summary-01.txt"
@@ -75,19 +76,8 @@ def test_redact_writes_gated_renditions_under_the_same_names(
 
 
 def test_a_word_file_is_extracted_and_redacted_to_a_text_rendition(tmp_path: Path) -> None:
-    import io
-    import zipfile
-
-    body = (
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        "<w:body><w:p><w:r><w:t>Dear Ms. Jane Roe,</w:t></w:r></w:p></w:body></w:document>"
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", body)
     letter = tmp_path / "letter.docx"
-    letter.write_bytes(buffer.getvalue())
+    letter.write_bytes(docx([plain("Dear Ms. Jane Roe,")]))
     code, out, _ = run("extract", str(letter))
     assert (code, out) == (0, "Dear Ms. Jane Roe,")
     code, _, _ = run("redact", str(letter), "--out", str(tmp_path / "out"))

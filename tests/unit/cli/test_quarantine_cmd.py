@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from config.settings import get_settings
-from models.audit import Action
+from models.audit import Action, EventDraft
 from models.document import DocKind
 
 
@@ -40,6 +40,7 @@ def test_list_show_retry_dismiss(home: str) -> None:
     assert code == 0 and item["doc_id"] == home and item["code"] == "SR-DOC-001"
     code, out, _ = run("quarantine", "show", home)
     assert code == 0 and "client-file.bin" not in out and "document.quarantined" in out
+    assert out.rstrip().endswith("document.quarantined  SR-DOC-001")  # the history's code
     code, out, _ = run("quarantine", "show", home, "--source")
     assert "source: client-file.bin" in out
     code, out, _ = run("quarantine", "retry", home)
@@ -55,3 +56,15 @@ def test_list_show_retry_dismiss(home: str) -> None:
     actions = [e.action for e in _services(None).ledger.events(object_id=home)]
     assert actions.count(Action.DOC_RETRIED.value) == 1
     assert Action.DOC_SOURCE_UNSEALED.value in actions
+
+
+def test_show_fails_closed_on_a_malformed_event_in_the_history(home: str) -> None:
+    from cli.matter_cmd import _services
+
+    ledger = _services(None).ledger
+    unsealed = Action.DOC_SOURCE_UNSEALED.value  # moves no state: the document stays quarantined
+    broken = EventDraft("odd", "t", unsealed, "document", home, matter="m-cli")
+    seq = ledger.append(broken).seq  # no purpose in its details
+    code, out, err = run("quarantine", "show", home)
+    assert (code, out) == (1, "")
+    assert err == f"SR-AUD-022 document.source_unsealed details do not fit: purpose [seq {seq}]\n"

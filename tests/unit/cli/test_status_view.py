@@ -11,6 +11,7 @@ import pytest
 
 from audit import Ledger
 from cli.status_view import qc_agreement, status_view
+from models import events as ev
 from models.audit import Action, AuditEvent, EventDraft, Outcome
 
 T0 = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)
@@ -24,12 +25,18 @@ class Clock:
         return self.now
 
 
-def add(ledger: Ledger, clock: Clock, at_h: float, action: Action, obj: str, **kw: Any) -> None:
+def add(ledger: Ledger, clock: Clock, at_h: float, obj: str, payload: ev.Payload) -> None:
+    """Record ``payload`` about ``obj`` at T0 + ``at_h`` hours, as a stage would."""
     clock.now = T0 + timedelta(hours=at_h)
-    outcome = kw.pop("outcome", Outcome.OK)
-    key = f"{action}:{obj}:{kw.get('reviewer', '')}"
-    draft = EventDraft(key, "t", action.value, "x", obj, outcome, "m", kw)
-    ledger.append(draft)
+    action = payload.action
+    outcome = Outcome.QUARANTINED if action == Action.DOC_QUARANTINED else Outcome.OK
+    key = f"{action}:{obj}:{getattr(payload, 'reviewer', '')}"
+    ledger.append(EventDraft(key, "t", action.value, "x", obj, outcome, "m", payload.details()))
+
+
+def redacted() -> ev.DocRedacted:
+    return ev.DocRedacted(policy_version="p/1", entities={}, rendition_sha256="r",
+                          text_sha256="t", text_length=1)  # fmt: skip
 
 
 @pytest.fixture
@@ -37,17 +44,19 @@ def events() -> Iterator[list[AuditEvent]]:
     clock = Clock()
     with Ledger("sqlite://", clock=clock) as ledger:
         for n in range(4):
-            add(ledger, clock, 0, Action.DOC_INGESTED, f"doc-{n}", kind="legal")
-        add(ledger, clock, 1, Action.DOC_QUARANTINED, "doc-3", code="SR-DOC-001", reason="bad")
+            ingested = ev.DocIngested(kind="legal", media_type="text/plain", size=1, sha256="s")
+            add(ledger, clock, 0, f"doc-{n}", ingested)
+        add(ledger, clock, 1, "doc-3", ev.DocQuarantined(code="SR-DOC-001", reason="bad"))
         for n in range(3):
-            add(ledger, clock, 1, Action.DOC_REDACTED, f"doc-{n}")
-        add(ledger, clock, 2, Action.BATCH_PLANNED, "batch-a", queue="general", docs=["doc-0"])
-        add(ledger, clock, 2, Action.BATCH_PLANNED, "batch-b", queue="medical", docs=["doc-1"])
+            add(ledger, clock, 1, f"doc-{n}", redacted())
+        add(ledger, clock, 2, "batch-a", ev.BatchPlanned(queue="general", docs=["doc-0"]))
+        add(ledger, clock, 2, "batch-b", ev.BatchPlanned(queue="medical", docs=["doc-1"]))
         for batch, doc in (("batch-a", "doc-0"), ("batch-b", "doc-1")):
-            add(ledger, clock, 2, Action.DOC_DISPATCHED, doc, batch=batch)
-            add(ledger, clock, 2, Action.BATCH_DISPATCHED, batch, queue="q", docs=1)
-        add(ledger, clock, 6, Action.SUBMISSION_ACCEPTED, "batch-a", reviewer="ana")
-        add(ledger, clock, 7, Action.DOC_REVIEWED, "doc-0", reviewer="ana")
+            add(ledger, clock, 2, doc, ev.DocDispatched(batch=batch))
+            add(ledger, clock, 2, batch, ev.BatchDispatched(queue="q", docs=1))
+        accepted = ev.SubmissionAccepted(reviewer="ana", epoch=1, annotations=0, verdicts=1)
+        add(ledger, clock, 6, "batch-a", accepted)
+        add(ledger, clock, 7, "doc-0", ev.DocReviewed(batch="batch-a", reviewer="ana"))
         yield list(ledger.events())
 
 
@@ -94,8 +103,9 @@ def event(action: str, **details: Any) -> AuditEvent:
 
 def qc(reviewer: str, other: str, agree: bool, f1: float, kappa: float | None) -> AuditEvent:
     return event(
-        "qc.agreement", reviewer=reviewer, qc_reviewer=other, agree=agree, span_f1=f1, kappa=kappa
-    )
+        "qc.agreement", reviewer=reviewer, qc_reviewer=other, agree=agree, span_f1=f1, kappa=kappa,
+        qc_batch="b-qc", spans=[1, 1, 1], verdict_pairs=1,
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -117,7 +127,7 @@ def qc(reviewer: str, other: str, agree: bool, f1: float, kappa: float | None) -
                 "cy": {"comparisons": 1, "agreement": 0.0, "span_f1": 0.5, "kappa": 0.0},
             },
         ),
-        ([event("submission.accepted", reviewer="ana", agree=True)], {}),  # not a QC event
+        ([event("submission.accepted", reviewer="ana", epoch=1, annotations=0, verdicts=0)], {}),
     ],
 )
 def test_qc_agreement_per_reviewer(events: list[AuditEvent], expected: dict[str, Any]) -> None:
@@ -132,8 +142,8 @@ def test_reviewer_with_qc_only_still_listed() -> None:
 
 def test_documents_delivered_without_an_annotated_original_are_listed_with_the_code() -> None:
     ledger, clock = Ledger("sqlite://"), Clock()
-    add(ledger, clock, 0, Action.DOC_DELIVERED, "doc-a", annotations=1, verdicts=1, sha256="x")
-    add(ledger, clock, 0, Action.DOC_DELIVERED, "doc-b", annotations=0, verdicts=1, sha256="y",
-        fallback="SR-DOC-002")  # fmt: skip
+    add(ledger, clock, 0, "doc-a", ev.DocDelivered(annotations=1, verdicts=1, sha256="x"))
+    add(ledger, clock, 0, "doc-b", ev.DocDelivered(annotations=0, verdicts=1, sha256="y",
+                                                   fallback="SR-DOC-002"))  # fmt: skip
     view = status_view(ledger.events(), 48, None, clock())
     assert view["delivered_json_only"] == {"doc-b": "SR-DOC-002"}

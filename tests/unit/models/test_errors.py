@@ -49,6 +49,7 @@ FINAL = [
     "LedgerIntegrityError",
     "CheckpointKeyError",  # a LedgerError that needs an operator, not a retry
     "AuditRequestError",
+    "MalformedEvent",  # the stored event will not change
     "LowOcrConfidence",
     "AttachmentRefused",
     "OutlookMessageRefused",

@@ -3,10 +3,13 @@ events stay readable, and a misspelt field fails the write instead of being stor
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from pydantic import ValidationError
 
 from models.audit import Action, AuditEvent, Outcome
+from models.errors import MalformedEvent
 from models.events import (
     PAYLOADS,
     BatchDispatched,
@@ -14,6 +17,7 @@ from models.events import (
     DocIngested,
     QcAgreement,
     payload_of,
+    payloads,
     read_payload,
 )
 
@@ -66,5 +70,47 @@ def test_keys_an_older_version_wrote_are_ignored_on_read() -> None:
 
 
 def test_reading_an_event_as_another_action_is_refused() -> None:
-    with pytest.raises(ValueError, match="read as"):
+    with pytest.raises(MalformedEvent, match=r"batch\.planned event read as qc\.agreement"):
         payload_of(event(Action.BATCH_PLANNED, {"queue": "q", "docs": []}), QcAgreement)
+
+
+SECRET = "SECRET-VALUE-7"  # stands for text that must never reach a message
+
+
+@pytest.mark.parametrize(
+    ("action", "details", "fields"),
+    [
+        (Action.BATCH_PLANNED, {"docs": [SECRET]}, "queue"),  # a field missing
+        (Action.BATCH_PLANNED, {"queue": "q", "docs": SECRET}, "docs"),  # mistyped
+        (Action.DOC_REDACTED, {"policy_version": "p", "entities": {SECRET: SECRET},
+                               "rendition_sha256": "a", "text_sha256": "b",
+                               "text_length": SECRET}, "entities, text_length"),
+        (Action.QC_AGREEMENT, {}, "agree, kappa, qc_batch, qc_reviewer, reviewer, span_f1, "
+                                  "spans, verdict_pairs"),
+    ],
+)  # fmt: skip
+def test_details_that_do_not_fit_raise_a_coded_error_naming_fields_only(
+    action: Action, details: dict[str, object], fields: str
+) -> None:
+    with pytest.raises(MalformedEvent) as caught:
+        read_payload(event(action, details))
+    error = caught.value
+    assert error.code == "SR-AUD-022" and error.ref == "seq 1"
+    assert error.message.endswith(f"{action.value} details do not fit: {fields} [seq 1]")
+    assert SECRET not in error.message and error.__cause__ is None
+    assert error.__suppress_context__  # the pydantic error (which repeats values) is dropped
+
+
+def test_an_unknown_action_is_malformed_and_not_echoed() -> None:
+    unknown = replace(event(Action.DOC_INGESTED, {}), action=SECRET)
+    for read in (read_payload, lambda e: payload_of(e, DocIngested)):
+        with pytest.raises(MalformedEvent) as caught:
+            read(unknown)
+        assert SECRET not in caught.value.message
+
+
+def test_payloads_reads_the_events_of_one_action_in_order() -> None:
+    planned = [event(Action.BATCH_PLANNED, {"queue": q, "docs": []}) for q in ("a", "b")]
+    stream = [planned[0], event(Action.QC_AGREEMENT, {}), planned[1]]  # the QC one unread
+    got = [(e, p.queue) for e, p in payloads(stream, BatchPlanned)]
+    assert got == [(planned[0], "a"), (planned[1], "b")]

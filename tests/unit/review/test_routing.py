@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from models.audit import AuditEvent, Outcome
 from models.errors import ConfigError
+from models.events import QcAgreement
 from review.agreement import ReviewWork, by_reviewer, cohen_kappa, compare, span_f1
 from review.batching import cut
 from review.language import guess_language
@@ -192,20 +193,15 @@ def test_span_f1_and_compare() -> None:
 
 def test_agreement_per_reviewer_from_ledger_events() -> None:
     def event(f1: float, kappa: float | None, agree: bool, qc: str) -> AuditEvent:
-        details = {
-            "reviewer": "ana",
-            "qc_reviewer": qc,
-            "span_f1": f1,
-            "kappa": kappa,
-            "agree": agree,
-        }
+        details = QcAgreement(
+            qc_batch="b-qc", reviewer="ana", qc_reviewer=qc, span_f1=f1, kappa=kappa,
+            spans=(1, 1, 1), verdict_pairs=1, agree=agree,
+        ).details()  # fmt: skip
         return AuditEvent(
             1, "t", "k", "a", "qc.agreement", "batch", "b", Outcome.OK, "m", details, "", ""
         )
 
-    table = by_reviewer(
-        [event(1.0, 1.0, True, "bob"), event(0.5, None, False, "eve")], "qc.agreement"
-    )
+    table = by_reviewer([event(1.0, 1.0, True, "bob"), event(0.5, None, False, "eve")])
     ana = table["ana"]
     assert (ana.comparisons, ana.disagreements, ana.mean_span_f1, ana.mean_kappa) == (
         2,
