@@ -2,7 +2,7 @@
 registry from the settings, the real detector, rendition, leak gate) in a child process.
 
     .venv/bin/python bench/bench_pages_rss.py [--pages 300 | --curve 5,20,60]
-                                              [--ocr real|text|none] [--scan]
+                                              [--ocr real|text|none] [--scan] [--every 10]
 
 Builds its own document (made-up text, 30 lines a page) of N pages, born-digital or, with
 ``--scan``, every page an image only (OCR reads it). ``--ocr real`` is RapidOCR (one engine
@@ -12,8 +12,10 @@ and the text layer carry a real page's load) at extraction resolution and nothin
 gate's, and ``--ocr none`` for one that reads nothing: the memory of the PDF path alone, in
 minutes. ``--curve`` runs one child per page count (each its own process, so each peak is
 its own) and prints the curve: flat in page count means the page loop holds one page at a
-time. Prints pages, seconds, the gate's verdict (problem count) and each child's peak RSS
-(VmHWM); never document text.
+time. Prints pages, seconds, the gate's verdict (problem count, and the kinds of its
+codes), each child's peak RSS (VmHWM); never document text. Every ``--every`` page reads
+(extraction's at 200 dpi, the gate's at 150) the child prints a progress line: reads so
+far, current and peak RSS and elapsed seconds, so a run stopped early still shows its curve.
 """
 
 from __future__ import annotations
@@ -79,14 +81,39 @@ def _text_ocr() -> object:
     return FakeOcr(lines)
 
 
-def _peak_mib() -> float:
+def _status_mib(key: str) -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(key + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
 
-def child(path: Path, ocr: str) -> None:
+def _peak_mib() -> float:
+    return _status_mib("VmHWM")
+
+
+class Progress:
+    """An OCR engine that prints a progress line every ``every`` page reads."""
+
+    def __init__(self, inner: object, every: int) -> None:
+        self.inner = inner
+        self.every = max(every, 1)
+        self.reads = {"extract": 0, "gate": 0}
+        self.began = time.perf_counter()
+
+    def read(self, image: object) -> object:
+        page = self.inner.read(image)  # type: ignore[attr-defined]
+        phase = "extract" if getattr(image, "width", 0) >= TEXT_WIDTH else "gate"
+        self.reads[phase] += 1
+        if self.reads[phase] % self.every == 0:
+            rss, peak = _status_mib("VmRSS"), _peak_mib()
+            took = time.perf_counter() - self.began
+            print(f"  {phase} reads {self.reads[phase]}  rss MiB {rss:.0f}", end="")
+            print(f"  peak MiB {peak:.0f}  seconds {took:.0f}", flush=True)
+        return page
+
+
+def child(path: Path, ocr: str, every: int) -> None:
     from composition.formats import format_limits
     from config import get_settings
     from formats.registry import build_registry
@@ -101,8 +128,13 @@ def child(path: Path, ocr: str) -> None:
     # a memory bench: time and size limits out of the way (a loaded machine reads a page in
     # minutes; a 300-page scan is over the default byte limit)
     limits = replace(engine.limits, max_seconds=1e6, ocr_page_seconds=1e6, max_bytes=1 << 31)
-    fake = None if ocr == "real" else FakeOcr() if ocr == "none" else _text_ocr()
-    engine = PdfiumEngine(engine.dpi, limits, fake)  # type: ignore[arg-type]
+    if ocr == "real":
+        from redaction.ocr_rapid import RapidOcrEngine
+
+        reader: object = RapidOcrEngine()
+    else:
+        reader = FakeOcr() if ocr == "none" else _text_ocr()
+    engine = PdfiumEngine(engine.dpi, limits, Progress(reader, every))  # type: ignore[arg-type]
     registry = build_registry(engine, format_limits(settings))
     detector = Detector(settings.spacy_model)
     began = time.perf_counter()
@@ -113,9 +145,12 @@ def child(path: Path, ocr: str) -> None:
     rate = rendition.pages / took
     print(f"pages {rendition.pages}  seconds {took:.1f}  pages/s {rate:.3f}", end="")
     print(f"  gate problems {len(problems)}  peak MiB {_peak_mib():.0f}", flush=True)
+    kinds = sorted({code.split("@")[0] for code in problems})  # codes: labels, never text
+    if kinds:
+        print(f"  problem kinds: {', '.join(kinds[:8])}", flush=True)
 
 
-def run(pages: int, scan: bool, ocr: str) -> None:
+def run(pages: int, scan: bool, ocr: str, every: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long.pdf"
         path.write_bytes(build_pdf(pages, scan))
@@ -123,6 +158,7 @@ def run(pages: int, scan: bool, ocr: str) -> None:
         size = path.stat().st_size / 2**20
         print(f"{pages}-page {kind} PDF, {size:.1f} MiB, OCR {ocr}", flush=True)
         command = [sys.executable, __file__, "--child", str(path), "--ocr", ocr]
+        command += ["--every", str(every)]
         subprocess.run(command, check=True, cwd=ROOT)
 
 
@@ -132,14 +168,15 @@ def main() -> None:
     parser.add_argument("--curve", help="comma-separated page counts, one child each")
     parser.add_argument("--ocr", choices=("real", "text", "none"), default="real")
     parser.add_argument("--scan", action="store_true")
+    parser.add_argument("--every", type=int, default=10, help="page reads between progress lines")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.ocr)
+        child(args.child, args.ocr, args.every)
         return
     counts = [int(n) for n in args.curve.split(",")] if args.curve else [args.pages]
     for pages in counts:
-        run(pages, args.scan, args.ocr)
+        run(pages, args.scan, args.ocr, args.every)
     print(f"goal: every peak under {LIMIT_GIB * 1024:.0f} MiB")
 
 

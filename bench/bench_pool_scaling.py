@@ -35,7 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from audit import Ledger
 from bench.bench_ledger import postgres_server
 from bench.make_corpus import write_corpus
-from bench.pool_harness import Cluster, cluster, runs_of, start_runs, wait_runs, worker_of
+from bench.pool_harness import Cluster, cluster
+from bench.pool_runs import runs_of, start_runs, wait_runs, worker_of
 from flows.chunk_runs import CHUNK_DEPLOYMENT_NAME
 from flows.stage_timer import STAGE_LINE
 from models.audit import Action

@@ -24,15 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bench_ledger import postgres_server
 from bench.make_corpus import write_corpus
-from bench.pool_harness import (
-    cluster,
-    outcome,
-    play_reviewer,
-    runs_per_worker,
-    start_runs,
-    states_summary,
-    wait_runs,
-)
+from bench.pool_harness import cluster
+from bench.pool_outcome import outcome, play_reviewer
+from bench.pool_runs import runs_per_worker, start_runs, states_summary, wait_runs
 
 
 def main() -> int:

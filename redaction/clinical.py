@@ -16,7 +16,7 @@ from models.finding import Finding
 
 DATA = Path(__file__).parent / "data"
 _GUARDED = frozenset({"PERSON", "ORGANIZATION", "ADDRESS"})
-_TRUSTED_SOURCES = ("pattern:address", "pattern:zip", "context:address")
+_TRUSTED_SOURCES = ("pattern:address", "pattern:zip", "context:address", "context:relation")
 _WORD = re.compile(r"[^\s,;:()\"]+")
 _NUMBER = re.compile(r"^[\d.,/%x^-]+$")
 # A dose inside a span ("MORPHINE 2 MG IV"): no name or organisation carries one.

@@ -4,10 +4,23 @@ Runs offline: ``rapidocr-onnxruntime`` carries its detection and recognition mod
 The direction classifier is off (an upside-down page is handled by the caller, see
 :mod:`redaction.ocr_orient`), and per-character boxes are asked for so redaction boxes
 can cover exactly the characters of a span. Library errors become ``CorruptDocument``.
+
+Memory (measured with memray on one 200-dpi letter page, ``bench/bench_pages_rss.py``):
+the text detector's activations are most of an engine's peak (366 MiB for the 2000-px side
+RapidOCR detects at by default). Detection here runs on the page scaled to at most
+``DET_SIDE`` px (153 MiB; the recogniser still reads crops of the full image, so small
+print is read as before), ONNX Runtime's memory pattern is off (its planned block grew the
+peak on each further page) and idle worker threads sleep instead of spinning (a shared
+machine's cores go to work, not to polling). After each page the freed memory is handed
+back to the system (glibc's ``malloc_trim``): without it a process kept ~400 MiB of freed
+OCR buffers between pages (RSS 520-640 MiB after a read, 192 MiB with it), on top of
+which the rest of a long document's work then grew.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import threading
 from typing import Any
 
@@ -20,6 +33,7 @@ from redaction.ocr import OcrLine, OcrPage, PixelBox
 _LOCK = threading.Lock()
 _ENGINES: dict[int, Any] = {}
 WORD_GAP = 0.33  # a gap between char boxes wider than this share of the line height
+DET_SIDE = 1280  # px: the longest side the text detector sees (RapidOCR's default: 2000)
 
 
 def _engine(threads: int) -> Any:
@@ -28,10 +42,37 @@ def _engine(threads: int) -> Any:
         if threads not in _ENGINES:
             from rapidocr_onnxruntime import RapidOCR
 
-            _ENGINES[threads] = RapidOCR(
+            engine = RapidOCR(
                 intra_op_num_threads=threads, inter_op_num_threads=1, print_verbose=False
             )
+            _tune(engine, threads)
+            _ENGINES[threads] = engine
         return _ENGINES[threads]
+
+
+def _tune(engine: Any, threads: int) -> None:
+    """Detection at ``DET_SIDE``, and each model's session re-made with lean options
+    (RapidOCR 1.4 builds its sessions itself and takes no session options)."""
+    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
+
+    det = engine.text_det
+    det.get_preprocess = lambda _side: DetPreProcess(DET_SIDE, "max", det.mean, det.std)
+    for holder in (det.infer, engine.text_rec.session):
+        holder.session = _session(holder.session, threads)
+
+
+def _session(old: Any, threads: int) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 4
+    options.enable_cpu_mem_arena = False
+    options.enable_mem_pattern = False
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.inter_op_num_threads = 1
+    if threads > 0:
+        options.intra_op_num_threads = threads
+    return ort.InferenceSession(old._model_path, options, providers=["CPUExecutionProvider"])
 
 
 class RapidOcrEngine:
@@ -49,8 +90,24 @@ class RapidOcrEngine:
             )
         except Exception as exc:  # the library raises bare errors; translate at the edge
             raise CorruptDocument("", "OCR failed on page image") from exc
+        finally:
+            _trim()
         lines = tuple(_line(item) for item in result or [])
         return OcrPage(image.width, image.height, tuple(line for line in lines if line.text))
+
+
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, or None where the C library has none (musl, macOS)."""
+    name = ctypes.util.find_library("c")
+    return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def _trim() -> None:
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def _line(item: list[Any]) -> OcrLine:

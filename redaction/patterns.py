@@ -11,6 +11,8 @@ from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.email_names import find_email_names
 from redaction.facilities import find_facilities
+from redaction.facility_cues import find_cued_facilities
+from redaction.gazetteer import find_places
 from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.identifiers import find_identifiers
 from redaction.legal_cues import find_legal_cues
@@ -26,6 +28,8 @@ from redaction.pagers import find_pager_numbers
 from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.persons import find_given_names, find_initialled_names, find_role_names
 from redaction.places import find_addresses, find_organizations
+from redaction.record_numbers import find_record_numbers
+from redaction.relation_names import find_relation_names
 from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
 
@@ -36,14 +40,18 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_dates,
     find_short_dates,
     find_pager_numbers,
+    find_record_numbers,
     find_facilities,
     find_named_facilities,
     find_wards,
     find_home_towns,
+    find_places,
+    find_cued_facilities,
     find_context_ids,
     find_self_labelled,
     find_context_names,
     find_cued_names,
+    find_relation_names,
     find_initialled_names,
     find_given_names,
     find_role_names,

@@ -32,6 +32,7 @@ def check_bombs(
     """Raise DocumentTooLarge if any stream (or all of them) inflates past the limits."""
     deadline = deadline or limits.deadline(ref)
     total = 0
+    reader: PdfReader | None = None
     try:
         reader = _open(data, password, ref)
         for stream in _streams(reader):
@@ -43,6 +44,9 @@ def check_bombs(
             limits.check_decoded(total, ref)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise CorruptDocument(ref, "unreadable object structure") from exc
+    finally:
+        if reader is not None:
+            reader.close()  # its objects point back at it: freed now, not at a full GC
 
 
 def _open(data: bytes, password: str | None, ref: str) -> PdfReader:
@@ -61,6 +65,7 @@ def _streams(reader: PdfReader) -> Iterator[StreamObject]:
                 continue  # an object PDFium cannot use either; structure was checked already
             if isinstance(obj, StreamObject):
                 yield obj
+            reader.resolved_objects.clear()  # one object's bytes at a time, not the file's
 
 
 def _filters(stream: StreamObject) -> list[str]:

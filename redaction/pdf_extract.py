@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -16,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 from models.errors import ImageOnlyDocument
 from redaction.ocr import OcrPort
 from redaction.pdf_bombs import check_bombs
+from redaction.pdf_boxes import pack
 from redaction.pdf_chars import Box, normalise, read_raw_chars
 from redaction.pdf_covered import covered_chars, covered_spans, scan_objects
 from redaction.pdf_limits import DEFAULT_LIMITS, Deadline, PdfLimits
@@ -31,7 +33,7 @@ class PageText:
     index: int
     start: int  # offset of this page's text within PdfText.text
     text: str = field(repr=False)
-    boxes: tuple[Box | None, ...] = field(repr=False)  # box of text[i]; None if not drawn
+    boxes: Sequence[Box | None] = field(repr=False)  # box of text[i]; None if not drawn
     width: float  # points, as displayed (rotation applied)
     height: float
     unmapped: int  # chars whose font has no usable Unicode mapping
@@ -126,7 +128,7 @@ def _read_pages(
 ) -> list[PageText]:
     pages: list[PageText] = []
     start = 0
-    for index in range(len(doc)):  # one page at a time: only its text and boxes are kept
+    for index in range(len(doc)):  # one page at a time: only its text and packed boxes kept
         deadline.check()
         source = doc[index]
         try:
@@ -155,11 +157,11 @@ def _read_page(
     if scanned and ocr is not None:
         glyphs = ocr_glyphs(page, index, chars.text, ocr, ref, limits)
         if glyphs is not None:
-            return PageText(index, start, glyphs[0], glyphs[1], width, height, 0)
+            return PageText(index, start, glyphs[0], pack(glyphs[1]), width, height, 0)
     elif scanned and not chars.text.strip():
         raise ImageOnlyDocument(ref, f"page {index + 1} has images and no text layer")
     return PageText(
-        index, start, chars.text, chars.boxes, width, height, chars.unmapped, chars.covered
+        index, start, chars.text, pack(chars.boxes), width, height, chars.unmapped, chars.covered
     )
 
 

@@ -49,6 +49,16 @@ def rendition_text(pdf: bytes, ref: str = "") -> str:
         return PAGE_BREAK.join(page.extract_text() for page in reader.pages)
     except (PyPdfError, ValueError, KeyError) as exc:
         raise CorruptDocument(ref) from exc
+    finally:
+        _release(reader)
+
+
+def _release(reader: PdfReader) -> None:
+    """Free the reader's copy of the file and every object it decoded now: its objects
+    point back at it, so otherwise they wait for a full garbage collection (memray: 54 MiB
+    for a 60-page rendition, still held while the refold's detection ran)."""
+    reader.close()
+    reader.stream.close()
 
 
 def rendition_problems(pdf: bytes, expected_pages: int | None = None) -> list[str]:
@@ -62,6 +72,7 @@ def rendition_problems(pdf: bytes, expected_pages: int | None = None) -> list[st
             problems.append("page-count")
     except (PyPdfError, ValueError, KeyError, OSError):
         return ["unreadable"]
+    _release(reader)
     return problems
 
 
