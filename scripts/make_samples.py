@@ -24,8 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "samples"  # an inbox: legal/ and medical/ subfolders set the document kind
 PII_LIST = ROOT / "tests" / "fixtures" / "sample_pii.json"  # never inside the inbox
 KIND = {
-    "complaint": "legal", "deposition": "legal", "engagement": "legal",
-    "discharge": "medical", "progress": "medical", "lab": "medical",
+    "complaint": "legal",
+    "deposition": "legal",
+    "engagement": "legal",
+    "discharge": "medical",
+    "progress": "medical",
+    "lab": "medical",
 }
 CREATED = datetime(2024, 1, 2, 9, 0, tzinfo=UTC)
 
