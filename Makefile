@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export SSL_CERT_FILE ?= $(wildcard /etc/ssl/certs/ca-certificates.crt)
 
-.PHONY: setup demo test lint lock audit bench bench-e2e samples clean
+.PHONY: setup demo test lint lock audit bench-e2e samples clean
 
 setup: $(STAMP)
 

@@ -36,7 +36,9 @@ ACTION = typer.Option(None, "--action", help="Action, e.g. document.quarantined.
 SINCE = typer.Option(None, "--since", help="From this ISO-8601 time (inclusive, UTC).")
 UNTIL = typer.Option(None, "--until", help="Up to this ISO-8601 time (exclusive, UTC).")
 EXPORT_OUT = typer.Option(None, "--out", help="Write here instead of stdout.")
-REPORT_OUT = typer.Option(None, "--out", help="HTML file (default: $HOME/reports/).")
+REPORT_OUT = typer.Option(
+    None, "--out", help="HTML file (default: $HOME/reports/custody-MATTER.html)."
+)
 FORMATS = ("jsonl", "csv", "ledger")
 
 

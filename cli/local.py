@@ -17,7 +17,8 @@ if TYPE_CHECKING:  # the PDF stack is imported only by the commands that read fi
     from cli.documents import LocalFile
     from formats.registry import FormatRegistry
 
-INPUTS = "Input files (text, PDF, Word .docx, e-mail .eml/.msg, TIFF/PNG/JPEG)."
+INPUT_TYPES = "text, PDF, Word .docx, e-mail .eml/.msg, TIFF/PNG/JPEG"
+INPUTS = f"Input files ({INPUT_TYPES})."
 PathsArg = Annotated[list[Path], typer.Argument(help=INPUTS, exists=True)]
 
 
@@ -115,9 +116,10 @@ def detect(
 
 
 def extract(
-    path: Annotated[Path, typer.Argument(help="A text, PDF, .docx, .eml or image.", exists=True)],
+    path: Annotated[Path, typer.Argument(help=f"One input file ({INPUT_TYPES}).", exists=True)],
 ) -> None:
-    """Print the document text that detection runs on (PDF pages separated by form feed)."""
+    """Print the document text that detection runs on (pages separated by form feed: PDF
+    and image pages, Word sections, e-mail attachments)."""
     texts, failed = _texts([path])
     if failed:
         raise typer.Exit(1)

@@ -113,7 +113,7 @@ def status(
     inbox entry id), throughput of the last 24 h, per-reviewer turnaround and QC
     agreement, and the latest flow runs per flow and deployment with their state and
     error codes (ids only). Exit 1 when the newest run of any flow failed or crashed
-    (``last_run_failed`` in --json), so an alert can key on it."""
+    (last_run_failed and failed_flows in --json), so an alert can key on it."""
     settings = get_settings()
     from cli.audit_common import one_line_errors
 
