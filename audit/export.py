@@ -38,8 +38,29 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 def ocsf(event: AuditEvent) -> dict[str, Any]:
     """One event as an OCSF 1.1.0 API Activity record (validated against the schema in
     the tests): activity Create/Read/Update/Delete by action (``audit/ocsf_map.py``)."""
-    ok = event.outcome == Outcome.OK
-    activity = activity_id(event.action)
+    return {
+        **_api_activity(activity_id(event.action)),
+        "severity_id": 1,
+        "severity": "Informational",
+        "time": int(parse_time(event.time).timestamp() * 1000),
+        "time_dt": event.time,
+        **_status(event.outcome),
+        "actor": {"user": actor_user(event.actor)},
+        "api": {"operation": event.action, "service": {"name": "sealroom"}},
+        "src_endpoint": {"svc_name": "sealroom"},
+        "resources": [{"uid": event.object_id, "type": event.object_type}],
+        "metadata": _metadata(event),
+        "unmapped": {
+            "matter": event.matter,
+            "details": event.details,
+            "prev_hash": event.prev_hash,
+            "hash": event.hash,
+        },
+    }
+
+
+def _api_activity(activity: int) -> dict[str, Any]:
+    """The OCSF category, class, activity and type of an API Activity record."""
     return {
         "category_uid": 6,
         "category_name": "Application Activity",
@@ -49,30 +70,25 @@ def ocsf(event: AuditEvent) -> dict[str, Any]:
         "activity_name": ACTIVITY_NAMES[activity],
         "type_uid": 600300 + activity,
         "type_name": f"API Activity: {ACTIVITY_NAMES[activity]}",
-        "severity_id": 1,
-        "severity": "Informational",
-        "time": int(parse_time(event.time).timestamp() * 1000),
-        "time_dt": event.time,
+    }
+
+
+def _status(outcome: Outcome) -> dict[str, Any]:
+    ok = outcome == Outcome.OK
+    return {
         "status_id": 1 if ok else 2,
         "status": "Success" if ok else "Failure",
-        "status_detail": str(event.outcome),
-        "actor": {"user": actor_user(event.actor)},
-        "api": {"operation": event.action, "service": {"name": "sealroom"}},
-        "src_endpoint": {"svc_name": "sealroom"},
-        "resources": [{"uid": event.object_id, "type": event.object_type}],
-        "metadata": {
-            "product": {"name": "Sealroom", "vendor_name": "Sealroom", "version": "0.1.0"},
-            "version": OCSF_VERSION,
-            "uid": event.hash,
-            "sequence": event.seq,
-            "correlation_uid": event.key,
-        },
-        "unmapped": {
-            "matter": event.matter,
-            "details": event.details,
-            "prev_hash": event.prev_hash,
-            "hash": event.hash,
-        },
+        "status_detail": str(outcome),
+    }
+
+
+def _metadata(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "product": {"name": "Sealroom", "vendor_name": "Sealroom", "version": "0.1.0"},
+        "version": OCSF_VERSION,
+        "uid": event.hash,
+        "sequence": event.seq,
+        "correlation_uid": event.key,
     }
 
 

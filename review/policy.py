@@ -34,27 +34,36 @@ def iam_policy(bucket: str, queue: str, reviewer: str) -> dict[str, Any]:
     return {
         "Version": VERSION,
         "Statement": [
-            {
-                "Sid": "ListQueue",
-                "Effect": "Allow",
-                "Action": ["s3:ListBucket"],
-                "Resource": [f"arn:aws:s3:::{bucket}"],
-                "Condition": {"StringLike": {"s3:prefix": [f"{prefix}*"]}},
-            },
+            _list_queue(bucket, prefix),
             _allow("ReadManifests", ["s3:GetObject"], f"{objects}batches/*/manifest.json"),
             _allow("OwnGrantedCopies", ["s3:GetObject"], f"{objects}granted/{reviewer}/*"),
             _allow("ReadClosed", ["s3:GetObject"], f"{objects}closed/*"),
             _allow("OwnClaimEvents", ["s3:GetObject", "s3:PutObject"], own_claims),
-            {
-                "Sid": "ClaimEventsCreateOnly",
-                "Effect": "Deny",
-                "Action": ["s3:PutObject"],
-                "Resource": [f"{objects}claims/*"],
-                "Condition": {"Null": {"s3:if-none-match": "true"}},
-            },
+            _claims_create_only(objects),
             _allow("OwnSubmissions", ["s3:PutObject"], f"{objects}submissions/*/{reviewer}.json"),
             _allow("OwnRejections", ["s3:GetObject"], f"{objects}rejections/*/{reviewer}.json"),
         ],
+    }
+
+
+def _list_queue(bucket: str, prefix: str) -> dict[str, Any]:
+    return {
+        "Sid": "ListQueue",
+        "Effect": "Allow",
+        "Action": ["s3:ListBucket"],
+        "Resource": [f"arn:aws:s3:::{bucket}"],
+        "Condition": {"StringLike": {"s3:prefix": [f"{prefix}*"]}},
+    }
+
+
+def _claims_create_only(objects: str) -> dict[str, Any]:
+    """Any claim-event write without ``If-None-Match: *`` is denied (create-once)."""
+    return {
+        "Sid": "ClaimEventsCreateOnly",
+        "Effect": "Deny",
+        "Action": ["s3:PutObject"],
+        "Resource": [f"{objects}claims/*"],
+        "Condition": {"Null": {"s3:if-none-match": "true"}},
     }
 
 
