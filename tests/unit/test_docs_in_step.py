@@ -360,3 +360,19 @@ def test_every_setting_default_in_the_readme_is_the_code_default(name: str, writ
 )
 def test_the_default_checker_knows_right_from_wrong(written: str, real: object, ok: bool) -> None:
     assert (default_mistake(written, real) == "") is ok
+
+
+# --- the architecture page names every package and every stages/ module ----------------
+PACKAGES = ["models", "config", "intake", "redaction", "formats", "vault", "review", "audit",
+            "stages", "composition", "flows", "cli", "workbench"]  # fmt: skip
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_every_package_is_in_the_architecture_page(package: str) -> None:
+    assert re.search(rf"^{package}/ ", text_of("docs/architecture.md"), re.M)
+
+
+def test_every_module_of_stages_is_named_in_the_architecture_page() -> None:
+    named = {code for _, code, _ in inline_spans(text_of("docs/architecture.md"))}
+    modules = {p.stem for p in (REPO / "stages").glob("*.py")} - {"__init__"}
+    assert modules - named == set(), "say what each is: a stage, or a helper it shares"
