@@ -390,3 +390,43 @@ def test_every_module_of_stages_is_named_in_the_architecture_page() -> None:
     named = {code for _, code, _ in inline_spans(text_of("docs/architecture.md"))}
     modules = {p.stem for p in (REPO / "stages").glob("*.py")} - {"__init__"}
     assert modules - named == set(), "say what each is: a stage, or a helper it shares"
+
+
+# --- tests the pages cite ----------------------------------------------------------------
+TEST_REF = re.compile(r"(?:(tests/[\w/]+\.py)::)?(test_\w+?)(_?\.\.\.)?(?:\[[^\]]*\])?")
+
+
+@cache
+def defined_tests(where: str) -> frozenset[str]:
+    """The test functions defined in a test file, or in every test file under a folder."""
+    root = REPO / where
+    names = set()
+    for path in [root] if root.is_file() else root.rglob("test_*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names |= {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+    return frozenset(names)
+
+
+def cited_test_mistakes(doc: str) -> list[str]:
+    """A cited test (``file::test_x``, ``test_x``, or a prefix ``test_x_...``) exists."""
+    mistakes = []
+    for line, code, _ in inline_spans(text_of(doc)):
+        m = TEST_REF.fullmatch(code)
+        if not m or code.endswith(".py"):
+            continue
+        where, name, prefix = m.groups()
+        names = defined_tests(where or "tests")
+        if not any(n == name or (prefix and n.startswith(name)) for n in names):
+            mistakes.append(f"{doc}:{line}: no test `{code}`")
+    return mistakes
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_every_test_cited_exists(doc: str) -> None:
+    assert cited_test_mistakes(doc) == []
+
+
+def test_the_test_citation_reader() -> None:
+    assert TEST_REF.fullmatch("test_a_worker_killed_mid_run_...[redaction, then publish]")
+    assert TEST_REF.fullmatch("tests/flows/test_work_pool.py::test_two_runs")
+    assert "test_every_test_cited_exists" in defined_tests("tests/unit/test_docs_in_step.py")
