@@ -1,4 +1,6 @@
-"""Every setting default the README's settings table writes is the code's default."""
+"""Every setting default the README's settings table writes is the code's default, and
+every ``SEALROOM_`` variable the docs name is a setting or one the settings check accepts
+(each of those named in the README)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ import re
 import pytest
 
 from config.settings import Settings
-from tests.unit.docs_text import text_of
+from config.validation import OTHER_VARIABLES, setting_variables
+from tests.unit.docs_text import DOCS, text_of
 
 # --- setting defaults --------------------------------------------------------------------
 UNITS = {"KiB": 1024, "MiB": 1024**2, "GiB": 1024**3, "M": 10**6}
@@ -69,3 +72,15 @@ def test_every_setting_default_in_the_readme_is_the_code_default(name: str, writ
 )
 def test_the_default_checker_knows_right_from_wrong(written: str, real: object, ok: bool) -> None:
     assert (default_mistake(written, real) == "") is ok
+
+
+# --- every SEALROOM_ variable named is one the settings check accepts -------------------
+@pytest.mark.parametrize("doc", DOCS)
+def test_every_variable_named_is_a_setting_or_one_the_check_accepts(doc: str) -> None:
+    named = set(re.findall(r"\bSEALROOM_[A-Z0-9_]*[A-Z0-9]\b", text_of(doc)))
+    assert named - setting_variables() - set(OTHER_VARIABLES) == set()
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_VARIABLES))
+def test_every_variable_the_check_accepts_besides_settings_is_in_the_readme(name: str) -> None:
+    assert f"`{name}`" in text_of("README.md")
