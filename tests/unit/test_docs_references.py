@@ -1,5 +1,5 @@
 """Every repository path, module reference and cited test the README and docs/ name
-exists, every error code they name is one of the tree's, and the architecture page names
+exists, every error code and ledger action they name is real, and the architecture page names
 every package and every stages/ module."""
 
 from __future__ import annotations
@@ -193,3 +193,16 @@ def test_the_test_citation_reader() -> None:
     assert TEST_REF.fullmatch("test_a_worker_killed_mid_run_...[redaction, then publish]")
     assert TEST_REF.fullmatch("tests/flows/test_work_pool.py::test_two_runs")
     assert "test_every_test_cited_exists" in defined_tests("tests/unit/test_docs_references.py")
+
+
+# --- ledger actions ------------------------------------------------------------------------
+@pytest.mark.parametrize("doc", DOCS)
+def test_every_ledger_action_named_is_an_action(doc: str) -> None:
+    """A span shaped like an action (``document.quarantined``: a known action's prefix, a
+    dot, a word) names a real action, unless it is a module (``audit.ports``)."""
+    prefixes = {a.split(".")[0] for a in ACTIONS}
+    spans = {code for _, code, _ in inline_spans(text_of(doc))}
+    shaped = {
+        s for s in spans if re.fullmatch(r"[a-z]+\.[a-z_]+", s) and s.split(".")[0] in prefixes
+    }
+    assert {s for s in shaped - ACTIONS if dotted_mistake(s)} == set()
