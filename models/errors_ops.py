@@ -55,6 +55,10 @@ class StepIncomplete(StepFailed):
         more = f"; +{len(self.failures) - 5} more" if len(self.failures) > 5 else ""
         super().__init__(ref, f"{self.summary}: {shown}{more}")
 
+    def __reduce__(self) -> tuple[type[StepIncomplete], tuple[str, list[Failure], object]]:
+        """Pickled with its own arguments (a process pool's result, Prefect's state)."""
+        return (type(self), (self.ref, self.failures, self.result))
+
 
 class NotQuarantined(SealroomError):
     code = "SR-OPS-003"

@@ -4,6 +4,7 @@ are never retried, whatever family they belong to)."""
 
 from __future__ import annotations
 
+import pickle
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -184,6 +185,8 @@ def test_each_class_is_importable_from_models_errors_with_its_code(
     error = cls("ref-1", []) if cls is StepIncomplete else cls("ref-1")
     assert error.message == str(error)
     assert error.message.startswith(f"{code} ") and error.message.endswith(" [ref-1]")
+    back = pickle.loads(pickle.dumps(error))  # errors cross the redaction process pool
+    assert (type(back), back.message, back.retryable) == (cls, error.message, error.retryable)
 
 
 def test_families_are_imported_only_through_models_errors() -> None:

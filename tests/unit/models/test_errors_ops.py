@@ -3,6 +3,8 @@ message), shows at most five and counts the rest, and carries the transience it 
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from models.errors_ops import Failure, NotQuarantined, StepFailed, StepIncomplete
@@ -62,3 +64,14 @@ def test_not_quarantined_is_final() -> None:
         "SR-OPS-003 document is not in quarantine (or was dismissed) [doc-3]"
     )
     assert not NotQuarantined.retryable
+
+
+def test_step_incomplete_survives_a_pickle_round_trip() -> None:
+    error = StepIncomplete("collect", failures(7), result={"accepted": 2})
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is StepIncomplete
+    assert (back.message, back.failures, back.result) == (
+        error.message,
+        error.failures,
+        error.result,
+    )
