@@ -256,6 +256,7 @@ PORTS = {
     "redaction": {"Detector"},
     "review": {"ObjectStore"},
     "vault": {"BlobStore", "KeyProvider"},
+    "workbench": {"ReviewerPort"},
 }
 
 
