@@ -1,6 +1,7 @@
 """Every ``sealroom ...`` command the README and docs/ show is a real command with the
-options shown, and every command is in the README; every ``make X`` they show is a Makefile
-target, and every target is in the README. Reads the CLI's command tree (nothing runs)."""
+options shown, and every command is in the README; the --help texts name only real commands
+and settings; every ``make X`` the docs show is a Makefile target, and every target is in
+the README. Reads the CLI's command tree (nothing runs)."""
 
 from __future__ import annotations
 
@@ -151,3 +152,29 @@ def test_every_make_target_shown_exists(doc: str) -> None:
 def test_every_make_target_is_in_the_readme() -> None:
     assert {"demo", "test", "lint"} <= make_targets()  # the Makefile is still read
     assert make_targets() - make_targets_shown("README.md") == set()
+
+
+# --- the --help texts themselves -------------------------------------------------------
+def help_texts(cmd: Any, path: str = "sealroom") -> list[tuple[str, str]]:
+    """Every command's help and every parameter's, with where it is shown."""
+    found = [(path, cmd.help or "")]
+    found += [(f"{path} {p.name}", getattr(p, "help", None) or "") for p in cmd.params]
+    for name, sub in getattr(cmd, "commands", {}).items():
+        found += help_texts(sub, f"{path} {name}")
+    return found
+
+
+def test_help_texts_name_only_real_commands_and_variables() -> None:
+    from config.validation import OTHER_VARIABLES, setting_variables
+
+    known = setting_variables() | set(OTHER_VARIABLES)
+    mistakes, commands = [], 0
+    for where, text in help_texts(cli_root()):
+        for name in set(re.findall(r"\bSEALROOM_[A-Z0-9_]*[A-Z0-9]\b", text)) - known:
+            mistakes.append(f"{where}: no setting {name}")
+        for shown in re.findall(r"sealroom ([a-z][\w-]*(?: [a-z][\w-]*)?)", text):
+            commands += 1
+            if resolve(shown.split())[2]:
+                mistakes.append(f"{where}: no command `sealroom {shown}`")
+    assert mistakes == []
+    assert commands >= 3  # the help texts that name another command are still read
