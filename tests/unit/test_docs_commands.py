@@ -62,7 +62,8 @@ def command_mentions(text: str) -> list[tuple[int, list[str]]]:
         words = CUT.split(code)[0].split()
         if words[:1] == ["sealroom"]:
             found.append((line, words))
-            group = words[:2]
+            reached = resolve(words[1:])[0]  # the group of the command shown
+            group = ["sealroom", *reached[0][:-1]] if reached and reached[0] else []
         elif group and gap == " / " and words:
             found.append((line, group + words))
         else:
@@ -106,7 +107,8 @@ def test_every_command_is_in_the_readme() -> None:
 
 
 SAMPLE = """Run `sealroom quarantine list [--json]` / `show DOC [--source]`, then `sealroom
-audit export --format jsonl\\|csv [--out FILE]` or `sealroom run | jq .`; not `sealroom.toml`.
+audit export --format jsonl\\|csv [--out FILE]` or `sealroom run | jq .` / `serve`;
+not `sealroom.toml`.
 
    ```sh
    sealroom vault keys --matter M   # the --nothing here is a comment
@@ -116,11 +118,12 @@ audit export --format jsonl\\|csv [--out FILE]` or `sealroom run | jq .`; not `s
 
 def test_the_checker_reads_spans_continuations_wrapped_spans_and_code_blocks() -> None:
     assert command_mentions(SAMPLE) == [
-        (5, ["sealroom", "vault", "keys", "--matter", "M"]),
+        (6, ["sealroom", "vault", "keys", "--matter", "M"]),
         (1, ["sealroom", "quarantine", "list", "[--json]"]),
         (1, ["sealroom", "quarantine", "show", "DOC", "[--source]"]),
         (1, ["sealroom", "audit", "export", "--format", "jsonl\\|csv", "[--out", "FILE]"]),
         (2, ["sealroom", "run"]),
+        (2, ["sealroom", "serve"]),
     ]
 
 
