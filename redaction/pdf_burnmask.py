@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
 from models.finding import RedactionResult
-from redaction.pdf_chars import Box
+from redaction.pdf_chars import Box, union
 from redaction.pdf_extract import PdfText
 from redaction.pdf_layout import Burn, redacted_boxes
 from redaction.pdf_limits import PdfLimits
@@ -41,10 +41,12 @@ Rect = tuple[float, float, float, float]  # left, top, right, bottom in displaye
 
 @dataclass(frozen=True)
 class ShownBurn:
-    """One burned run on a page as displayed: its glyph boxes and the token drawn on it."""
+    """One burned run on a page as displayed: the box around its glyphs (unpadded) and the
+    token drawn on it. The renderer paints that whole box black (padded), then the label's
+    tab, so one rectangle per run is what the page shows."""
 
     token: str
-    boxes: tuple[Rect, ...]
+    box: Rect
 
 
 PageBurns = dict[int, list[ShownBurn]]
@@ -75,9 +77,16 @@ def _shown(doc: pdfium.PdfDocument, index: int, runs: list[Burn]) -> list[ShownB
         width, height = page.get_size()
         size = (math.ceil(width * FINE), math.ceil(height * FINE))
         conv = pdfium.PdfPosConv(page, (0, 0, *size, 0))
-        return [ShownBurn(run.token, tuple(_rect(conv, box) for box in run.boxes)) for run in runs]
+        return [ShownBurn(run.token, _rect(conv, _union(run.boxes))) for run in runs]
     finally:
         page.close()
+
+
+def _union(boxes: tuple[Box, ...]) -> Box:
+    whole = union(list(boxes))
+    if whole is None:  # a run always has a box (line_runs never yields an empty one)
+        raise ValueError("burned run without a box")
+    return whole
 
 
 def _rect(conv: pdfium.PdfPosConv, box: Box) -> Rect:
@@ -87,31 +96,25 @@ def _rect(conv: pdfium.PdfPosConv, box: Box) -> Rect:
 
 
 def mask_burns(image: Image.Image, burns: Sequence[ShownBurn], scale: float) -> int:
-    """Paint white each burn (its glyph boxes and its label's tab) that ``image`` shows
-    dark; ``scale`` is pixels per point. Returns how many burns were masked."""
+    """Paint white each burn (its box and its label's tab) that ``image`` shows dark;
+    ``scale`` is pixels per point. Returns how many burns were masked."""
+    if not burns:
+        return 0
     draw = ImageDraw.Draw(image)
     gray = image.convert("L")
     masked = 0
     for burn in burns:
-        rects = burn_rects(burn, scale)
-        if _dark_share(gray, rects) >= DARK_SHARE:
-            for rect in rects:
-                draw.rectangle(_grown(rect, EDGE_PX), fill=(255, 255, 255))
+        rect = burn_rect(burn, scale)
+        if _dark_share(gray, rect) >= DARK_SHARE:
+            draw.rectangle(_grown(rect, EDGE_PX), fill=(255, 255, 255))
             masked += 1
     return masked
 
 
-def burn_rects(burn: ShownBurn, scale: float) -> list[PixelRect]:
-    """The pixel rectangles the renderer painted black for ``burn`` at ``scale``."""
-    pad = math.ceil(PAD_POINTS * scale)
-    boxes = [_grown(_pixels(box, scale), pad) for box in burn.boxes]
-    whole = (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-    return [*boxes, label_fit(whole, burn.token)[1]]
+def burn_rect(burn: ShownBurn, scale: float) -> PixelRect:
+    """The pixel rectangle the renderer painted black for ``burn`` at ``scale``."""
+    box = _grown(_pixels(burn.box, scale), math.ceil(PAD_POINTS * scale))
+    return label_fit(box, burn.token)[1]
 
 
 def _pixels(rect: Rect, scale: float) -> PixelRect:
@@ -128,15 +131,11 @@ def _grown(rect: PixelRect, by: int) -> PixelRect:
     return (rect[0] - by, rect[1] - by, rect[2] + by, rect[3] + by)
 
 
-def _dark_share(gray: Image.Image, rects: Sequence[PixelRect]) -> float:
-    """Share of the pixels inside ``rects`` (clipped to the image) that are dark."""
-    dark = total = 0
-    for rect in rects:
-        left, top = max(rect[0], 0), max(rect[1], 0)
-        right, bottom = min(rect[2], gray.width), min(rect[3], gray.height)
-        if right <= left or bottom <= top:
-            continue
-        histogram = gray.crop((left, top, right, bottom)).histogram()
-        dark += sum(histogram[: DARK + 1])
-        total += (right - left) * (bottom - top)
-    return dark / total if total else 0.0
+def _dark_share(gray: Image.Image, rect: PixelRect) -> float:
+    """Share of the pixels inside ``rect`` (clipped to the image) that are dark."""
+    left, top = max(rect[0], 0), max(rect[1], 0)
+    right, bottom = min(rect[2], gray.width), min(rect[3], gray.height)
+    if right <= left or bottom <= top:
+        return 0.0
+    histogram = gray.crop((left, top, right, bottom)).histogram()
+    return sum(histogram[: DARK + 1]) / ((right - left) * (bottom - top))
