@@ -7,9 +7,11 @@ from typing import Protocol
 
 from models.finding import Finding
 from redaction.clinical import drop_clinical
+from redaction.coordinated import coordinated_names
 from redaction.date_lists import join_date_lists
 from redaction.dates import MONTH_NAMES
 from redaction.fieldlabels import trim_field_labels
+from redaction.initial_names import given_before_initial
 from redaction.legal_cues import include_titles, join_date_ranges
 from redaction.lexicon import NOT_ENTITY, trim_entity
 from redaction.merge import merge
@@ -78,8 +80,9 @@ class Detector:
         zones = neutral_zones(text)
         kept = trim_field_labels(text, drop_clinical(text, drop_neutral(text, findings, zones)))
         kept = surname_after(text, given_before(text, person_votes(text, kept)))
+        kept = coordinated_names(text, kept)
         spread = given_before(text, [*kept, *propagate(text, merge(kept), self._skip)])
         found = whole_numbers(text, merge(drop_neutral(text, spread, zones)))
         titled = include_titles(text, merge(found))
         dated = join_date_lists(text, join_date_ranges(text, titled))
-        return merge(finish_persons(text, dated))
+        return merge(finish_persons(text, given_before_initial(text, dated)))

@@ -2,7 +2,8 @@
 ("\"Frank Nolan\" <fn@example.org>", wrapped over quoted lines too), GroupWise reply headers
 (">>> Nolan, Frank 05/08/01 09:37AM >>>"), Lotus Notes addresses ("Keith Arbogast/HOU/ECT@ECT",
 wrapped over a line end too), salutation and sign-off lines ("Tobias--", "Thanks,\n\nHenrike
-Quist"). A bare given name on its own line must be a census given name."""
+Quist"), bylines ("By Henrike Quist"). A bare given name on its own line must be a census given
+name."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
+from redaction.reply_lines import find_reply_names
 from redaction.wordclass import Kind, first_names, kind
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -99,7 +101,10 @@ def _unit_path_name(name: str, end: int, text: str) -> bool:
     if re.match(r"[^\s@,;<>]*@", text[end:]):
         return True
     words = name.split()
-    return len(words) >= 2 and not name.isupper() and _namelike(words[0], True)
+    if len(words) < 2 or name.isupper():
+        return False
+    middle = len(words) == 3 and len(words[1].rstrip(".")) == 1  # "Beth A Ryan"
+    return _namelike(words[0], True) or (middle and kind(words[0]) is not Kind.WORD)
 
 
 def _header_values(text: str) -> Iterator[tuple[int, int]]:
@@ -182,6 +187,21 @@ def _credential(parts: list[str]) -> bool:
     return len(parts) > 2 and last.isupper() and 2 <= len(last) <= 4 and last.isalpha()
 
 
+# A byline on its own line: "By Odile Marchetti", "BY ODILE MARCHETTI" (news forwarded in mail)
+_BYLINE = re.compile(
+    rf"^[ \t>]*(?i:by)[ \t]+(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})[ \t]*,?[ \t]*\r?$",
+    re.MULTILINE,
+)
+
+
+def _bylines(text: str) -> Iterator[Finding]:
+    """Bylines whose first word is a census given name and whose other words are name-like."""
+    for m in _BYLINE.finditer(text):
+        parts = m.group("n").split()
+        if _namelike(parts[0], True) and all(_namelike(p, False) for p in parts[1:]):
+            yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, "context:email")
+
+
 def find_email_names(text: str) -> Iterator[Finding]:
     """Every e-mail layout name recognizer (one entry in the pattern table)."""
     yield from _notes(text)
@@ -190,3 +210,5 @@ def find_email_names(text: str) -> Iterator[Finding]:
     yield from _replies(text)
     yield from _lines(text)
     yield from _contacts(text)
+    yield from _bylines(text)
+    yield from find_reply_names(text)

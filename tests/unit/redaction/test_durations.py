@@ -23,7 +23,7 @@ def _terms(text: str) -> list[str]:
         ),
         ("She was given 18 months\u2019 detention, suspended.", ["18 months"]),
         ("a 6 year sentence was imposed on appeal", ["6 year"]),
-        ("It cut the term to three and a half years\u2019 imprisonment.", ["three and a half years"]),
+        ("It cut it to three and a half years\u2019 imprisonment.", ["three and a half years"]),
         ("His police custody lasted eleven days in all.", ["eleven days"]),
         ("barred from holding office for seven years", ["seven years"]),
         ("for the following twenty-two years he paid nothing", ["twenty-two years"]),

@@ -55,6 +55,11 @@ def _names(text: str) -> set[str]:
             "> Jerome Wexler (IL)\n> Royce Blankenship (MO)\n",
             {"Jerome Wexler", "Royce Blankenship"},
         ),
+        # a Notes address with a middle initial, the given name in no census list
+        ("cc: Anselm Oyelaran/HOU/ECT, Thibaud R Quenneville/LON/ECT", {"Thibaud R Quenneville"}),
+        # bylines of forwarded news, in any case
+        ("Markets Slide\nBy AGNES KOWALCZYK\n\nShares fell.", {"AGNES KOWALCZYK"}),
+        ("By Walter J. Oyelaran\n", {"Walter J. Oyelaran"}),
     ],
 )
 def test_email_layout_names(text: str, names: set[str]) -> None:
@@ -71,6 +76,8 @@ def test_contact_line_name_without_its_credential() -> None:
         "Subject: Weekly report\nAttached,\nThanks,\nThe Team\n",
         "Regards,\nAccounts Payable\n",
         "Hello,\n\nPlease see the attached.",
+        "Prices were set\nBy Monday Morning\n",  # a plain phrase after "By" is no byline
+        "Please Send A Copy/HOU/ECT",  # a plain word before a single letter: no Notes name
         "Date: Monday\nTo: undisclosed-recipients;\n",
         # nursing shorthand has the shape of a Notes address
         "HEMODYNAMICS FICK CO/CI/SVR 10",
