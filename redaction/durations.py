@@ -41,6 +41,7 @@ _BEFORE = re.compile(
     r"(?:[ \t]+(?:a|an|the|about|approximately|some|another|further|over|nearly|almost))*"
     r"[ \t]+\Z"
 )
+_POSSESSIVE = re.compile(r"['\u2019]s(?!\w)")
 _CANDIDATE = re.compile(rf"(?<![\w-]){_TERM}(?![\w-])")
 _LOOKBACK = 60
 
@@ -54,4 +55,5 @@ def find_durations(text: str) -> Iterator[Finding]:
             continue  # "for a day or two": only "a year's imprisonment" and the like
         before = text[max(0, m.start() - _LOOKBACK) : m.start()]
         if _AFTER.match(text, m.end()) or _BEFORE.search(before):
-            yield Finding(m.start(), m.end(), "DATE", 0.7, SOURCE)
+            owner = _POSSESSIVE.match(text, m.end())  # "one month's imprisonment"
+            yield Finding(m.start(), owner.end() if owner else m.end(), "DATE", 0.7, SOURCE)

@@ -32,6 +32,7 @@ from redaction.record_numbers import find_record_numbers
 from redaction.relation_names import find_relation_names
 from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
+from redaction.signatures import find_signature_names
 
 Recognizer = Callable[[str], Iterable[Finding]]
 
@@ -68,6 +69,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_address_blocks,
     find_legal_cues,
     find_email_names,
+    find_signature_names,
     find_international,
     find_lower_dates,
 )

@@ -29,7 +29,8 @@ def _terms(text: str) -> list[str]:
         ("for the following twenty-two years he paid nothing", ["twenty-two years"]),
         ("a penalty of 30 days and a sentence of 9 years", ["9 years"]),
         ("he signed a three-year contract with the club", ["three-year"]),
-        ("1 year\u2019s probation and a fine", ["1 year"]),
+        ("1 year\u2019s probation and a fine", ["1 year\u2019s"]),
+        ("sentenced to two years and one month's imprisonment", ["two years and one month's"]),
         # time limits, ages and plain talk of time
         ("The claimant may appeal within 90 days of this letter.", []),
         ("She was 41 years old when the lease began.", []),
