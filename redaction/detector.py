@@ -6,6 +6,7 @@ from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from models.finding import Finding
+from redaction.chart_refs import drop_chart_references
 from redaction.clinical import drop_clinical
 from redaction.coordinated import coordinated_names
 from redaction.date_lists import join_date_lists
@@ -78,7 +79,8 @@ class Detector:
     def finalize(self, text: str, findings: Sequence[Finding]) -> list[Finding]:
         """Drop neutral look-alikes, trim field labels, propagate values and name parts, merge."""
         zones = neutral_zones(text)
-        kept = trim_field_labels(text, drop_clinical(text, drop_neutral(text, findings, zones)))
+        kept = drop_clinical(text, drop_neutral(text, findings, zones))
+        kept = trim_field_labels(text, drop_chart_references(text, kept))
         kept = surname_after(text, given_before(text, person_votes(text, kept)))
         kept = coordinated_names(text, kept)
         spread = given_before(text, [*kept, *propagate(text, merge(kept), self._skip)])

@@ -29,8 +29,9 @@ _GREETING = re.compile(
     re.MULTILINE,
 )
 _SIGNOFF = re.compile(
-    r"^[ \t>]*(?i:thanks|thx|tx|thank[ \t]+you|regards|rgds|cheers|best|ta)[ \t]*[,!.-]*"
-    r"[ \t]*\r?\n(?:[ \t>]*\r?\n)*[ \t>]*(?P<n>[a-z][a-z'-]+)[ \t]*\r?$",
+    r"(?:^|(?<=[.!?])[ \t]+)[ \t>]*(?i:thanks|thx|tx|thank[ \t]+you|regards|rgds|cheers|best|ta)"
+    r"[ \t]*[,!.-]*(?:[ \t]*\r?\n(?:[ \t>]*\r?\n)*[ \t>]*|[ \t]+)(?P<n>[a-z][a-z'-]+)"
+    r"[ \t]*[.!]?[ \t]*\r?$",
     re.MULTILINE,
 )
 _DASH = re.compile(r"(?:^|[.!?][ \t]+)-{1,2}[ \t]?(?P<n>[A-Z][a-z]+)[ \t]*\r?$", re.MULTILINE)

@@ -25,6 +25,7 @@ def _names(text: str) -> list[str]:
         ("hey john - quick one", ["john"]),
         ("see you there.\n\nthx\ningrid\n", ["ingrid"]),
         ("Cheers,\n\n  tobias", ["tobias"]),
+        ("please call me about the deal. thanks, ingrid", ["ingrid"]),
         ("The draft is attached. -Tobias", ["Tobias"]),
         # plain words, pronouns and bodies are no senders or names
         ("On Monday, the committee wrote: no change", []),
