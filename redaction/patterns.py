@@ -33,6 +33,7 @@ from redaction.relation_names import find_relation_names
 from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
 from redaction.signatures import find_signature_names
+from redaction.wrapped_names import find_wrapped_names
 
 Recognizer = Callable[[str], Iterable[Finding]]
 
@@ -70,6 +71,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_legal_cues,
     find_email_names,
     find_signature_names,
+    find_wrapped_names,
     find_international,
     find_lower_dates,
 )
