@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from models.finding import Finding
 from redaction.addresses import find_international
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
+from redaction.cued_given import find_cued_given_names
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.email_names import find_email_names
@@ -72,6 +73,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_email_names,
     find_signature_names,
     find_wrapped_names,
+    find_cued_given_names,
     find_international,
     find_lower_dates,
 )

@@ -3,9 +3,9 @@
 reads a line end as a boundary, finds neither half (or one). A census given name ending a line
 (no punctuation after it) and a surname-like word starting the next one are one name: a
 census surname, a word in no lexicon (four letters or more), or a surname that is rare as a
-word. A given name that is also a word ("Grant", "Mike") needs a census surname or a word of
+word. A given name that is also a word ("Bill", "Rose") needs a census surname or a word of
 no lexicon after it, and is not read so in clinical notes, whose lines end in shorthand and
-headings. A place's first word before a given name ("San Diego\\nHyatt") is no name. Pure
+headings. A place's first word before a given name ("San Antonio\\nMarriott") is no name. Pure
 function, no I/O."""
 
 from __future__ import annotations

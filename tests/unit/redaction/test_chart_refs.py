@@ -63,9 +63,9 @@ def test_outside_clinical_notes_nothing_is_dropped() -> None:
 @pytest.mark.parametrize(
     ("text", "zone"),
     [
-        ("HICKMAN CATH INTACT", "HICKMAN CATH"),
+        ("GROSHONG CATH INTACT", "GROSHONG CATH"),
         ("passy-muir valve in place", "passy-muir valve"),
-        ("R Permacath site clean", "Permacath"),
+        ("R Vascath site clean", "Vascath"),
     ],
 )
 def test_eponymous_devices_are_neutral(text: str, zone: str) -> None:

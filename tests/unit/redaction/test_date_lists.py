@@ -4,6 +4,8 @@ Every text here was written for these tests."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.finding import Finding
 from redaction.date_lists import find_year_ranges, join_date_lists
@@ -63,3 +65,26 @@ def test_leading_day_needs_a_day_first_date() -> None:
 def test_may_is_kept_in_a_day_month_date(detector: Detector) -> None:
     text = "They may settle. The registry replied on 9 May and again on 14 May 2012."
     assert "9 May" in " | ".join(_dates(detector, text))
+
+
+_PIECES = st.sampled_from(
+    ["3", "19", "and", "to", "between", "March", "2007", "1988", ",", "on", "the", "summer", "of"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(_PIECES, min_size=1, max_size=14), picks=st.lists(st.booleans()))
+def test_joining_never_uncovers_a_finding(words: list[str], picks: list[bool]) -> None:
+    """Whatever the text, every character a finding covered is still covered after joining,
+    and the joined spans stay inside the text."""
+    text = " ".join(words)
+    starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+    found = [
+        Finding(s, s + len(w), "DATE", 0.9, "pattern:date")
+        for s, w, keep in zip(starts, words, picks, strict=False)
+        if keep
+    ]
+    joined = join_date_lists(text, found)
+    for f in found:
+        assert any(g.start <= f.start and f.end <= g.end for g in joined)
+    assert all(0 <= g.start < g.end <= len(text) for g in joined)

@@ -18,7 +18,7 @@ def _terms(text: str) -> list[str]:
     ("text", "terms"),
     [
         (
-            "The tribunal sentenced Mr Halloran to four years and two months' imprisonment.",
+            "The tribunal sentenced Mr Ostrowski to four years and two months' imprisonment.",
             ["four years and two months"],
         ),
         ("She was given 18 months\u2019 detention, suspended.", ["18 months"]),
@@ -30,7 +30,7 @@ def _terms(text: str) -> list[str]:
         ("a penalty of 30 days and a sentence of 9 years", ["9 years"]),
         ("he signed a three-year contract with the club", ["three-year"]),
         ("1 year\u2019s probation and a fine", ["1 year\u2019s"]),
-        ("sentenced to two years and one month's imprisonment", ["two years and one month's"]),
+        ("sentenced to six months and one week's detention", ["six months and one week's"]),
         # time limits, ages and plain talk of time
         ("The claimant may appeal within 90 days of this letter.", []),
         ("She was 41 years old when the lease began.", []),
@@ -51,7 +51,7 @@ def test_clinical_notes_keep_their_durations() -> None:
 
 
 def test_legal_and_strict_apply_the_rule_medical_does_not(detector: Detector) -> None:
-    text = "The trial court gave Mr Halloran five years' imprisonment in 2004."
+    text = "The trial court gave Mr Ostrowski five years' imprisonment in 2004."
 
     def found(policy: str) -> set[str]:
         policed = PolicyDetector(detector, load_policy(policy))
