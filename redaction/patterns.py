@@ -17,6 +17,7 @@ from redaction.gazetteer import find_places
 from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.identifiers import find_identifiers
 from redaction.legal_cues import find_legal_cues
+from redaction.list_entries import find_list_entry_names
 from redaction.lowerdates import find_lower_dates
 from redaction.names import (
     find_address_block_names,
@@ -74,6 +75,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_signature_names,
     find_wrapped_names,
     find_cued_given_names,
+    find_list_entry_names,
     find_international,
     find_lower_dates,
 )
