@@ -12,8 +12,10 @@ from collections.abc import Iterator
 
 from models.finding import Finding
 from redaction.reply_lines import find_reply_names
-from redaction.wordclass import Kind, first_names, kind
+from redaction.wordclass import Kind, first_names, kind, plain
 
+# a one-word salutation or sign-off the clinical-word guard must not take for shorthand
+LONE_GIVEN = "context:email-given"
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_WORD = rf"(?:[{_UP}][\w'\u2019]*(?:-[\w'\u2019]+)*\.?|[{_UP}]\.?)"
 _SEGMENT = r"[^\s/@,;<>]+(?:[ \t][^\s/@,;<>]+)?"
@@ -83,7 +85,7 @@ def _person(text: str, start: int, end: int, source: str) -> Finding | None:
 def _notes(text: str) -> Iterator[Finding]:
     for m in _NOTES.finditer(text):
         words = list(re.finditer(r"\S+", m.group("n")))
-        while len(words) > 1 and kind(words[0].group()) is Kind.WORD:
+        while len(words) > 1 and _sentence_word(words[0].group()):
             words.pop(0)  # "Thanks Ivo Brandt/NA/Corp": the sentence word is not the name
         start = m.start("n") + words[0].start()
         if text[m.end("n")] == "/" and not _unit_path_name(
@@ -92,6 +94,11 @@ def _notes(text: str) -> Iterator[Finding]:
             continue
         if f := _person(text, start, m.end("n"), "context:email"):
             yield f
+
+
+def _sentence_word(word: str) -> bool:
+    """A plain word that is no census given name ("Thanks", not "Ed")."""
+    return kind(word) is Kind.WORD and plain(word) not in first_names()
 
 
 def _unit_path_name(name: str, end: int, text: str) -> bool:
@@ -153,6 +160,18 @@ def _lines(text: str) -> Iterator[Finding]:
             firsts = [p for i, p in enumerate(parts) if _namelike(p, i == 0)]
             if parts and len(firsts) == len(parts):
                 yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, "context:email")
+            elif _lone_given(parts, m.group()):  # "Ed,": a given name that is also shorthand
+                yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, LONE_GIVEN)
+
+
+def _lone_given(parts: list[str], line: str) -> bool:
+    """A salutation or sign-off of one title-case census given name, even one that is also a
+    word or clinical shorthand ("Ed,", "Thanks,\\nAl"), set off by a greeting, a closing or a
+    comma (not a heading: "Art:")."""
+    word = parts[0] if len(parts) == 1 else ""
+    if not word.istitle() or word.lower() not in first_names():
+        return False
+    return line.rstrip().endswith(",") or not line.lstrip(" \t>").startswith(word)
 
 
 # A contact entry: a name right before a phone number ("Patrice Thornbury 403-555-0178"), or a

@@ -57,6 +57,10 @@ def _names(text: str) -> set[str]:
         ),
         # a Notes address with a middle initial, the given name in no census list
         ("cc: Anselm Oyelaran/HOU/ECT, Thibaud R Quenneville/LON/ECT", {"Thibaud R Quenneville"}),
+        # one-word salutations and sign-offs of a given name that is also shorthand
+        ("Al,\n The lease is signed.", {"Al"}),
+        ("See you there.\n\nThanks,\n\nEd\n", {"Ed"}),
+        ("cc: Ed Quenneville/LON/ECT@ECT", {"Ed Quenneville"}),
         # bylines of forwarded news, in any case
         ("Markets Slide\nBy AGNES KOWALCZYK\n\nShares fell.", {"AGNES KOWALCZYK"}),
         ("By Walter J. Oyelaran\n", {"Walter J. Oyelaran"}),
@@ -84,10 +88,16 @@ def test_contact_line_name_without_its_credential() -> None:
         "PLAN OF CARE WITH STAFF/PT/FAMILY",
         "cont Lasix/Aldactone qd",
         "Grant Application\nABD SOFT\n",
+        "Summary:\nEd.\n",  # a heading-like line, no comma, no greeting
     ],
 )
 def test_layout_words_are_not_names(text: str) -> None:
     assert _names(text) == set()
+
+
+def test_lone_given_salutation_survives_the_clinical_word_guard(detector: Detector) -> None:
+    text = "Ed,\n The draft lease is attached; call me with questions.\n"
+    assert [text[f.start : f.end] for f in detector.detect(text)] == ["Ed"]
 
 
 def test_email_end_to_end(detector: Detector) -> None:
