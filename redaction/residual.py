@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from redaction.operators import TOKEN
+from redaction.residual_acronyms import place_acronyms
 from redaction.residual_case import facilities, name_pairs
 from redaction.residual_cues import (
     family_names,
@@ -152,7 +153,7 @@ def scan(rendition: str) -> Residual:
         name_pairs=name_pairs(clear),
         facilities=facilities(clear),
         cued_names=_cued_names(clear) + name_tails(rendition) + given_before_tokens(rendition),
-        places=wards(clear) + towns(clear) + places(clear),
+        places=wards(clear) + towns(clear) + places(clear) + place_acronyms(clear),
         ages=ages(clear),
         codes=labelled_codes(clear),
     )
