@@ -36,7 +36,7 @@ from redaction.residual_given import (
     name_tails,
     titled_initials,
 )
-from redaction.residual_ids import ages, days_after_on, labelled_codes
+from redaction.residual_ids import ages, days_after_on, labelled_codes, reported_days
 from redaction.residual_numbers import count_dates, count_numbers, count_split_days
 from redaction.residual_places import places
 from redaction.wordclass import Kind, in_dictionary, plain, uncued_kind
@@ -148,7 +148,10 @@ def scan(rendition: str) -> Residual:
     clear = TOKEN.sub(lambda m: " " * len(m.group()), rendition)
     return Residual(
         names=_count_names(clear),
-        dates=count_dates(clear) + count_split_days(rendition) + days_after_on(clear),
+        dates=count_dates(clear)
+        + count_split_days(rendition)
+        + days_after_on(clear)
+        + reported_days(rendition),
         digits=count_numbers(clear),
         name_pairs=name_pairs(clear),
         facilities=facilities(clear),
