@@ -37,6 +37,7 @@ from redaction.residual_given import (
     titled_initials,
 )
 from redaction.residual_ids import ages, days_after_on, labelled_codes, reported_days
+from redaction.residual_letters import framed_names
 from redaction.residual_numbers import count_dates, count_numbers, count_split_days
 from redaction.residual_places import places
 from redaction.wordclass import Kind, in_dictionary, plain, uncued_kind
@@ -136,6 +137,7 @@ _CUES: tuple[Callable[[str], int], ...] = (
     kin_subjects,
     signed_names,
     party_names,
+    framed_names,
 )
 
 
