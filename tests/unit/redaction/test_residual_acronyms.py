@@ -28,6 +28,8 @@ from redaction.residual_acronyms import (
         ("pt back from CT at 1400, then to MRI. tx to ICU in am.", 0),
         ("lung sounds clear; abg sent from the PACU.", 0),
         ("ivf at KVO, ngt to LWS, foley to BSD.", 0),
+        ("bilious drainage from OGT, sxn from TTC, labs drawn from RIJ", 0),
+        ("consent from HCP; d/c home, services from VNA", 0),
         ("tpn at 80/hr from PEG; transferred from OSH last wk", 0),
         # "to", "in" without going or staying: a port or a side
         ("ngt to QRX, line in QRX", 0),
