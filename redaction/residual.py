@@ -37,6 +37,7 @@ from redaction.residual_given import (
     titled_initials,
 )
 from redaction.residual_ids import ages, days_after_on, labelled_codes, reported_days
+from redaction.residual_initials import party_initials
 from redaction.residual_letters import framed_names
 from redaction.residual_numbers import count_dates, count_numbers, count_split_days
 from redaction.residual_places import places
@@ -138,6 +139,7 @@ _CUES: tuple[Callable[[str], int], ...] = (
     signed_names,
     party_names,
     framed_names,
+    party_initials,
 )
 
 

@@ -54,8 +54,8 @@ _LETTER = re.compile(r"[A-Za-z]")
 # A lower-case note may still capitalise a word or two ("pt seen by Dr [PERSON_1]"); more
 # than this share of capitalised words is ordinary mixed case.
 TITLE_SHARE = 0.02
-# ... and most of its letters are lower case (an ALL-CAPS note is not lower case).
-LOWER_LETTERS = 0.6
+# ... and it is not ALL CAPS: this share of its letters are capitals.
+UPPER_LETTERS = 0.6
 
 
 @lru_cache(maxsize=1)
@@ -66,12 +66,17 @@ def medical_abbreviations() -> frozenset[str]:
 
 def lower_register(clear: str) -> bool:
     """A text written in lower case: capitalised words are at most ``TITLE_SHARE`` of its
-    words and most letters are lower case."""
+    words and it is not ALL CAPS."""
     titled, lower = len(_TITLE_WORD.findall(clear)), len(_LOWER_WORD.findall(clear))
     if not lower or titled > TITLE_SHARE * (titled + lower):
         return False
-    upper = len(_LETTER_UPPER.findall(clear))
-    return upper < (1 - LOWER_LETTERS) * len(_LETTER.findall(clear))
+    return not mostly_upper(clear)
+
+
+def mostly_upper(text: str) -> bool:
+    """At least ``UPPER_LETTERS`` of the letters are capitals: an ALL-CAPS text."""
+    upper, letters = len(_LETTER_UPPER.findall(text)), len(_LETTER.findall(text))
+    return letters > 0 and upper >= UPPER_LETTERS * letters
 
 
 def unknown_acronym(word: str) -> bool:
