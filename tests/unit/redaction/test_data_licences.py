@@ -64,9 +64,10 @@ def _sources() -> ModuleType:
 # WordNet data lines: offset lex_filenum ss_type w_cnt (hex) word lex_id ... | gloss
 WORDNET = (
     "  1 This software and database is being provided to you\n"
-    "00001740 03 n 02 tachycardia 0 tachyarrhythmia 0 000 | abnormally rapid heartbeat\n"
-    "00002000 18 n 01 Addison 0 001 @ 00001740 n 0000 | English physician\n"
-    "00003000 00 a 02 febrile(p) 0 feverish 0 000 | having a fever\n"
+    "00001740 26 n 02 tachycardia 0 tachyarrhythmia 0 000 | abnormally rapid heartbeat\n"
+    "00002000 26 n 01 Addison's_disease 0 001 @ 00001740 n 0000 | a disease\n"
+    "00003000 29 v 01 intubate(p) 0 000 | introduce a tube\n"
+    "00004000 19 n 01 tramontana 0 000 | a cold wind\n"
 )
 UNII = (
     "Name\tTYPE\tUNII\tDisplay Name\n"
@@ -82,11 +83,11 @@ UNII = (
 )
 
 
-def test_wordnet_keeps_lower_case_lemmas_only(tmp_path: Path) -> None:
+def test_wordnet_keeps_lower_case_lemmas_of_its_medical_files(tmp_path: Path) -> None:
     for pos in ("noun", "verb", "adj", "adv"):
-        (tmp_path / f"data.{pos}").write_text(WORDNET if pos == "adj" else "", encoding="latin-1")
+        (tmp_path / f"data.{pos}").write_text(WORDNET if pos == "verb" else "", encoding="latin-1")
     words = _sources().wordnet_words(tmp_path)
-    assert words == {"tachycardia", "tachyarrhythmia", "febrile", "feverish"}
+    assert words == {"tachycardia", "tachyarrhythmia", "intubate"}
 
 
 @pytest.mark.parametrize(
