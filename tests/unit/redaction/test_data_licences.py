@@ -65,17 +65,17 @@ def _sources() -> ModuleType:
 WORDNET = (
     "  1 This software and database is being provided to you\n"
     "00001740 26 n 02 tachycardia 0 tachyarrhythmia 0 000 | abnormally rapid heartbeat\n"
-    "00002000 26 n 01 Addison's_disease 0 001 @ 00001740 n 0000 | a disease\n"
+    "00002000 26 n 01 Paget's_disease 0 001 @ 00001740 n 0000 | a disease\n"
     "00003000 29 v 01 intubate(p) 0 000 | introduce a tube\n"
-    "00004000 19 n 01 tramontana 0 000 | a cold wind\n"
+    "00004000 19 n 01 sirocco 0 000 | a hot wind\n"
 )
 UNII = (
     "Name\tTYPE\tUNII\tDisplay Name\n"
     "VANCOMYCIN\tof\tX\tVANCOMYCIN\n"
-    "MELISSA\tof\tX\tMELISSA\n"
+    "HAZEL\tof\tX\tHAZEL\n"
     "GH\tof\tX\tGH\n"
     "ADECATUMUMAB [INN]\tof\tX\tADECATUMUMAB\n"
-    "MENONASAL\tcn\tX\tTETRACAINE\n"
+    "OPAGLOS\tcn\tX\tOPAGLOS\n"
     "SODIUM CHLORIDE\tof\tX\tSODIUM CHLORIDE\n"
     "PITRESSIN TANNATE\tbn\tX\tVASOPRESSIN\n"
     "ZOSYN COMPONENT TAZOBACTAM SODIUM\tcn\tX\tTAZOBACTAM\n"
@@ -103,7 +103,7 @@ def test_wordnet_keeps_lower_case_lemmas_of_its_medical_files(tmp_path: Path) ->
 def test_unii_names(tmp_path: Path, reader: str, expected: set[str]) -> None:
     path = tmp_path / "UNII_Names.txt"
     path.write_text(UNII, encoding="utf-8")
-    assert getattr(_sources(), reader)(path, {"melissa"}) == expected
+    assert getattr(_sources(), reader)(path, {"hazel"}) == expected
 
 
 def test_a_supplement_is_read_only_where_its_file_is(
@@ -114,5 +114,5 @@ def test_a_supplement_is_read_only_where_its_file_is(
     monkeypatch.setattr(lexicon_data, "DATA", tmp_path)
     (tmp_path / "medical_words.txt").write_text("# header\ntachycardia\n", encoding="utf-8")
     assert lexicon_data.supplemented("medical_words.txt") == {"tachycardia"}
-    (tmp_path / "openmedspel_words.txt").write_text("# GPL-3+\ngtt lytes\n", encoding="utf-8")
-    assert lexicon_data.supplemented("medical_words.txt") == {"tachycardia", "gtt", "lytes"}
+    (tmp_path / "openmedspel_words.txt").write_text("# GPL-3+\ngtt npo\n", encoding="utf-8")
+    assert lexicon_data.supplemented("medical_words.txt") == {"tachycardia", "gtt", "npo"}
