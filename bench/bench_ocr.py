@@ -87,6 +87,7 @@ def pipeline(data: bytes, detector: object, engine: object) -> dict[str, float]:
     from redaction import pdf
     from redaction.gate import gate_pdf
     from redaction.leakcheck import redact_to_fixpoint
+    from redaction.pdf_burnmask import shown_burns
 
     t0 = time.perf_counter()
     parsed, password = engine.open_text(data, ref="bench")  # type: ignore[attr-defined]
@@ -96,7 +97,8 @@ def pipeline(data: bytes, detector: object, engine: object) -> dict[str, float]:
     t2 = time.perf_counter()
     out = engine.build_rendition(data, parsed, result, password, ref="bench")  # type: ignore[attr-defined]
     t3 = time.perf_counter()
-    problems = gate_pdf(out, result, detector, parsed.page_count, engine)  # type: ignore[arg-type]
+    burns = shown_burns(data, parsed, result, password, "bench", engine.limits)  # type: ignore[attr-defined]
+    problems = gate_pdf(out, result, detector, parsed.page_count, engine, burns)  # type: ignore[arg-type]
     t4 = time.perf_counter()
     return {
         "extract": t1 - t0,

@@ -13,6 +13,7 @@ from models.finding import RedactionResult
 from redaction import pdf
 from redaction.gate import gate_pdf
 from redaction.pdf_annotate import annotate_pdf
+from redaction.pdf_burnmask import shown_burns
 from redaction.ports import Detector
 
 _WRITER_ERRORS = (TypeError, AttributeError, IndexError, RecursionError, OSError)
@@ -47,7 +48,10 @@ class PdfFormat:
     def gate(
         self, rendition: bytes, opened: Opened, result: RedactionResult, detector: Detector
     ) -> list[str]:
-        return gate_pdf(rendition, result, detector, opened.pages, self.engine)
+        burns = shown_burns(
+            opened.data, opened.native, result, opened.password, opened.ref, self.engine.limits
+        )
+        return gate_pdf(rendition, result, detector, opened.pages, self.engine, burns)
 
     def annotate(self, opened: Opened, notes: Sequence[Note]) -> bytes | None:
         try:

@@ -19,6 +19,7 @@ from redaction.leakcheck import TextDetector, leak_check, sealed
 from redaction.matching import value_pattern
 from redaction.ocr import OcrPage
 from redaction.operators import TOKEN
+from redaction.pdf_burnmask import PageBurns
 from redaction.pdf_ocr import tokens_mended
 from redaction.pdf_pixels import layer_mismatch, name_parts_in, unseen_findings
 from redaction.residual import residual_risk
@@ -78,8 +79,10 @@ def gate_pdf(
     detector: TextDetector,
     pages: int,
     engine: pdf.PdfEngine | None = None,
+    burns: PageBurns | None = None,
 ) -> list[str]:
-    """Structure, then every independent extractor's text: sealed values, then detection."""
+    """Structure, then every independent extractor's text: sealed values, then detection;
+    then the pixels, our own burned boxes (``burns``) masked before they are read."""
     engine = engine or pdf.PdfiumEngine()
     problems = list(engine.rendition_problems(data, expected_pages=pages))
     problems += leak_check(result.redacted_text, result, detector)
@@ -88,18 +91,22 @@ def gate_pdf(
         source = EXTRACTORS[index] if index < len(EXTRACTORS) else f"extractor{index}"
         problems += [f"{source}:{p}" for p in values_in(text, result)]
         problems += detected_in(text, detector, source)
-    return problems + pixel_problems(data, result, detector, engine)
+    return problems + pixel_problems(data, result, detector, engine, burns)
 
 
 def pixel_problems(
-    data: bytes, result: RedactionResult, detector: TextDetector, engine: pdf.PdfEngine
+    data: bytes,
+    result: RedactionResult,
+    detector: TextDetector,
+    engine: pdf.PdfEngine,
+    burns: PageBurns | None = None,
 ) -> list[str]:
     """The rendition's pages read back by OCR, each checked as it is read (sealed values,
     detection, layer agreement) and dropped: only problem codes outlive a page."""
     layers = result.redacted_text.split(pdf.PAGE_BREAK)
     problems: list[str] = []
     count = 0
-    for count, page in enumerate(engine.pixel_pages(data), start=1):
+    for count, page in enumerate(engine.pixel_pages(data, burns=burns), start=1):
         layer = layers[count - 1] if count <= len(layers) else ""
         problems += page_problems(page, layer, count, result, detector)
     return (["ocr:page-count"] if count != len(layers) else []) + problems

@@ -36,6 +36,7 @@ class OcrPage:
     width: int  # pixels of the image that was read
     height: int
     lines: tuple[OcrLine, ...] = field(default=())
+    unread: int = 0  # text regions found on the page that the recogniser could not read
 
     def __repr__(self) -> str:
         return f"OcrPage(lines={len(self.lines)}, confidence={self.confidence:.2f})"

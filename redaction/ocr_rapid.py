@@ -83,17 +83,21 @@ class RapidOcrEngine:
         self.min_score = min_score
 
     def read(self, image: Image.Image) -> OcrPage:
+        """Lines read at ``min_score`` or better; the text regions read worse (or as
+        nothing) are counted as ``unread``, so a page of text too poor to read is not
+        mistaken for a blank one."""
         pixels = np.asarray(image.convert("RGB"))
         try:
             result, _elapsed = _engine(self.threads)(
-                pixels, use_cls=False, return_word_box=True, text_score=self.min_score
+                pixels, use_cls=False, return_word_box=True, text_score=0.0
             )
         except Exception as exc:  # the library raises bare errors; translate at the edge
             raise CorruptDocument("", "OCR failed on page image") from exc
         finally:
             _trim()
-        lines = tuple(_line(item) for item in result or [])
-        return OcrPage(image.width, image.height, tuple(line for line in lines if line.text))
+        lines = [_line(item) for item in result or []]
+        read = tuple(line for line in lines if line.text and line.confidence >= self.min_score)
+        return OcrPage(image.width, image.height, read, unread=len(lines) - len(read))
 
 
 def _malloc_trim() -> Any:

@@ -21,6 +21,7 @@ from models.errors import EncryptedDocument
 from models.finding import Finding, RedactionResult
 from redaction.leakcheck import TextDetector
 from redaction.ocr import OcrPage, OcrPort
+from redaction.pdf_burnmask import PageBurns
 from redaction.pdf_chars import Box
 from redaction.pdf_covered import COVERED_LABEL
 from redaction.pdf_extract import PAGE_BREAK, PageBoxes, PageText, PdfText, extract
@@ -63,6 +64,8 @@ __all__ = [
 class PdfEngine(Protocol):
     """What the pipeline needs from a PDF library (the real one is :class:`PdfiumEngine`)."""
 
+    limits: PdfLimits
+
     def extract(self, data: bytes, password: str | None = None, *, ref: str = "") -> PdfText: ...
 
     def build_rendition(
@@ -81,7 +84,9 @@ class PdfEngine(Protocol):
 
     def second_texts(self, pdf: bytes, ref: str = "") -> list[str]: ...
 
-    def pixel_pages(self, pdf: bytes, ref: str = "") -> Iterator[OcrPage]: ...
+    def pixel_pages(
+        self, pdf: bytes, ref: str = "", burns: PageBurns | None = None
+    ) -> Iterator[OcrPage]: ...
 
     def open_text(
         self, data: bytes, passwords: Sequence[str] = (), *, ref: str = ""
@@ -161,10 +166,13 @@ class PdfiumEngine:
         poppler = pdftotext_text(pdf, ref, timeout=self.limits.max_seconds)
         return texts if poppler is None else [*texts, poppler]
 
-    def pixel_pages(self, pdf: bytes, ref: str = "") -> Iterator[OcrPage]:
+    def pixel_pages(
+        self, pdf: bytes, ref: str = "", burns: PageBurns | None = None
+    ) -> Iterator[OcrPage]:
         """What a reviewer sees: each rendition page rendered and read back by OCR, one
-        page at a time (the caller checks each page before the next is rendered)."""
-        return read_pages(pdf, self.ocr, gate_dpi(self.dpi), self.limits, ref)
+        page at a time (the caller checks each page before the next is rendered), our own
+        burned boxes masked (``burns``, see :mod:`redaction.pdf_burnmask`)."""
+        return read_pages(pdf, self.ocr, gate_dpi(self.dpi), self.limits, ref, burns)
 
 
 def covered_findings(pdf_text: PdfText) -> list[Finding]:

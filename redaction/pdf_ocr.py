@@ -119,6 +119,8 @@ def ocr_glyphs(
     del image  # only the words and their boxes outlive the page's pixels
     if seen.confidence < MIN_CONFIDENCE:
         raise LowOcrConfidence(ref, f"page {index + 1} read below OCR confidence")
+    if seen.unread > len(seen.lines):
+        raise LowOcrConfidence(ref, f"page {index + 1} has more text OCR cannot read than it reads")
     if layer.strip() and not layer_lacks(seen, layer):
         return None
     return _glyphs(seen, angle, size, posconv)

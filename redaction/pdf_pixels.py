@@ -18,6 +18,7 @@ from models.finding import Finding, RedactionResult
 from redaction.leakcheck import TextDetector
 from redaction.ocr import OcrPage, OcrPort
 from redaction.operators import TOKEN
+from redaction.pdf_burnmask import PageBurns, mask_burns
 from redaction.pdf_limits import PdfLimits
 from redaction.pdf_ocr import layer_lacks, read_upright, squash
 
@@ -32,10 +33,16 @@ def gate_dpi(rendition_dpi: int) -> int:
 
 
 def read_pages(
-    rendition: bytes, ocr: OcrPort, dpi: int, limits: PdfLimits, ref: str = ""
+    rendition: bytes,
+    ocr: OcrPort,
+    dpi: int,
+    limits: PdfLimits,
+    ref: str = "",
+    burns: PageBurns | None = None,
 ) -> Iterator[OcrPage]:
     """Every page of ``rendition`` read by OCR, in page order, one at a time: each page's
-    bitmap is freed before the next is rendered, so memory is flat in page count."""
+    bitmap is freed before the next is rendered, so memory is flat in page count. The
+    ``burns`` the page shows dark are masked first (:mod:`redaction.pdf_burnmask`)."""
     deadline = limits.deadline(ref)
     try:
         doc = pdfium.PdfDocument(rendition)
@@ -45,7 +52,9 @@ def read_pages(
         for index in range(len(doc)):
             deadline.check()
             deadline = deadline.extended(limits.ocr_page_seconds)
-            yield read_upright(_page_image(doc, index, dpi), ocr)[0]
+            image = _page_image(doc, index, dpi)
+            mask_burns(image, (burns or {}).get(index, ()), dpi / 72.0)
+            yield read_upright(image, ocr)[0]
     finally:
         doc.close()
 

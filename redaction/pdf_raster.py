@@ -22,8 +22,10 @@ POINTS_PER_INCH = 72.0
 _BLACK = (0, 0, 0)
 _WHITE = (255, 255, 255)
 _MIN_TOKEN_PX = 6
-_PAD_POINTS = 1.0
+PAD_POINTS = 1.0
 _LEFT_MARGIN = 36.0
+PixelRect = tuple[int, int, int, int]
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 
 @dataclass
@@ -62,15 +64,23 @@ def burn(raster: Raster, burns: list[Burn]) -> None:
     draw = ImageDraw.Draw(raster.image)
     for group in burns:
         for box in group.boxes:
-            draw.rectangle(raster.pixel_rect(box, _PAD_POINTS), fill=_BLACK)
+            draw.rectangle(raster.pixel_rect(box, PAD_POINTS), fill=_BLACK)
     for group in burns:
         whole = union(list(group.boxes))
         if whole is not None:
-            _label(draw, raster.pixel_rect(whole, _PAD_POINTS), group.token)
+            _label(draw, raster.pixel_rect(whole, PAD_POINTS), group.token)
 
 
 def _label(draw: ImageDraw.ImageDraw, rect: tuple[int, int, int, int], token: str) -> None:
     """The token in white inside the box; if it does not fit, on a black tab beside it."""
+    font, tab = label_fit(rect, token)
+    draw.rectangle(tab, fill=_BLACK)  # beside the box if wider
+    draw.text((rect[0] + 1, (rect[1] + rect[3]) / 2), token, fill=_WHITE, font=font, anchor="lm")
+
+
+def label_fit(rect: PixelRect, token: str) -> tuple[Font, PixelRect]:
+    """The font a token label is drawn in over ``rect``, and the black tab it is drawn on
+    (``rect`` itself, or wider when the label does not fit at the smallest size)."""
     left, top, right, bottom = rect
     size = max(min(bottom - top - 2, 64), _MIN_TOKEN_PX)
     font = _font(size)
@@ -79,13 +89,11 @@ def _label(draw: ImageDraw.ImageDraw, rect: tuple[int, int, int, int], token: st
         size = max(int(size * (right - left - 2) / width), _MIN_TOKEN_PX)
         font = _font(size)
         width = font.getlength(token)
-    end = max(right, left + 2 + math.ceil(width))
-    draw.rectangle((left, top, end, bottom), fill=_BLACK)  # beside the box if wider
-    draw.text((left + 1, (top + bottom) / 2), token, fill=_WHITE, font=font, anchor="lm")
+    return font, (left, top, max(right, left + 2 + math.ceil(width)), bottom)
 
 
 @functools.lru_cache(maxsize=64)
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(size: int) -> Font:
     return ImageFont.load_default(size=size)
 
 
