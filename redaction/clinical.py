@@ -16,7 +16,13 @@ from models.finding import Finding
 
 DATA = Path(__file__).parent / "data"
 _GUARDED = frozenset({"PERSON", "ORGANIZATION", "ADDRESS"})
-_TRUSTED_SOURCES = ("pattern:address", "pattern:zip", "context:address", "context:relation")
+_TRUSTED_SOURCES = (
+    "pattern:address",
+    "pattern:zip",
+    "context:address",
+    "context:relation",
+    "context:email-given",  # a one-word salutation or sign-off line ("Ed,")
+)
 _WORD = re.compile(r"[^\s,;:()\"]+")
 _NUMBER = re.compile(r"^[\d.,/%x^-]+$")
 # A dose inside a span ("MORPHINE 2 MG IV"): no name or organisation carries one.

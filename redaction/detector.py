@@ -6,8 +6,13 @@ from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from models.finding import Finding
+from redaction.chart_refs import drop_chart_references
 from redaction.clinical import drop_clinical
+from redaction.coordinated import coordinated_names
+from redaction.date_lists import join_date_lists
+from redaction.dates import MONTH_NAMES
 from redaction.fieldlabels import trim_field_labels
+from redaction.initial_names import given_before_initial
 from redaction.legal_cues import include_titles, join_date_ranges
 from redaction.lexicon import NOT_ENTITY, trim_entity
 from redaction.merge import merge
@@ -54,6 +59,7 @@ class Detector:
             ner = NerModel(model_name)
         self._ner = ner
         self._skip = frozenset(ner.stop_words) | NOT_ENTITY
+        self._date_skip = self._skip - MONTH_NAMES  # "on 9 May": "may" is a stop word
 
     def detect(self, text: str) -> list[Finding]:
         return self.detect_many([text])[0]
@@ -63,15 +69,22 @@ class Detector:
         return [self._detect(t, ents) for t, ents in zip(texts, entities, strict=True)]
 
     def _detect(self, text: str, entities: Sequence[Finding]) -> list[Finding]:
-        trimmed = [t for t in (trim_entity(text, f, self._skip) for f in entities) if t]
+        trimmed = [t for t in (self._trim(text, f) for f in entities) if t]
         return self.finalize(text, keep_plausible(text, [*trimmed, *find_patterns(text)]))
+
+    def _trim(self, text: str, f: Finding) -> Finding | None:
+        dated = f.label == "DATE" and any(c.isdigit() for c in text[f.start : f.end])
+        return trim_entity(text, f, self._date_skip if dated else self._skip)
 
     def finalize(self, text: str, findings: Sequence[Finding]) -> list[Finding]:
         """Drop neutral look-alikes, trim field labels, propagate values and name parts, merge."""
         zones = neutral_zones(text)
-        kept = trim_field_labels(text, drop_clinical(text, drop_neutral(text, findings, zones)))
+        kept = drop_clinical(text, drop_neutral(text, findings, zones))
+        kept = trim_field_labels(text, drop_chart_references(text, kept))
         kept = surname_after(text, given_before(text, person_votes(text, kept)))
+        kept = coordinated_names(text, kept)
         spread = given_before(text, [*kept, *propagate(text, merge(kept), self._skip)])
         found = whole_numbers(text, merge(drop_neutral(text, spread, zones)))
         titled = include_titles(text, merge(found))
-        return merge(finish_persons(text, join_date_ranges(text, titled)))
+        dated = join_date_lists(text, join_date_ranges(text, titled))
+        return merge(finish_persons(text, given_before_initial(text, dated)))

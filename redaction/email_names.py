@@ -2,7 +2,8 @@
 ("\"Frank Nolan\" <fn@example.org>", wrapped over quoted lines too), GroupWise reply headers
 (">>> Nolan, Frank 05/08/01 09:37AM >>>"), Lotus Notes addresses ("Keith Arbogast/HOU/ECT@ECT",
 wrapped over a line end too), salutation and sign-off lines ("Tobias--", "Thanks,\n\nHenrike
-Quist"). A bare given name on its own line must be a census given name."""
+Quist"), bylines ("By Henrike Quist"). A bare given name on its own line must be a census given
+name."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
-from redaction.wordclass import Kind, first_names, kind
+from redaction.reply_lines import find_reply_names
+from redaction.wordclass import Kind, first_names, kind, plain
 
+# a one-word salutation or sign-off the clinical-word guard must not take for shorthand
+LONE_GIVEN = "context:email-given"
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_WORD = rf"(?:[{_UP}][\w'\u2019]*(?:-[\w'\u2019]+)*\.?|[{_UP}]\.?)"
 _SEGMENT = r"[^\s/@,;<>]+(?:[ \t][^\s/@,;<>]+)?"
@@ -81,7 +85,7 @@ def _person(text: str, start: int, end: int, source: str) -> Finding | None:
 def _notes(text: str) -> Iterator[Finding]:
     for m in _NOTES.finditer(text):
         words = list(re.finditer(r"\S+", m.group("n")))
-        while len(words) > 1 and kind(words[0].group()) is Kind.WORD:
+        while len(words) > 1 and _sentence_word(words[0].group()):
             words.pop(0)  # "Thanks Ivo Brandt/NA/Corp": the sentence word is not the name
         start = m.start("n") + words[0].start()
         if text[m.end("n")] == "/" and not _unit_path_name(
@@ -92,6 +96,11 @@ def _notes(text: str) -> Iterator[Finding]:
             yield f
 
 
+def _sentence_word(word: str) -> bool:
+    """A plain word that is no census given name ("Thanks", not "Ed")."""
+    return kind(word) is Kind.WORD and plain(word) not in first_names()
+
+
 def _unit_path_name(name: str, end: int, text: str) -> bool:
     """A Notes address without "@" ("Beth A Ryan/HOU/ECT"): shorthand like "CO/CI/SVR" or
     "LASIX/ALDACTONE" has the same shape, so the name must be mixed case, two words or more,
@@ -99,7 +108,10 @@ def _unit_path_name(name: str, end: int, text: str) -> bool:
     if re.match(r"[^\s@,;<>]*@", text[end:]):
         return True
     words = name.split()
-    return len(words) >= 2 and not name.isupper() and _namelike(words[0], True)
+    if len(words) < 2 or name.isupper():
+        return False
+    middle = len(words) == 3 and len(words[1].rstrip(".")) == 1  # "Beth A Ryan"
+    return _namelike(words[0], True) or (middle and kind(words[0]) is not Kind.WORD)
 
 
 def _header_values(text: str) -> Iterator[tuple[int, int]]:
@@ -148,6 +160,18 @@ def _lines(text: str) -> Iterator[Finding]:
             firsts = [p for i, p in enumerate(parts) if _namelike(p, i == 0)]
             if parts and len(firsts) == len(parts):
                 yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, "context:email")
+            elif _lone_given(parts, m.group()):  # "Ed,": a given name that is also shorthand
+                yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, LONE_GIVEN)
+
+
+def _lone_given(parts: list[str], line: str) -> bool:
+    """A salutation or sign-off of one title-case census given name, even one that is also a
+    word or clinical shorthand ("Ed,", "Thanks,\\nAl"), set off by a greeting, a closing or a
+    comma (not a heading: "Art:")."""
+    word = parts[0] if len(parts) == 1 else ""
+    if not word.istitle() or word.lower() not in first_names():
+        return False
+    return line.rstrip().endswith(",") or not line.lstrip(" \t>").startswith(word)
 
 
 # A contact entry: a name right before a phone number ("Patrice Thornbury 403-555-0178"), or a
@@ -182,6 +206,21 @@ def _credential(parts: list[str]) -> bool:
     return len(parts) > 2 and last.isupper() and 2 <= len(last) <= 4 and last.isalpha()
 
 
+# A byline on its own line: "By Odile Marchetti", "BY ODILE MARCHETTI" (news forwarded in mail)
+_BYLINE = re.compile(
+    rf"^[ \t>]*(?i:by)[ \t]+(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})[ \t]*,?[ \t]*\r?$",
+    re.MULTILINE,
+)
+
+
+def _bylines(text: str) -> Iterator[Finding]:
+    """Bylines whose first word is a census given name and whose other words are name-like."""
+    for m in _BYLINE.finditer(text):
+        parts = m.group("n").split()
+        if _namelike(parts[0], True) and all(_namelike(p, False) for p in parts[1:]):
+            yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, "context:email")
+
+
 def find_email_names(text: str) -> Iterator[Finding]:
     """Every e-mail layout name recognizer (one entry in the pattern table)."""
     yield from _notes(text)
@@ -190,3 +229,5 @@ def find_email_names(text: str) -> Iterator[Finding]:
     yield from _replies(text)
     yield from _lines(text)
     yield from _contacts(text)
+    yield from _bylines(text)
+    yield from find_reply_names(text)

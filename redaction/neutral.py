@@ -43,6 +43,9 @@ _PATTERNS = (
     r"(?i:disease|syndrome|catheter|tube|line|stain|procedure|cyst|node|sarcoma|sign|test"
     r"|maneuver|manoeuvre|reflex|palsy|criteria|score|scale|classification|fracture|lymphoma"
     r"|procedure|operation|anomaly|phenomenon|tumou?r)\b",
+    # eponymous catheters and valves in any case (Groshong cath, PASSY MUIR VALVE, a Vascath)
+    r"\b(?:[A-Z][a-z]+|[A-Z]{3,}|[a-z]{3,})(?:[- \t](?:[A-Z][a-z]+|[A-Z]{3,}|[a-z]{3,}))?[ \t]+"
+    r"(?i:cath|catheter|valve)s?\b|\b[A-Za-z]{3,}(?i:cath)s?\b",
 )
 _NEUTRAL = tuple(re.compile(p) for p in _PATTERNS)
 # Findings from these sources are trusted even inside a neutral zone.

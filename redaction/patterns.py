@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from models.finding import Finding
 from redaction.addresses import find_international
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
+from redaction.cued_given import find_cued_given_names
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.email_names import find_email_names
@@ -16,6 +17,7 @@ from redaction.gazetteer import find_places
 from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.identifiers import find_identifiers
 from redaction.legal_cues import find_legal_cues
+from redaction.list_entries import find_list_entry_names
 from redaction.lowerdates import find_lower_dates
 from redaction.names import (
     find_address_block_names,
@@ -32,6 +34,8 @@ from redaction.record_numbers import find_record_numbers
 from redaction.relation_names import find_relation_names
 from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
+from redaction.signatures import find_signature_names
+from redaction.wrapped_names import find_wrapped_names
 
 Recognizer = Callable[[str], Iterable[Finding]]
 
@@ -68,6 +72,10 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_address_blocks,
     find_legal_cues,
     find_email_names,
+    find_signature_names,
+    find_wrapped_names,
+    find_cued_given_names,
+    find_list_entry_names,
     find_international,
     find_lower_dates,
 )

@@ -1,7 +1,8 @@
 """Detection rules a policy switches on beyond the shared detector (``rules = [...]`` in its
 TOML). ``date_parts`` (medical, Safe Harbor): every date element smaller than a year goes,
 so a month or a holiday named on its own ("admitted in March", "home for Thanksgiving") is a
-date too. A weekday alone ("echo due on Thursday") dates nothing and stays."""
+date too. A weekday alone ("echo due on Thursday") dates nothing and stays. ``durations``
+(legal): the term of a sentence, a custody or a ban (``redaction/durations.py``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Callable, Collection, Iterator
 
 from models.errors import ConfigError
 from models.finding import Finding
+from redaction.durations import find_durations
 
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -37,7 +39,7 @@ def find_date_parts(text: str) -> Iterator[Finding]:
 
 
 Rule = Callable[[str], Iterator[Finding]]
-RULES: dict[str, Rule] = {"date_parts": find_date_parts}
+RULES: dict[str, Rule] = {"date_parts": find_date_parts, "durations": find_durations}
 
 
 def check_rules(names: Collection[str], policy: str) -> frozenset[str]:

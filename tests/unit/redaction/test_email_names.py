@@ -55,6 +55,15 @@ def _names(text: str) -> set[str]:
             "> Jerome Wexler (IL)\n> Royce Blankenship (MO)\n",
             {"Jerome Wexler", "Royce Blankenship"},
         ),
+        # a Notes address with a middle initial, the given name in no census list
+        ("cc: Anselm Oyelaran/HOU/ECT, Thibaud R Quenneville/LON/ECT", {"Thibaud R Quenneville"}),
+        # one-word salutations and sign-offs of a given name that is also shorthand
+        ("Al,\n The lease is signed.", {"Al"}),
+        ("See you there.\n\nThanks,\n\nEd\n", {"Ed"}),
+        ("cc: Ed Quenneville/LON/ECT@ECT", {"Ed Quenneville"}),
+        # bylines of forwarded news, in any case
+        ("Markets Slide\nBy AGNES KOWALCZYK\n\nShares fell.", {"AGNES KOWALCZYK"}),
+        ("By Walter J. Oyelaran\n", {"Walter J. Oyelaran"}),
     ],
 )
 def test_email_layout_names(text: str, names: set[str]) -> None:
@@ -71,16 +80,24 @@ def test_contact_line_name_without_its_credential() -> None:
         "Subject: Weekly report\nAttached,\nThanks,\nThe Team\n",
         "Regards,\nAccounts Payable\n",
         "Hello,\n\nPlease see the attached.",
+        "Prices were set\nBy Monday Morning\n",  # a plain phrase after "By" is no byline
+        "Please Send A Copy/HOU/ECT",  # a plain word before a single letter: no Notes name
         "Date: Monday\nTo: undisclosed-recipients;\n",
         # nursing shorthand has the shape of a Notes address
         "HEMODYNAMICS FICK CO/CI/SVR 10",
         "PLAN OF CARE WITH STAFF/PT/FAMILY",
         "cont Lasix/Aldactone qd",
         "Grant Application\nABD SOFT\n",
+        "Summary:\nEd.\n",  # a heading-like line, no comma, no greeting
     ],
 )
 def test_layout_words_are_not_names(text: str) -> None:
     assert _names(text) == set()
+
+
+def test_lone_given_salutation_survives_the_clinical_word_guard(detector: Detector) -> None:
+    text = "Ed,\n The draft lease is attached; call me with questions.\n"
+    assert [text[f.start : f.end] for f in detector.detect(text)] == ["Ed"]
 
 
 def test_email_end_to_end(detector: Detector) -> None:

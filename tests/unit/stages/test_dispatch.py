@@ -19,8 +19,8 @@ LEGAL = b"Dear Rahul Mehta,\nMr. Mehta alleges breach of contract.\n"
     ("files", "expected"),
     [
         ({"medical/a.txt": MEDICAL}, "medical/3"),
-        ({"legal/b.txt": LEGAL}, "legal/2"),
-        ({"medical/a.txt": MEDICAL, "legal/b.txt": LEGAL}, "legal/2,medical/3"),
+        ({"legal/b.txt": LEGAL}, "legal/3"),
+        ({"medical/a.txt": MEDICAL, "legal/b.txt": LEGAL}, "legal/3,medical/3"),
     ],
 )
 def test_the_manifest_carries_the_documents_policy_versions(

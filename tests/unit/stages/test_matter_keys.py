@@ -35,7 +35,7 @@ def test_ledger_records_the_policy_of_each_document_kind(svc: Services, inbox: P
         kinds[e.object_id]: e.details["policy_version"]
         for e in svc.ledger.events(action=Action.DOC_REDACTED.value)
     }
-    assert versions == {"medical": "medical/3", "legal": "legal/2"}
+    assert versions == {"medical": "medical/3", "legal": "legal/3"}
 
 
 def test_racing_workers_all_use_the_one_key_that_won(tmp_path: Path) -> None:
