@@ -19,18 +19,20 @@ which the rest of a long document's work then grew.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
+import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
 from PIL import Image
 
 from models.errors import CorruptDocument
+from redaction import heap
 from redaction.ocr import OcrLine, OcrPage, PixelBox
 
 _LOCK = threading.Lock()
+_READERS: dict[int, ThreadPoolExecutor] = {}  # the OCR thread, by process id (fork-safe)
 _ENGINES: dict[int, Any] = {}
 WORD_GAP = 0.33  # a gap between char boxes wider than this share of the line height
 DET_SIDE = 1280  # px: the longest side the text detector sees (RapidOCR's default: 2000)
@@ -48,6 +50,17 @@ def _engine(threads: int) -> Any:
             _tune(engine, threads)
             _ENGINES[threads] = engine
         return _ENGINES[threads]
+
+
+def _reader() -> ThreadPoolExecutor:
+    """This process's one OCR thread: a read's buffers come from that thread's own malloc
+    arena, so they never fragment the main heap that detection and rendition then use
+    (see :mod:`redaction.heap`)."""
+    with _LOCK:
+        pid = os.getpid()
+        if pid not in _READERS:
+            _READERS[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr")
+        return _READERS[pid]
 
 
 def _tune(engine: Any, threads: int) -> None:
@@ -86,32 +99,21 @@ class RapidOcrEngine:
         """Lines read at ``min_score`` or better; the text regions read worse (or as
         nothing) are counted as ``unread``, so a page of text too poor to read is not
         mistaken for a blank one."""
-        pixels = np.asarray(image.convert("RGB"))
-        try:
-            result, _elapsed = _engine(self.threads)(
-                pixels, use_cls=False, return_word_box=True, text_score=0.0
-            )
+        try:  # on the reader thread: its buffers live in that thread's own malloc arena
+            result = _reader().submit(self._recognise, image).result()
         except Exception as exc:  # the library raises bare errors; translate at the edge
             raise CorruptDocument("", "OCR failed on page image") from exc
-        finally:
-            _trim()
         lines = [_line(item) for item in result or []]
         read = tuple(line for line in lines if line.text and line.confidence >= self.min_score)
         return OcrPage(image.width, image.height, read, unread=len(lines) - len(read))
 
-
-def _malloc_trim() -> Any:
-    """glibc's ``malloc_trim``, or None where the C library has none (musl, macOS)."""
-    name = ctypes.util.find_library("c")
-    return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
-
-
-_MALLOC_TRIM = _malloc_trim()
-
-
-def _trim() -> None:
-    if _MALLOC_TRIM is not None:
-        _MALLOC_TRIM(0)
+    def _recognise(self, image: Image.Image) -> Any:
+        with heap.reading():  # big buffers freed back to the system after the read
+            pixels = np.asarray(image.convert("RGB"))
+            result, _elapsed = _engine(self.threads)(
+                pixels, use_cls=False, return_word_box=True, text_score=0.0
+            )
+        return result
 
 
 def _line(item: list[Any]) -> OcrLine:

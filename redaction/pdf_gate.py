@@ -35,9 +35,16 @@ _NAME_CHECKS = {"/EmbeddedFiles": "attachments", "/JavaScript": "javascript"}
 _PAGE_CHECKS = {"/Annots": "annotations", "/AA": "actions", "/Metadata": "xmp"}
 
 
+def _stream(pdf: bytes) -> io.BufferedReader:
+    """The file for pypdf, read in place: a ``BytesIO`` has ``getbuffer``, which pypdf asks
+    for the size and which makes the ``BytesIO`` copy its bytes (memray: 138 MiB for a
+    300-page rendition)."""
+    return io.BufferedReader(io.BytesIO(pdf))
+
+
 def _reader(pdf: bytes, ref: str) -> PdfReader:
     try:
-        return PdfReader(io.BytesIO(pdf), strict=False)
+        return PdfReader(_stream(pdf), strict=False)
     except (PyPdfError, ValueError, OSError) as exc:
         raise CorruptDocument(ref) from exc
 
@@ -46,11 +53,20 @@ def rendition_text(pdf: bytes, ref: str = "") -> str:
     """Every page's text layer, pages joined by form feeds."""
     reader = _reader(pdf, ref)
     try:
-        return PAGE_BREAK.join(page.extract_text() for page in reader.pages)
+        return PAGE_BREAK.join(_page_texts(reader))
     except (PyPdfError, ValueError, KeyError) as exc:
         raise CorruptDocument(ref) from exc
     finally:
         _release(reader)
+
+
+def _page_texts(reader: PdfReader) -> Iterator[str]:
+    """Each page's text, the objects read for it (its image among them) dropped after it:
+    pypdf keeps every object it resolved, so a long rendition's images all stayed (memray:
+    140 MiB at 300 pages); they are read again from the file if ever needed."""
+    for page in reader.pages:
+        yield page.extract_text()
+        reader.resolved_objects.clear()
 
 
 def _release(reader: PdfReader) -> None:
@@ -64,7 +80,7 @@ def _release(reader: PdfReader) -> None:
 def rendition_problems(pdf: bytes, expected_pages: int | None = None) -> list[str]:
     """Problem codes; an empty list means the file is structurally clean."""
     try:
-        reader = PdfReader(io.BytesIO(pdf), strict=False)
+        reader = PdfReader(_stream(pdf), strict=False)
         if reader.is_encrypted:
             return ["encrypted"]
         problems = list(_document_problems(reader, pdf))

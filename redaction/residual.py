@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from redaction.operators import TOKEN
+from redaction.residual_acronyms import place_acronyms
 from redaction.residual_case import facilities, name_pairs
 from redaction.residual_cues import (
     family_names,
@@ -35,7 +36,9 @@ from redaction.residual_given import (
     name_tails,
     titled_initials,
 )
-from redaction.residual_ids import ages, days_after_on, labelled_codes
+from redaction.residual_ids import ages, days_after_on, labelled_codes, reported_days
+from redaction.residual_initials import party_initials
+from redaction.residual_letters import framed_names
 from redaction.residual_numbers import count_dates, count_numbers, count_split_days
 from redaction.residual_places import places
 from redaction.wordclass import Kind, in_dictionary, plain, uncued_kind
@@ -135,6 +138,8 @@ _CUES: tuple[Callable[[str], int], ...] = (
     kin_subjects,
     signed_names,
     party_names,
+    framed_names,
+    party_initials,
 )
 
 
@@ -147,12 +152,15 @@ def scan(rendition: str) -> Residual:
     clear = TOKEN.sub(lambda m: " " * len(m.group()), rendition)
     return Residual(
         names=_count_names(clear),
-        dates=count_dates(clear) + count_split_days(rendition) + days_after_on(clear),
+        dates=count_dates(clear)
+        + count_split_days(rendition)
+        + days_after_on(clear)
+        + reported_days(rendition),
         digits=count_numbers(clear),
         name_pairs=name_pairs(clear),
         facilities=facilities(clear),
         cued_names=_cued_names(clear) + name_tails(rendition) + given_before_tokens(rendition),
-        places=wards(clear) + towns(clear) + places(clear),
+        places=wards(clear) + towns(clear) + places(clear) + place_acronyms(clear),
         ages=ages(clear),
         codes=labelled_codes(clear),
     )

@@ -2,8 +2,10 @@
 identifier: ``92 y/o``, ``101 yo``, a note opening ``98 s/p hip fx``), a record, policy or
 member code with letters and digits after its label (``policy #qx17``, ``MRN: AB1234``),
 a pager number however short (``pager 4417``),
-and a year-less day written month-dash-day after "on" and before the clause goes on
-(``back to OR on 7-8 for coiling``; ``on 2-4L`` and ``on 4-5 mcg`` are doses).
+a year-less day written month-dash-day after "on" and before the clause goes on
+(``back to OR on 7-8 for coiling``; ``on 2-4L`` and ``on 4-5 mcg`` are doses), and a day of
+the month told in reply, beside a redacted date (``asked the date, states 24 (it is
+[DATE_1])``: an orientation check answered with the day).
 Shape and a few context words only, no detector; used by ``redaction.residual`` on the clear
 text of a finished rendition (tokens blanked out).
 """
@@ -34,6 +36,31 @@ _PAGER = re.compile(
 _ON_DAY = re.compile(
     r"(?i)\bon[ \t]+(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:for|at|to|with|and)\b"
 )
+
+
+# A reported answer that is a bare day of the month ("states 24", "said it's the 3rd"); not a
+# count, score or measure after it ("states 8/10", "said 2 pillows", "reports 5,000").
+_REPORTED_DAY = re.compile(
+    r"(?i)\b(?:states?|stated|said|says|thinks?|thought|believes?|reports?|reported|answers?"
+    r"|answered|replie[sd]|guess(?:es|ed)?)[ \t]+"
+    r"(?:(?:it(?:'s|[ \t]+is|[ \t]+was)|the|that)[ \t]+)*"
+    r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![.,/:%-]?\d|[ \t]*(?:/|%|of\b|out\b|x\b))"
+)
+_DATE_TOKEN = re.compile(r"\[DATE_\d+\]")
+# How far from the answer the redacted date may be.
+REPORTED_WINDOW = 80
+
+
+def reported_days(rendition: str) -> int:
+    """Days of the month told in reply within ``REPORTED_WINDOW`` characters of a redacted
+    date; read on the rendition itself, tokens and all."""
+    return sum(
+        1
+        for m in _REPORTED_DAY.finditer(rendition)
+        if _DATE_TOKEN.search(
+            rendition, max(0, m.start() - REPORTED_WINDOW), m.end() + REPORTED_WINDOW
+        )
+    )
 
 
 def days_after_on(clear: str) -> int:

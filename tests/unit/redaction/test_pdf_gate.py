@@ -111,3 +111,16 @@ def test_rendition_text_of_garbage_is_corrupt():
     with pytest.raises(CorruptDocument) as info:
         rendition_text(b"garbage", ref="doc-7")
     assert info.value.ref == "doc-7"
+
+
+@pytest.mark.parametrize("pages", [1, 3, 7])
+def test_rendition_text_read_page_by_page_is_pypdfs_whole_reading(kit, pages: int) -> None:
+    """Dropping each page's objects once its text is read (and reading the bytes in place)
+    changes no text: the same as pypdf reading the whole file with everything cached."""
+    lines = [f"Page {n}: Mr. Halvard Quist, file {n:03d}" for n in range(pages)]
+    data = kit.pdf(lines)
+    pdf_text = extract(data)
+    rendition = build_rendition(data, pdf_text, kit.redact(pdf_text.text, ["Quist"]), dpi=24)
+    whole = PdfReader(io.BytesIO(rendition))
+    assert rendition_text(rendition) == "\f".join(p.extract_text() for p in whole.pages)
+    assert rendition_text(rendition).count("[PII_0]") == pages

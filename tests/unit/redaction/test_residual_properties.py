@@ -16,6 +16,7 @@ _PIECES = st.sampled_from(
         "Mr. ", "dr ", "son, ", "DAUGHTER ", "from ", "at ", "the eastern ", "shore", "harbor",
         "Quillan", "QRMC", "ed", "Ed", "93 y/o", "policy #qx17", "on 7-8 for", "[DATE_1] May",
         "[PERSON_1] ke ", "555-1234", "900-1300", "3/21", ", ", ". ", "\n", " ",
+        "came back from QRX", "states 17 ", "Thanks,\n", "Harold", "of Q.T., ",
     ]
 )  # fmt: skip
 _TOKENS = st.sampled_from(["[PERSON_1]", "[DATE_2]", "[ADDRESS_3]", "[PHONE_1]"])
