@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from redaction.clinical import DATA, clinical_words, read_words
+from redaction.lexicon_data import supplemented
 
 # A prefix shorter than this says nothing; the word it begins must be this much longer.
 MIN_PREFIX = 3
@@ -27,7 +28,7 @@ _LETTERS = string.ascii_lowercase
 @lru_cache(maxsize=1)
 def medical_names() -> frozenset[str]:
     """Brand drugs and devices (capitalised medical words that are no census name)."""
-    return read_words(DATA / "medical_names.txt")
+    return supplemented("medical_names.txt")
 
 
 @lru_cache(maxsize=1)

