@@ -2,6 +2,14 @@
 SIGKILLs itself at a named point.
 
     python tests/faults/driver.py front|back|pool INBOX [FAULT]
+    python tests/faults/driver.py serve    (then a JSON [PHASE, INBOX, FAULT?] line per run)
+
+``serve`` imports the stack and loads the spaCy model once, then runs each line of its
+stdin in a forked child process (a run of its own: its own settings, services, ledger and
+S3 connections, its own pid and process group for the SIGKILL) and prints ``pid N`` when it
+starts and its exit code when it ends (-9: killed).
+The runs are the same as one process each; only the start-up (several seconds of imports
+and model loading per run, most of the test's time on a busy machine) is paid once.
 
 ``front`` = ingest, redact, dispatch; ``back`` = collect, reassemble; ``pool`` = like
 ``front`` but redacting on the flows' process pool (``flows.redact_pool``).
@@ -14,6 +22,7 @@ Settings come from the environment (SEALROOM_*), as in production.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -118,8 +127,7 @@ def back() -> None:
     reassemble.reassemble(svc)
 
 
-def main() -> None:
-    phase, inbox, *fault = sys.argv[1:]
+def run(phase: str, inbox: str, *fault: str) -> None:
     from vault import outbox
 
     outbox.PARTIAL_MAX_AGE_S = 0.0  # one writer here: any temp file is a leftover
@@ -131,6 +139,53 @@ def main() -> None:
         back()
     else:  # "pool": redaction on the process pool the redact flow uses, then dispatch
         pool(inbox)
+
+
+def warm() -> None:
+    """Imports and a throw-away model load, nothing else: no settings are read and no
+    services, connections or files are made before a child forks (each run makes its own)."""
+    import audit  # noqa: F401
+    import composition.wiring  # noqa: F401
+    import flows.redact_pool  # noqa: F401
+    import review  # noqa: F401
+    import stages.collect
+    import stages.dispatch
+    import stages.ingest
+    import stages.reassemble
+    import stages.redact  # noqa: F401
+    import vault  # noqa: F401
+    from config import Settings
+    from redaction.ner import load_ner
+
+    load_ner(Settings().spacy_model)  # a settings object of its own: get_settings stays empty
+
+
+def serve() -> list[str]:
+    """Fork a child per line of stdin; wait for it and print its exit code. Returns only in
+    a child, with that run's arguments: the child then runs and exits as a process started
+    with them does (interpreter shutdown, exit handlers, exit code 1 on an exception)."""
+    warm()
+    for line in sys.stdin:
+        pid = os.fork()
+        if pid == 0:
+            os.setsid()  # a process group of its own (its pool workers join it)
+            null = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(null, 0)
+            os.close(null)
+            os.dup2(2, 1)  # stdout carries the exit codes
+            args: list[str] = json.loads(line)
+            return args
+        print(f"pid {pid}", flush=True)
+        _, status = os.waitpid(pid, 0)
+        print(os.waitstatus_to_exitcode(status), flush=True)
+    raise SystemExit(0)
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if args == ["serve"]:
+        args = serve()
+    run(*args)
 
 
 if __name__ == "__main__":

@@ -8,15 +8,18 @@ the flows use (driver and workers) from outside while it runs.
 
 from __future__ import annotations
 
+import json
 import os
+import select
 import signal
 import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -71,12 +74,77 @@ def environment(home: Path, endpoint: str, **extra: str) -> dict[str, str]:
     return env
 
 
-def drive(env: dict[str, str], *args: str) -> int:
-    done = subprocess.run(
-        [sys.executable, str(DRIVER), *args], env=env, cwd=REPO, capture_output=True, timeout=300
-    )
-    assert done.returncode in (0, -signal.SIGKILL), done.stderr.decode()[-2000:]
-    return done.returncode
+class Driver:
+    """``driver.py serve``: each run a forked process of its own (SIGKILLed at its fault
+    point like a separately started one), the imports and model load paid once."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.log = log
+        self.process = subprocess.Popen(
+            [sys.executable, str(DRIVER), "serve"],
+            env=env,
+            cwd=REPO,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log.open("wb"),
+            bufsize=0,  # unbuffered: select() on the pipe tells whether a line is waiting
+        )
+        assert self.process.stdout
+        self.stdout: IO[bytes] = self.process.stdout
+
+    def __call__(self, *args: str) -> int:
+        self.start(*args)
+        return self.wait()
+
+    def start(self, *args: str) -> int:
+        """Start one run; return its pid (also its process group)."""
+        assert self.process.stdin
+        self.args, self.offset = args, self.log.stat().st_size
+        self.process.stdin.write(json.dumps(args).encode() + b"\n")
+        return int(self._line(300).removeprefix("pid "))  # the first waits for the imports
+
+    def wait(self) -> int:
+        """The run's exit code: 0, or -SIGKILL when it was killed."""
+        code = int(self._line(300))
+        assert code in (0, -signal.SIGKILL), self._tail()
+        return code
+
+    def _line(self, seconds: float) -> str:
+        line, deadline = b"", time.monotonic() + seconds
+        while not line.endswith(b"\n"):
+            left = deadline - time.monotonic()
+            assert left > 0 and ready(self.stdout, left), (
+                f"{self.args}: nothing within {seconds} s:\n{self._tail()}"
+            )
+            byte = self.stdout.read(1)
+            assert byte, f"{self.args}: the driver exited:\n{self._tail()}"
+            line += byte
+        return line.decode().strip()
+
+    def _tail(self) -> str:
+        return self.log.read_bytes()[self.offset :].decode(errors="replace")[-2000:]
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@pytest.fixture
+def driver(tmp_path: Path) -> Iterator[Callable[[dict[str, str]], Driver]]:
+    started: list[Driver] = []
+
+    def start(env: dict[str, str]) -> Driver:
+        started.append(Driver(env, tmp_path / f"driver-{len(started)}.log"))
+        return started[-1]
+
+    yield start
+    for one in started:
+        one.close()
 
 
 def store(env: dict[str, str]) -> S3ObjectStore:
@@ -134,24 +202,30 @@ def check_invariants(env: dict[str, str], home: Path, docs: int, *, delivered: b
 
 
 def test_sigkill_at_each_point_then_rerun_delivers_every_document_once(
-    endpoint: str, tmp_path: Path
+    endpoint: str, tmp_path: Path, driver: Callable[[dict[str, str]], Driver]
 ) -> None:
     inbox, home = tmp_path / "inbox", tmp_path / "home"
     write_corpus(inbox, DOCS, seed=11)
     env = environment(home, endpoint, SEALROOM_REDACT_WORKERS="1")
     make_bucket(env)
-    kills = sum(drive(env, "front", str(inbox), fault) != 0 for fault in FRONT_FAULTS)
-    assert drive(env, "front", str(inbox)) == 0
+    run = driver(env)
+    kills = sum(run("front", str(inbox), fault) != 0 for fault in FRONT_FAULTS)
+    assert run("front", str(inbox)) == 0
     check_invariants(env, home, DOCS, delivered=False)
     assert review_all(env, tmp_path / "reviewer") >= 1
-    kills += sum(drive(env, "back", str(inbox), fault) != 0 for fault in BACK_FAULTS)
-    assert drive(env, "back", str(inbox)) == 0
+    kills += sum(run("back", str(inbox), fault) != 0 for fault in BACK_FAULTS)
+    assert run("back", str(inbox)) == 0
     assert kills == len(FRONT_FAULTS) + len(BACK_FAULTS)  # every fault point was reached
     check_invariants(env, home, DOCS, delivered=True)
     with Ledger(f"sqlite:///{home / 'ledger.db'}") as ledger:
         before = ledger.count()
-        assert drive(env, "front", str(inbox)) == drive(env, "back", str(inbox)) == 0
+        assert run("front", str(inbox)) == run("back", str(inbox)) == 0
         assert ledger.count() == before  # a clean re-run adds nothing
+
+
+def ready(stream: IO[bytes], seconds: float = 0) -> bool:
+    """Output is waiting on the driver's stdout (at a run's end: its exit code)."""
+    return bool(select.select([stream], [], [], seconds)[0])
 
 
 def ledger_count(path: Path) -> int:
@@ -164,22 +238,24 @@ def ledger_count(path: Path) -> int:
         return 0
 
 
-def test_killing_the_process_pool_mid_redaction_resumes(endpoint: str, tmp_path: Path) -> None:
+def test_killing_the_process_pool_mid_redaction_resumes(
+    endpoint: str, tmp_path: Path, driver: Callable[[dict[str, str]], Driver]
+) -> None:
     """SIGKILL from outside, to the whole process group (driver and pool workers)."""
     inbox, home = tmp_path / "inbox", tmp_path / "home"
     write_corpus(inbox, 30, seed=5)
     workers = {"SEALROOM_REDACT_WORKERS": "2", "SEALROOM_REDACT_CHUNK_SIZE": "5"}
     env = environment(home, endpoint, **workers)
     make_bucket(env)
-    cmd = [sys.executable, str(DRIVER), "pool", str(inbox)]
-    proc = subprocess.Popen(cmd, env=env, cwd=REPO, start_new_session=True)
+    run = driver(env)
+    group = run.start("pool", str(inbox))
     deadline = time.monotonic() + 240
     while ledger_count(home / "ledger.db") < 40 and time.monotonic() < deadline:
-        assert proc.poll() is None, "the run ended before the kill point"
+        assert not ready(run.stdout), "the run ended before the kill point"
         time.sleep(0.1)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    assert drive(env, "pool", str(inbox)) == 0
+    os.killpg(group, signal.SIGKILL)
+    assert run.wait() == -signal.SIGKILL
+    assert run("pool", str(inbox)) == 0
     check_invariants(env, home, 30, delivered=False)
     with Ledger(f"sqlite:///{home / 'ledger.db'}") as ledger:
         states = document_states(ledger.events())
