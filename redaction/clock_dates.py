@@ -1,0 +1,35 @@
+"""Year-less dates told by their place beside a time or a clause, in nursing shorthand:
+
+- a month/day right after a clock time, ending its clause ("d/c'd drip at 0630 2/14",
+  "ARRIVED TO CCU AT 2300 1/8."): a time then a day is a timeline entry, so here a pair that
+  elsewhere reads as a fraction or a pressure setting ("1/8", "10/5") is a date, and so is a
+  day the calendar lacks (a shifted surrogate: "2/30");
+- a month-dash-day after "on" before the clause goes on ("back to OR on 7-8 for coiling");
+  "on 2-4 L" and "on 4-5 mcg" are doses (no clause word follows).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from models.finding import Finding
+
+SOURCE = "pattern:date"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_CLOCK = r"(?:[01]\d|2[0-3]):?[0-5]\d"
+_TIMED = re.compile(
+    rf"(?<![\w./:-]){_CLOCK}(?:[ \t]*(?i:hrs?|h))?[ \t]+(?:(?i:on)[ \t]+)?"
+    rf"(?P<d>{_MONTH}/{_DAY})(?=[ \t]*(?:[.,;:)]|\n|$))"
+)
+_ON_DASH = re.compile(
+    rf"(?<![\w-])(?i:on)[ \t]+(?P<d>{_MONTH}-{_DAY})[ \t]+(?=(?i:for|at|to|with|and|when)\b)"
+)
+
+
+def find_clock_dates(text: str) -> Iterator[Finding]:
+    """DATE spans for a day after a clock time and a dashed day after "on"."""
+    for pattern in (_TIMED, _ON_DASH):
+        for m in pattern.finditer(text):
+            yield Finding(m.start("d"), m.end("d"), "DATE", 0.7, SOURCE)
