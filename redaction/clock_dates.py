@@ -27,9 +27,20 @@ _ON_DASH = re.compile(
     rf"(?<![\w-])(?i:on)[ \t]+(?P<d>{_MONTH}-{_DAY})[ \t]+(?=(?i:for|at|to|with|and|when)\b)"
 )
 
+# An event verb right before a pair dates it, even where ventilator talk or a fraction would
+# read it as a setting ("TRACH (PLACED 9/9). AC 100%", "will extubate 12/10."), unless a
+# setting or a unit follows ("placed on 12/5 psv", "started 1/2 NS").
+_EVENT = re.compile(
+    r"(?<![\w/])(?i:placed|inserted|started|extubated?|intubated|reintubated|admitted"
+    r"|transferred|discharged|d/c'?d|dc'?d|removed|changed|drawn|sent|since|until|last"
+    r"|done|trached|repeated)[ \t]+(?:(?i:on)[ \t]+)?"
+    rf"(?P<d>{_MONTH}/{_DAY})(?![\w/%+-]|\.\d|[ \t]*(?i:psv|ps|cpap|bipap|peep|ns|nss|normal|saline"
+    r"|x\b|of\b|mmhg|cm|strength|units?|tabs?|mg|ml|cc|l\b|lpm))"
+)
+
 
 def find_clock_dates(text: str) -> Iterator[Finding]:
-    """DATE spans for a day after a clock time and a dashed day after "on"."""
-    for pattern in (_TIMED, _ON_DASH):
+    """DATE spans for a day after a clock time or an event verb, a dashed day after "on"."""
+    for pattern in (_TIMED, _ON_DASH, _EVENT):
         for m in pattern.finditer(text):
             yield Finding(m.start("d"), m.end("d"), "DATE", 0.7, SOURCE)

@@ -18,7 +18,11 @@ from redaction.wordclass import Kind, common_ranks, dictionary, kind, plain, unc
 SOURCE = "context:informed"
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)?")
 # The verb that says someone was told: it follows the name(s).
-_TOLD = re.compile(r"[ \t]+(?i:aware|notified|informed|made\s+aware)\b")
+_TOLD = re.compile(
+    r"[ \t]+(?i:aware|notified|informed|made\s+aware|called|phoned|visited|reports|reported"
+    r"|is\s+speaking|spoke|in\s+to\s+visit|at\s+bedside|arrived|came\s+in)\b"
+    r"|,?[ \t]+(?i:rn|np|md|rrt|pa|lpn|crna|msw|licsw|lcsw)\b(?![/'\u2019-])"
+)
 _LAST_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]+(?:['\u2019-][^\W\d_]+)?$")
 _GAP_BEFORE = re.compile(r"(?<=[^\W\d_])[ \t]+$")
 MAX_TOLD = 2
@@ -29,7 +33,7 @@ MAX_NAMES = 4
 # Roles and services that stand where a name would ("HO AWARE", "staff aware").
 _ROLE_WORDS = (
     "md mds np pa ho hos rn rns staff team resident fellow intern attending service unit micu"
-    " sicu ccu csru neuro renal cards surgery family"
+    " sicu ccu csru neuro renal cards surgery family doctor docter doc physician"
 )
 _ROLES = frozenset(_ROLE_WORDS.split())
 
@@ -51,7 +55,7 @@ def name_word(word: str, titled: bool = False) -> bool:
     """Can ``word`` be a person's name here? After a title a census name that is also a word
     counts too ("drs. bell and quist")."""
     w = plain(word)
-    if w in _ROLES or len(w) < 2:
+    if w in _ROLES or len(w) < 2 or w.endswith(("inlaw", "in-law")):
         return False
     k = kind(word)
     if k is Kind.NAME:

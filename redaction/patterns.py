@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from models.finding import Finding
 from redaction.addresses import find_international
 from redaction.clock_dates import find_clock_dates
+from redaction.closing_names import find_closing_names
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
 from redaction.cued_given import find_cued_given_names
 from redaction.cues import find_cued_names, find_signed_names
@@ -38,6 +39,7 @@ from redaction.relation_names import find_relation_names
 from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
 from redaction.signatures import find_signature_names
+from redaction.stay_places import find_stay_places
 from redaction.wrapped_names import find_wrapped_names
 
 Recognizer = Callable[[str], Iterable[Finding]]
@@ -84,6 +86,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_informed_names,
     find_regions,
     find_clock_dates,
+    find_closing_names,
+    find_stay_places,
 )
 
 

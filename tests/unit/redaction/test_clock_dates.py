@@ -16,6 +16,11 @@ from redaction.clock_dates import find_clock_dates
         ("lasix given 0900 2/30.", ["2/30"]),  # a shifted day the calendar lacks
         ("back to OR on 7-8 for clipping", ["7-8"]),
         ("went to cath lab on 11-3 and had stent", ["11-3"]),
+        ("MECH VENT VIA TRACH (PLACED 9/9). AC 100%, PEEP 5", ["9/9"]),  # vent talk near
+        ("abg ok, will wean and extubate 12/10.", ["12/10"]),
+        ("picc inserted on 4/3, cxr confirmed", ["4/3"]),
+        ("placed on 12/5 psv at 0400", []),  # a pressure setting after the verb
+        ("started 1/2 NS at 100cc/hr", []),  # a fraction before its fluid
         ("at 0630 1/2 NS bolus", []),  # a fraction before its noun
         ("on 2-4 L nc, sats 95%", []),  # a flow rate
         ("placed on 4-5 mcg of levo", []),
