@@ -38,9 +38,27 @@ _EVENT = re.compile(
     r"|x\b|of\b|mmhg|cm|strength|units?|tabs?|mg|ml|cc|l\b|lpm))"
 )
 
+# Two pairs listed together, one of them with a day past 12, which no fraction, score or setting
+# has: both are dates ("s/p MI x2 (1/3, 5/27)", "cx sent 2/4 and 9/19").
+_LISTED = re.compile(
+    rf"(?<![\w./+-])(?P<a>{_MONTH}/{_DAY})(?:[ \t]*,[ \t]*|[ \t]+(?i:and|&)[ \t]+)"
+    rf"(?P<b>{_MONTH}/{_DAY})(?![\w/%+-]|\.\d)"
+)
+LATE_DAY = 12
+
+
+def _listed_dates(text: str) -> Iterator[Finding]:
+    for m in _LISTED.finditer(text):
+        days = [int(m.group(g).split("/")[1]) for g in ("a", "b")]
+        if max(days) > LATE_DAY:
+            for g in ("a", "b"):
+                yield Finding(m.start(g), m.end(g), "DATE", 0.7, SOURCE)
+
 
 def find_clock_dates(text: str) -> Iterator[Finding]:
-    """DATE spans for a day after a clock time or an event verb, a dashed day after "on"."""
+    """DATE spans for a day after a clock time or an event verb, a dashed day after "on", a
+    pair listed with a date."""
     for pattern in (_TIMED, _ON_DASH, _EVENT):
         for m in pattern.finditer(text):
             yield Finding(m.start("d"), m.end("d"), "DATE", 0.7, SOURCE)
+    yield from _listed_dates(text)

@@ -29,6 +29,7 @@ from redaction.residual_cues import (
     towns,
     wards,
 )
+from redaction.residual_days import small_days
 from redaction.residual_given import (
     given_before_tokens,
     kin_given_names,
@@ -155,7 +156,8 @@ def scan(rendition: str) -> Residual:
         dates=count_dates(clear)
         + count_split_days(rendition)
         + days_after_on(clear)
-        + reported_days(rendition),
+        + reported_days(rendition)
+        + small_days(clear),
         digits=count_numbers(clear),
         name_pairs=name_pairs(clear),
         facilities=facilities(clear),

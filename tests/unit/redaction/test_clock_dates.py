@@ -21,6 +21,9 @@ from redaction.clock_dates import find_clock_dates
         ("picc inserted on 4/3, cxr confirmed", ["4/3"]),
         ("placed on 12/5 psv at 0400", []),  # a pressure setting after the verb
         ("started 1/2 NS at 100cc/hr", []),  # a fraction before its fluid
+        ("PMH: s/p MI x2 (1/3, 5/27), stent", ["1/3", "5/27"]),  # a fraction elsewhere
+        ("cultures 2/4 and 9/19 neg", ["2/4", "9/19"]),
+        ("PS 10/5, 5/5 tol well", []),  # settings: no day past 12
         ("at 0630 1/2 NS bolus", []),  # a fraction before its noun
         ("on 2-4 L nc, sats 95%", []),  # a flow rate
         ("placed on 4-5 mcg of levo", []),
