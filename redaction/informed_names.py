@@ -39,14 +39,15 @@ _ROLES = frozenset(_ROLE_WORDS.split())
 
 
 @lru_cache(maxsize=1)
-def _sorted_words() -> tuple[str, ...]:
+def sorted_words() -> tuple[str, ...]:
+    """Common and dictionary words, sorted (for prefix look-ups)."""
     return tuple(sorted(set(common_ranks()) | dictionary()))
 
 
 def clipped(word: str) -> bool:
     """A word cut short: the start of a longer plain word ("neurosurg", "cardiol", "resp")."""
     w = plain(word)
-    words = _sorted_words()
+    words = sorted_words()
     i = bisect_left(words, w)
     return i < len(words) and words[i].startswith(w) and words[i] != w
 

@@ -42,6 +42,7 @@ from redaction.residual_initials import party_initials
 from redaction.residual_letters import framed_names
 from redaction.residual_numbers import count_dates, count_numbers, count_split_days
 from redaction.residual_places import places
+from redaction.residual_subjects import subject_names
 from redaction.wordclass import Kind, in_dictionary, plain, uncued_kind
 
 # Capitalised words in a mixed-case text; sentence and line starts do not count.
@@ -141,6 +142,7 @@ _CUES: tuple[Callable[[str], int], ...] = (
     party_names,
     framed_names,
     party_initials,
+    subject_names,
 )
 
 
