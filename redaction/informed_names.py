@@ -22,6 +22,7 @@ _TOLD = re.compile(
     r"[ \t]+(?i:aware|notified|informed|made\s+aware|called|phoned|visited|reports|reported"
     r"|is\s+speaking|spoke|in\s+to\s+visit|at\s+bedside|arrived|came\s+in)\b"
     r"|,?[ \t]+(?i:rn|np|md|rrt|pa|lpn|crna|msw|licsw|lcsw)\b(?![/'\u2019-])"
+    r"|,?[ \t]+(?i:r\.n|n\.p|m\.d|r\.r\.t)\.?(?![\w/'\u2019-])"
 )
 _LAST_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]+(?:['\u2019-][^\W\d_]+)?$")
 _GAP_BEFORE = re.compile(r"(?<=[^\W\d_])[ \t]+$")

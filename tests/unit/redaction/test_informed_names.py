@@ -20,6 +20,7 @@ from redaction.informed_names import clipped, find_informed_names
         ("DR'S MAXINE AND JEROME AT BEDSIDE", ["MAXINE", "JEROME"]),
         ("drs. ortolan, quist and bell in to see pt", ["ortolan", "quist", "bell"]),
         ("DRS PELLWORTH AND ZANDOVIR AWARE", ["PELLWORTH", "ZANDOVIR"]),
+        ("last abg 7.40/35/64. Marla Quennick, R.N.\n", ["Marla", "Quennick"]),
         ("ho aware. md notified. micu team aware", []),  # roles and services
         ("neurosurg aware, cardiol notified", []),  # clipped words
         ("pt and wife aware of plan", []),  # plain words and relations
