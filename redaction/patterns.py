@@ -40,6 +40,7 @@ from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
 from redaction.signatures import find_signature_names
 from redaction.stay_places import find_stay_places
+from redaction.subject_names import find_subject_names
 from redaction.wrapped_names import find_wrapped_names
 
 Recognizer = Callable[[str], Iterable[Finding]]
@@ -88,6 +89,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_clock_dates,
     find_closing_names,
     find_stay_places,
+    find_subject_names,
 )
 
 
