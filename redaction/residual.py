@@ -40,6 +40,7 @@ from redaction.residual_given import (
 from redaction.residual_ids import ages, days_after_on, labelled_codes, reported_days
 from redaction.residual_initials import party_initials
 from redaction.residual_letters import framed_names
+from redaction.residual_neighbours import token_neighbours
 from redaction.residual_numbers import count_dates, count_numbers, count_split_days
 from redaction.residual_places import places
 from redaction.residual_subjects import subject_names
@@ -163,7 +164,10 @@ def scan(rendition: str) -> Residual:
         digits=count_numbers(clear),
         name_pairs=name_pairs(clear),
         facilities=facilities(clear),
-        cued_names=_cued_names(clear) + name_tails(rendition) + given_before_tokens(rendition),
+        cued_names=_cued_names(clear)
+        + name_tails(rendition)
+        + given_before_tokens(rendition)
+        + token_neighbours(rendition),
         places=wards(clear) + towns(clear) + places(clear) + place_acronyms(clear),
         ages=ages(clear),
         codes=labelled_codes(clear),

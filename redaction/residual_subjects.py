@@ -53,7 +53,7 @@ def _near_word(w: str) -> bool:
     return False
 
 
-def _name_like(word: str, caps: bool) -> bool:
+def name_like(word: str, caps: bool) -> bool:
     w = plain(word)
     if kind(word) is not Kind.UNKNOWN or uncued_kind(word) is not Kind.UNKNOWN:
         return False
@@ -66,5 +66,5 @@ def _name_like(word: str, caps: bool) -> bool:
 def subject_names(clear: str) -> int:
     """Distinct words in no lexicon that start a clause before a person's verb."""
     caps = mostly_upper(clear)
-    found = {m.group("w") for m in _SUBJECT.finditer(clear) if _name_like(m.group("w"), caps)}
+    found = {m.group("w") for m in _SUBJECT.finditer(clear) if name_like(m.group("w"), caps)}
     return len({w.casefold() for w in found})
