@@ -21,6 +21,7 @@ _RELATIONS = (
     r"|stepson|stepdaughter"
     r"|attending|resident|fellow|intern|nurse|chaplain|social\s+worker"
     r"|case\s+manager|talked\s+with|spoke\s+with|spoke\s+to|called|paged|notified"
+    r"|case\s*worker|met\s+with|met\s+w/|consult\s+with|consulted\s+with|chapl"
 )
 _CUE = re.compile(
     rf"(?<![\w'])(?:(?P<t>{_TITLES})\.?|(?P<r>{_RELATIONS}))(?:[ \t]*[,:\-][ \t]*|[ \t]+|\.)"

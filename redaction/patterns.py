@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable
 
 from models.finding import Finding
 from redaction.addresses import find_international
+from redaction.clock_dates import find_clock_dates
+from redaction.closing_names import find_closing_names
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
 from redaction.cued_given import find_cued_given_names
 from redaction.cues import find_cued_names, find_signed_names
@@ -16,6 +18,7 @@ from redaction.facility_cues import find_cued_facilities
 from redaction.gazetteer import find_places
 from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.identifiers import find_identifiers
+from redaction.informed_names import find_informed_names
 from redaction.legal_cues import find_legal_cues
 from redaction.list_entries import find_list_entry_names
 from redaction.lowerdates import find_lower_dates
@@ -31,10 +34,13 @@ from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.persons import find_given_names, find_initialled_names, find_role_names
 from redaction.places import find_addresses, find_organizations
 from redaction.record_numbers import find_record_numbers
+from redaction.regions import find_regions
 from redaction.relation_names import find_relation_names
 from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
 from redaction.signatures import find_signature_names
+from redaction.stay_places import find_stay_places
+from redaction.subject_names import find_subject_names
 from redaction.wrapped_names import find_wrapped_names
 
 Recognizer = Callable[[str], Iterable[Finding]]
@@ -78,6 +84,12 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_list_entry_names,
     find_international,
     find_lower_dates,
+    find_informed_names,
+    find_regions,
+    find_clock_dates,
+    find_closing_names,
+    find_stay_places,
+    find_subject_names,
 )
 
 

@@ -29,6 +29,7 @@ from redaction.residual_cues import (
     towns,
     wards,
 )
+from redaction.residual_days import small_days
 from redaction.residual_given import (
     given_before_tokens,
     kin_given_names,
@@ -39,8 +40,10 @@ from redaction.residual_given import (
 from redaction.residual_ids import ages, days_after_on, labelled_codes, reported_days
 from redaction.residual_initials import party_initials
 from redaction.residual_letters import framed_names
+from redaction.residual_neighbours import token_neighbours
 from redaction.residual_numbers import count_dates, count_numbers, count_split_days
 from redaction.residual_places import places
+from redaction.residual_subjects import subject_names
 from redaction.wordclass import Kind, in_dictionary, plain, uncued_kind
 
 # Capitalised words in a mixed-case text; sentence and line starts do not count.
@@ -140,6 +143,7 @@ _CUES: tuple[Callable[[str], int], ...] = (
     party_names,
     framed_names,
     party_initials,
+    subject_names,
 )
 
 
@@ -155,11 +159,15 @@ def scan(rendition: str) -> Residual:
         dates=count_dates(clear)
         + count_split_days(rendition)
         + days_after_on(clear)
-        + reported_days(rendition),
+        + reported_days(rendition)
+        + small_days(clear),
         digits=count_numbers(clear),
         name_pairs=name_pairs(clear),
         facilities=facilities(clear),
-        cued_names=_cued_names(clear) + name_tails(rendition) + given_before_tokens(rendition),
+        cued_names=_cued_names(clear)
+        + name_tails(rendition)
+        + given_before_tokens(rendition)
+        + token_neighbours(rendition),
         places=wards(clear) + towns(clear) + places(clear) + place_acronyms(clear),
         ages=ages(clear),
         codes=labelled_codes(clear),

@@ -92,7 +92,7 @@ def test_clinicians_after_a_title_or_reporting_cue(text: str, name: str) -> None
         "SON/DAUGHTER BOTH CALLED, HUSBAND HOUSE BOUND",
         # a letter after a slash or a comparison is no initial
         "versed 5mg/h. Marotta scale 2",
-        "ls coarse L>R. Dunmore aware",
+        "ls coarse L>R. Dunmore sign negative",  # (before "aware" it is a name)
     ],
 )
 def test_plain_words_after_the_cues_stay_readable(text: str) -> None:
