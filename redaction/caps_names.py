@@ -4,7 +4,9 @@ is no plain word and neither half a clinical word ("BS, PEG"), and the surname a
 word of no lexicon; a place ("HOUSTON, TEXAS") is no surname. The census given name is
 evidence enough to read it in all-caps shorthand too (travel itineraries in capitals look
 clinical by their share of abbreviations), but in a clinical text the given name must have
-four letters or more ("PERL, MAE" is shorthand). Pure function, no I/O."""
+four letters or more ("PERL, MAE" is shorthand). A pair alone on its line (a roster or an
+itinerary) needs no census given name outside clinical text: both halves names or words of
+no lexicon ("KOWALCZYK, RADOMIR"). Pure function, no I/O."""
 
 from __future__ import annotations
 
@@ -31,13 +33,22 @@ def find_caps_names(text: str) -> Iterator[Finding]:
     """Capital "SURNAME, GIVEN" and "SURNAME/GIVEN"."""
     clinical: bool | None = None
     for m in _CAPS.finditer(text):
-        if not (_given(m.group("g"), MIN_LETTERS) and _surname(m.group("s"))):
+        given, surname = m.group("g"), m.group("s")
+        census = _given(given, MIN_LETTERS)
+        if not _surname(surname) or not (census or _alone(text, m)):
             continue
-        if len(m.group("g")) < MIN_CLINICAL_GIVEN:
+        if not census or len(given) < MIN_CLINICAL_GIVEN:
             clinical = clinical_register(text) if clinical is None else clinical
-            if clinical:
+            if clinical or not (census or _surname(given)):
                 continue
         yield Finding(m.start(), m.end(), "PERSON", 0.7, SOURCE)
+
+
+def _alone(text: str, m: re.Match[str]) -> bool:
+    """The name is all its line holds (a roster or itinerary entry)."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return text[start : len(text) if end < 0 else end].strip(" \t\r>") == m.group()
 
 
 def _given(word: str, least: int) -> bool:

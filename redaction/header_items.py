@@ -1,6 +1,7 @@
 """Names in address-header items that pair a company with a person: distribution lists write
 "To: Acme Gas - Ines Varga; Brixton Power - Olek Dumont", or the person first ("Ines Varga -
-Acme Gas"). The side of the dash that reads as a person's name is redacted: two to four
+Acme Gas"), and lower-case names ("to: brimley, oswin") when no word of an item is a plain
+word. The side of the dash that reads as a person's name is redacted: two to four
 capitalised words, the first a census given name that is no plain word, a name that is no
 word, or a word of no lexicon (four letters or more), the others initials or words that are
 no plain word. Pure function, no I/O."""
@@ -19,13 +20,32 @@ _ITEM = re.compile(r"[^;,\n]+")
 _DASHED = re.compile(r"[ \t]+-{1,2}[ \t]+")
 _SIDE = re.compile(r"[A-Z][\w'\u2019-]*\.?(?:[ \t]+[A-Z][\w'\u2019-]*\.?){1,3}")
 MIN_UNKNOWN = 4
+MIN_LOWER = 3
+_LOWER_WORD = r"[^\W\d_A-Z][^\W\d_A-Z'\u2019-]*"
+_LOWER = re.compile(rf"[ \t\"']*(?P<n>{_LOWER_WORD}(?:[ \t]+{_LOWER_WORD}){{0,3}})[ \t\"']*")
 
 
 def find_header_item_names(text: str) -> Iterator[Finding]:
-    """Person sides of "company - person" items in To/Cc/From header values."""
+    """Person sides of "company - person" items, and lower-case names, in To/Cc/From header
+    values."""
     for start, end in header_values(text):
         for item in _ITEM.finditer(text, start, end):
             yield from _item_names(text, item.start(), item.end())
+            yield from _lower_item(text, item.start(), item.end())
+
+
+def _lower_item(text: str, start: int, end: int) -> Iterator[Finding]:
+    """A lower-case item of one to four words, none a plain word ("to: brimley, oswin")."""
+    m = _LOWER.fullmatch(text, start, end)
+    if m is not None and all(_lower_name(w) for w in m.group("n").split()):
+        yield Finding(m.start("n"), m.end("n"), "PERSON", 0.7, SOURCE)
+
+
+def _lower_name(word: str) -> bool:
+    k = kind(word)
+    if k is Kind.WORD:
+        return False
+    return k is not Kind.UNKNOWN or len(word) >= MIN_LOWER
 
 
 def _item_names(text: str, start: int, end: int) -> Iterator[Finding]:

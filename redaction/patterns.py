@@ -9,12 +9,14 @@ from redaction.addresses import find_international
 from redaction.caps_names import find_caps_names
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
 from redaction.cued_given import find_cued_given_names
+from redaction.cued_pairs import find_cued_pairs
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.email_names import find_email_names
 from redaction.facilities import find_facilities
 from redaction.facility_cues import find_cued_facilities
 from redaction.gazetteer import find_places
+from redaction.greetings import find_greeted_names
 from redaction.header_items import find_header_item_names
 from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.identifiers import find_identifiers
@@ -90,6 +92,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_listed_names,
     find_caps_names,
     find_verb_names,
+    find_cued_pairs,
+    find_greeted_names,
 )
 
 

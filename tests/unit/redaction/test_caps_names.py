@@ -33,3 +33,15 @@ def test_short_given_names_in_clinical_notes_are_shorthand() -> None:
     note = "neuro: lasix 40 iv, levophed gtt, abd soft, bs clear. PERL, MAE. OKONKWO, HENRIETTA"
     assert _names(note) == ["OKONKWO, HENRIETTA"]
     assert _names("Booked for QUIST, MAE on the morning flight") == ["QUIST, MAE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("KOWALCZYK, RADOMIR\nOKORO/PERPETUA\n", ["KOWALCZYK, RADOMIR", "OKORO/PERPETUA"]),
+        ("see KOWALCZYK, RADOMIR here", []),
+        ("ENRON/CORP\n", []),
+    ],
+)
+def test_a_roster_line_needs_no_census_given_name(text: str, names: list[str]) -> None:
+    assert _names(text) == names

@@ -26,6 +26,9 @@ def _names(text: str) -> list[str]:
                 "Zofia Kwiatkowska",
             ],
         ),
+        # lower-case items whose words are no plain words
+        ("from: quorvath, delphine\ncc: all staff; legal", ["quorvath", "delphine"]),
+        ("cc: villase\u00f1or, joaqu\u00edn", ["villase\u00f1or", "joaqu\u00edn"]),
         # both sides plain words or no dash: nothing
         ("To: Gas Desk - Power Trading; Acme Gas", []),
         ("To: Risk Management - Credit Desk", []),

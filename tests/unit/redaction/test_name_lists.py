@@ -21,6 +21,19 @@ def _names(text: str) -> list[str]:
         ),
         ("  - Ines Varga\r\n  - Dr. Olek B. Dumont\r\n", ["Ines Varga", "Olek B. Dumont"]),
         ("1. Zofia Kwiatkowska\n2. Tobias Oyelaran\n", ["Zofia Kwiatkowska", "Tobias Oyelaran"]),
+        (
+            "attendees:\n\tdrummond kesteven\n\taurelie fontanges\n",
+            ["drummond kesteven", "aurelie fontanges"],
+        ),
+        (
+            "ATTENDEES:\n\tDRUMMOND KESTEVEN\n\tAURELIE FONTANGES\n",
+            [
+                "DRUMMOND KESTEVEN",
+                "AURELIE FONTANGES",
+            ],
+        ),
+        # lower-case cells in a mixed-case text are no names
+        ("Attendees:\n\tdrummond kesteven\n\taurelie fontanges\n", []),
         # a plain word in any line, a single line, or no indent: not a name list
         ("\tGas Desk\n\tPower Trading\n", []),
         ("\tInes Varga\n\tGas Desk\n", []),
