@@ -31,9 +31,9 @@ _CUE = (
 )
 _W = r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)?"
 _PAIR = re.compile(
-    rf"(?<![\w'\u2019-])(?i:{_CUE})[ \t]+(?P<n>(?P<a>{_W})[ \t]+(?P<b>{_W}))"
-    r"(?![\w'\u2019@/-]|[ \t]+[A-Z][a-z])"
-)
+    rf"(?<![\w'\u2019-])(?i:{_CUE})[ \t]+(?=(?P<n>(?P<a>{_W})[ \t]+(?P<b>{_W}))"
+    r"(?![\w'\u2019@/-]|[ \t]+[A-Z][a-z]))"
+)  # the pair is read ahead, so "and copy Ines Varga" tries "copy Ines" and then "Ines Varga"
 MIN_SURNAME = 4
 
 

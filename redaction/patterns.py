@@ -10,6 +10,7 @@ from redaction.caps_names import find_caps_names
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
 from redaction.cued_given import find_cued_given_names
 from redaction.cued_pairs import find_cued_pairs
+from redaction.cued_unknown import find_cued_unknown_names
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.email_names import find_email_names
@@ -42,6 +43,7 @@ from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
 from redaction.signatures import find_signature_names
 from redaction.signoffs import find_signoff_names
+from redaction.surname_first import find_surname_first_names
 from redaction.verb_names import find_verb_names
 from redaction.wrapped_names import find_wrapped_names
 
@@ -94,6 +96,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_verb_names,
     find_cued_pairs,
     find_greeted_names,
+    find_surname_first_names,
+    find_cued_unknown_names,
 )
 
 
