@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from models.finding import Finding
 from redaction.clinical import clinical_words
 from redaction.gazetteer import places
-from redaction.register import clinical_register
+from redaction.mail_register import clinical_text
 from redaction.residual_acronyms import medical_abbreviations
 from redaction.wordclass import Kind, first_names, kind, plain
 
@@ -38,7 +38,7 @@ def find_caps_names(text: str) -> Iterator[Finding]:
         if not _surname(surname) or not (census or _alone(text, m)):
             continue
         if not census or len(given) < MIN_CLINICAL_GIVEN:
-            clinical = clinical_register(text) if clinical is None else clinical
+            clinical = clinical_text(text) if clinical is None else clinical
             if clinical or not (census or _surname(given)):
                 continue
         yield Finding(m.start(), m.end(), "PERSON", 0.7, SOURCE)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from models.finding import Finding
 from redaction.gazetteer import places
-from redaction.register import clinical_register
+from redaction.mail_register import clinical_text
 from redaction.residual_acronyms import lower_register, mostly_upper
 from redaction.wordclass import Kind, first_names, kind, plain
 
@@ -39,7 +39,7 @@ MIN_SURNAME = 4
 
 def find_cued_pairs(text: str) -> Iterator[Finding]:
     """Two-word names after a word of contact (none in clinical notes)."""
-    if clinical_register(text):
+    if clinical_text(text):
         return
     case = _case(text)
     for m in _PAIR.finditer(text):

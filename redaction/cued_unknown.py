@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
-from redaction.register import clinical_register
+from redaction.mail_register import clinical_text
 from redaction.wordclass import Kind, kind
 
 SOURCE = "lexicon:cued-unknown"
@@ -28,7 +28,7 @@ _LONE = re.compile(
 
 def find_cued_unknown_names(text: str) -> Iterator[Finding]:
     """Capitalised words in no lexicon after a verb of contact (none in clinical notes)."""
-    if clinical_register(text):
+    if clinical_text(text):
         return
     for m in _LONE.finditer(text):
         if kind(m.group("n")) is Kind.UNKNOWN:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
-from redaction.register import clinical_register
+from redaction.mail_register import clinical_text
 from redaction.residual_acronyms import lower_register, mostly_upper
 from redaction.wordclass import Kind, kind
 
@@ -38,7 +38,7 @@ MIN_BARE = 3
 
 def find_greeted_names(text: str) -> Iterator[Finding]:
     """Greeted names and bare salutations (none in clinical notes)."""
-    if clinical_register(text):
+    if clinical_text(text):
         return
     for m in _GREETED.finditer(text):
         if all(_name_word(w, MIN_GREETED) for w in m.group("n").split()):

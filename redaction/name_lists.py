@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from models.finding import Finding
-from redaction.register import clinical_register
+from redaction.mail_register import clinical_text
 from redaction.residual_acronyms import lower_register, mostly_upper
 from redaction.wordclass import Kind, first_names, kind, plain
 
@@ -31,7 +31,7 @@ MIN_UNKNOWN = 4
 
 def find_listed_names(text: str) -> Iterator[Finding]:
     """Every name of a run of two or more name lines (none in clinical notes)."""
-    if clinical_register(text):
+    if clinical_text(text):
         return
     written = _case_test(text)
     run: list[re.Match[str]] = []

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
-from redaction.register import clinical_register
+from redaction.mail_register import clinical_text
 from redaction.wordclass import Kind, kind
 
 SOURCE = "context:signoff"
@@ -33,7 +33,7 @@ MIN_LETTERS = 2
 
 def find_signoff_names(text: str) -> Iterator[Finding]:
     """Names on the line under a closing (none in clinical notes)."""
-    if "\n" not in text or clinical_register(text):
+    if "\n" not in text or clinical_text(text):
         return
     for m in _SIGNOFF.finditer(text):
         words = m.group("n").split()

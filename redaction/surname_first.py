@@ -17,7 +17,7 @@ from functools import lru_cache
 from models.finding import Finding
 from redaction.clinical import DATA, read_words
 from redaction.gazetteer import places
-from redaction.register import clinical_register
+from redaction.mail_register import clinical_text
 from redaction.wordclass import Kind, first_names, kind, plain
 
 SOURCE = "context:surname-first"
@@ -38,7 +38,7 @@ def _places() -> frozenset[str]:
 
 def find_surname_first_names(text: str) -> Iterator[Finding]:
     """ "Surname, Given" pairs (none in clinical notes)."""
-    if "," not in text or clinical_register(text):
+    if "," not in text or clinical_text(text):
         return
     for m in _PAIR.finditer(text):
         surname, given = m.group("s"), m.group("g")

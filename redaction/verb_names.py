@@ -15,7 +15,7 @@ from functools import lru_cache
 from models.finding import Finding
 from redaction.clinical import DATA, read_words
 from redaction.gazetteer import places
-from redaction.register import clinical_register
+from redaction.mail_register import clinical_text
 from redaction.wordclass import Kind, kind, plain
 
 SOURCE = "lexicon:verb-name"
@@ -38,7 +38,7 @@ def _places() -> frozenset[str]:
 
 def find_verb_names(text: str) -> Iterator[Finding]:
     """Names standing alone before a reporting verb (none in clinical notes)."""
-    if clinical_register(text):
+    if clinical_text(text):
         return
     for m in _SUBJECT.finditer(text):
         word = m.group("n")
