@@ -3,7 +3,8 @@
 sign-off rules want a census given name first; names from outside the census lists, initials
 and all-caps mail escape them. Here the layout is the evidence: a closing alone on its line,
 then (after blank lines at most) a line of one to three words ending there, none of them a plain
-word ("Thanks,\\nThe Team" and "Regards,\\nAcme Support" stay). Not in clinical notes. Pure
+word ("Thanks,\\nThe Team" and "Regards,\\nAcme Support" stay). A dash sign-off alone on
+its line after a blank line ("\\n\\n-Ondine") is read the same way. Not in clinical notes. Pure
 function, no I/O."""
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ _SIGNOFF = re.compile(
     rf"(?:{_TITLE}[ \t]+)?(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]*\r?$",
     re.MULTILINE,
 )
+# a dash sign-off alone on its line after a blank line: "\n\n-Ondine", "\n\n-- jb"
+_DASHED = re.compile(
+    rf"\n[ \t>]*\r?\n[ \t>]*-{{1,2}}[ \t]?(?P<n>{_WORD}(?:[ \t]+{_WORD})?)[ \t]*\r?$",
+    re.MULTILINE,
+)
 MIN_LETTERS = 2
+MIN_DASHED = 3
 
 
 def find_signoff_names(text: str) -> Iterator[Finding]:
@@ -38,6 +45,10 @@ def find_signoff_names(text: str) -> Iterator[Finding]:
     for m in _SIGNOFF.finditer(text):
         words = m.group("n").split()
         if all(_name_word(w, i == 0) for i, w in enumerate(words)):
+            yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, SOURCE)
+    for m in _DASHED.finditer(text):
+        words = m.group("n").split()
+        if len(words[0]) >= MIN_DASHED and all(_name_word(w, i == 0) for i, w in enumerate(words)):
             yield Finding(m.start("n"), m.end("n"), "PERSON", 0.75, SOURCE)
 
 

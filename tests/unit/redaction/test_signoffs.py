@@ -21,7 +21,11 @@ def _names(text: str) -> list[str]:
         ("Regards,\r\nJB\r\n", ["JB"]),
         ("Best,\nDr. Ysolde Carrowmore", ["Ysolde Carrowmore"]),
         ("> Kind regards,\n> Oskar B. Wendleton\n", ["Oskar B. Wendleton"]),
+        ("See you then.\n\n-Ondine\n", ["Ondine"]),
+        ("see you then.\n\n-- ondine quist", ["ondine quist"]),
         # plain words, sentences and long lines under a closing stay
+        ("Notes:\n\n- Revenue up\n", []),
+        ("Notes:\n\n-JB\n", []),
         ("Thanks,\nThe Team\n", []),
         ("Best regards,\nAcme Support\n", []),
         ("Thanks!\nI will call tomorrow.\n", []),
