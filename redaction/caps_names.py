@@ -1,7 +1,7 @@
 """Names written surname first in capitals, as mail systems and rosters print them: "OKONKWO,
 HENRIETTA", "ZILBAUER/MAREK", "HALE, IDA M.". The given half must be a census given name that
 is no plain word and neither half a clinical word ("BS, PEG"), and the surname a name or a
-word of no lexicon; a place ("HOUSTON, TEXAS") is no surname. The census given name is
+word of no lexicon; a place ("DAYTON, MARY") is no surname. The census given name is
 evidence enough to read it in all-caps shorthand too (travel itineraries in capitals look
 clinical by their share of abbreviations), but in a clinical text the given name must have
 four letters or more ("PERL, MAE" is shorthand). A pair alone on its line (a roster or an

@@ -2,8 +2,8 @@
 morning", "ask Thorvald", "call Ottoline @ x3916". The census lists the other lone-name rules
 lean on hold few given names from outside the US; after a verb that takes a person (talk,
 speak, ask, tell, thank, remind, ping, call, cc, per) a capitalised word of four letters or
-more that is in no lexicon is a name. Prepositions alone ("by Nymex", "to Dynegy") are no such
-cue, and a capitalised word right after it makes a company or a place ("call Nortel
+more that is in no lexicon is a name. Prepositions alone ("by Quorvex", "to Brindlecorp") are
+no such cue, and a capitalised word right after it makes a company or a place ("call Quorvex
 Networks"). Not in clinical notes. Pure function, no I/O."""
 
 from __future__ import annotations

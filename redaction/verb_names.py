@@ -1,7 +1,7 @@
 """A lone name as the subject of a reporting verb: "Ambrose mentioned that ...", "per our call,
 Quist asked us to ...", "Yates said". NER drops lone names, most of all at the start of a
 sentence. The word must be capitalised (not all capitals) and a census name that is no word
-of any kind (``Kind.NAME``), and no place or country ("Houston said" is about a city's council
+of any kind (``Kind.NAME``), and no place or country ("Dayton said" is about a city's council
 as often as not); the verb, a verb of saying or sending, follows it in lower case (auxiliaries
 such as "was" or "had" follow states and companies as often). Not in clinical notes. Pure
 function, no I/O."""

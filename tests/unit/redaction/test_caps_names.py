@@ -18,11 +18,11 @@ def _names(text: str) -> list[str]:
         ("cc: ZILBAUER/GWENDOLYN and QUIST, TOBIAS M.", ["ZILBAUER/GWENDOLYN", "QUIST, TOBIAS M."]),
         ("OKAFOR-QUAILE, HENRIETTA", ["OKAFOR-QUAILE, HENRIETTA"]),
         # a plain word or a place as the surname, a given name that is a word, paths
-        ("HOUSTON, TEXAS", []),
+        ("DAYTON, MARY", []),
         ("PLEASE, JOHN", []),
         ("AGENDA, SUMMER", []),
         ("LASIX/ALDACTONE", []),
-        ("HOU/ECT/TOBIAS", []),
+        ("DAL/NVX/TOBIAS", []),
     ],
 )
 def test_caps_names(text: str, names: list[str]) -> None:
@@ -40,7 +40,7 @@ def test_short_given_names_in_clinical_notes_are_shorthand() -> None:
     [
         ("KOWALCZYK, RADOMIR\nOKORO/PERPETUA\n", ["KOWALCZYK, RADOMIR", "OKORO/PERPETUA"]),
         ("see KOWALCZYK, RADOMIR here", []),
-        ("ENRON/CORP\n", []),
+        ("NORVALE/CORP\n", []),
     ],
 )
 def test_a_roster_line_needs_no_census_given_name(text: str, names: list[str]) -> None:

@@ -34,7 +34,7 @@ def _names(text: str) -> list[str]:
         # a company (a capitalised word follows), places, plain words, mixed case
         ("I spoke with Dunmore Wendleton Gas today.", []),
         ("We flew to San Antonio for the meeting.", []),
-        ("The deal with Enron Capital closed.", []),
+        ("The deal with Norvale Capital closed.", []),
         ("Sent to the board for approval.", []),
         ("Ask evander quillfeather, Not Me.", []),
     ],

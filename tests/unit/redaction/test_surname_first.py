@@ -26,7 +26,7 @@ def _names(text: str) -> list[str]:
         ("the supervisor, Okafor, Henrietta M. signed it", ["Okafor, Henrietta M."]),
         # no census given name mid-sentence, places, firms, Notes address lists
         ("Please add Ashdown, Quennell to the list.", []),
-        ("Houston, Texas is hot in June.", []),
+        ("We met in Dayton, Sharon said.", []),
         ("a lawyer from Okafor, Brannock and Figgis.", []),
         ("Ana Ruiz/NA/Okafor@Okafor, Henrietta \nBrannock/Corp/Okafor@Okafor", []),
     ],
