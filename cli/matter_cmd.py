@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -48,8 +49,12 @@ def add_pdf_password(
 
 
 @app.command("pdf-passwords")
-def pdf_passwords(matter: MatterOpt = None) -> None:
+def pdf_passwords(
+    matter: MatterOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
+) -> None:
     """How many PDF passwords the matter has sealed (the passwords are never shown)."""
     from stages.matter_config import load_matter_config
 
-    typer.echo(str(len(load_matter_config(_services(matter)).pdf_passwords)))
+    count = len(load_matter_config(_services(matter)).pdf_passwords)
+    typer.echo(json.dumps({"pdf_passwords": count}) if as_json else str(count))

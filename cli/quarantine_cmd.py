@@ -61,6 +61,9 @@ def show(
     source: Annotated[
         bool, typer.Option("--source", help="Also unseal the inbox file name (recorded).")
     ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object on stdout (history as a list).")
+    ] = False,
 ) -> None:
     """One quarantined document: code, reason, kind, media type, inbox entry id, history."""
     from models.event_refs import code_of
@@ -74,12 +77,18 @@ def show(
         codes = [code_of(read_payload(event)) for event in events]  # SR-AUD-022 if malformed
     except SealroomError as exc:
         _fail(exc)
-    for key, value in item.as_json().items():
-        typer.echo(f"{key}: {value}")
+    shown = dict(item.as_json())
     if source:
-        typer.echo(f"source: {source_name(svc, doc_id)}")
-    for event, code in zip(events, codes, strict=True):
-        typer.echo(f"  {event.time}  {event.action}  {code}".rstrip())
+        shown["source"] = source_name(svc, doc_id)
+    history = [(e.time, e.action, code) for e, code in zip(events, codes, strict=True)]
+    if as_json:
+        rows = [{"time": t, "action": a, "code": c} for t, a, c in history]
+        typer.echo(json.dumps({**shown, "history": rows}))
+        return
+    for key, value in shown.items():
+        typer.echo(f"{key}: {value}")
+    for time, action, code in history:
+        typer.echo(f"  {time}  {action}  {code}".rstrip())
 
 
 @app.command("retry")

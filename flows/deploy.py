@@ -39,35 +39,24 @@ def deployments(settings: Settings, matter: str | None = None) -> list[Any]:
     on demand. One run of a deployment at a time (``concurrency_limit=1``). Redaction
     chunks on demand (``SEALROOM_REDACT_SPREAD``, ``flows.chunk_runs``), any number at once."""
     params: dict[str, Any] = {"matter": matter}
-
-    def every(minutes: float) -> timedelta:
-        return timedelta(minutes=minutes)
-
+    scheduled = (  # the inbox is SEALROOM_INBOX in the serving process
+        (intake, "sealroom-intake", settings.ingest_interval_minutes),
+        (collect, "sealroom-collect", settings.collect_interval_minutes),
+        (reassemble, "sealroom-reassemble", settings.reassemble_interval_minutes),
+    )
+    every = [
+        flow.to_deployment(
+            name=name,
+            interval=timedelta(minutes=minutes),
+            parameters=params,
+            concurrency_limit=1,
+            tags=TAGS,
+            **SYNC,
+        )
+        for flow, name, minutes in scheduled
+    ]
     return [
-        intake.to_deployment(
-            name="sealroom-intake",
-            interval=every(settings.ingest_interval_minutes),
-            parameters=params,  # the inbox is SEALROOM_INBOX in the serving process
-            concurrency_limit=1,
-            tags=TAGS,
-            **SYNC,
-        ),
-        collect.to_deployment(
-            name="sealroom-collect",
-            interval=every(settings.collect_interval_minutes),
-            parameters=params,
-            concurrency_limit=1,
-            tags=TAGS,
-            **SYNC,
-        ),
-        reassemble.to_deployment(
-            name="sealroom-reassemble",
-            interval=every(settings.reassemble_interval_minutes),
-            parameters=params,
-            concurrency_limit=1,
-            tags=TAGS,
-            **SYNC,
-        ),
+        *every,
         pipeline.to_deployment(name="sealroom-pipeline", parameters=params, tags=TAGS, **SYNC),
         redact_chunk.to_deployment(name=CHUNK_DEPLOYMENT_NAME, tags=TAGS, **SYNC),  # on demand
     ]

@@ -87,13 +87,22 @@ def _start_of_name(text: str, head_start: int, strong: bool) -> int:
 
 def _end_of_name(text: str, head: re.Match[str]) -> int:
     """The name ends with its last name-like head ("Sacred Heart Memorial"); a generic head
-    ("hospital", "rehab") stays readable after it."""
+    ("hospital", "rehab") stays readable after a name of its own (see ``_generic_name_end``)."""
     end = head.start()
     while end > 0 and text[end - 1] in " \t":
         end -= 1
     for word in _HEAD_WORD.finditer(text, head.start(), head.end()):
         if _NAME_HEADS.match(word.group()):
             end = word.end()
+    return end
+
+
+def _generic_name_end(text: str, start: int, end: int, head: re.Match[str]) -> int:
+    """A name made of name heads only ("General Hospital", "Memorial Hosp.") has no word of
+    its own: the generic head is part of it and goes with it (else ``end``)."""
+    words = _HEAD_WORD.findall(text, start, end)
+    if words and all(_NAME_HEADS.match(w) for w in words):
+        return head.end() - head.group().endswith(".")
     return end
 
 
@@ -139,7 +148,7 @@ def find_named_facilities(text: str) -> Iterator[Finding]:
         end = _end_of_name(text, m)
         heads_only = start == m.start() and len(m.group().split()) < MIN_HEADS
         if start < end and not heads_only and not _TITLED_AFTER.match(text, m.end()):
-            yield Finding(start, end, "ADDRESS", 0.7, SOURCE)
+            yield Finding(start, _generic_name_end(text, start, end, m), "ADDRESS", 0.7, SOURCE)
     for m in _SAINT.finditer(text):
         name = m.group("n").lower()
         if name.endswith(".") or name in first_names() or name in proper_nouns():

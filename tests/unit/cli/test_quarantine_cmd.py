@@ -68,3 +68,27 @@ def test_show_fails_closed_on_a_malformed_event_in_the_history(home: str) -> Non
     code, out, err = run("quarantine", "show", home)
     assert (code, out) == (1, "")
     assert err == f"SR-AUD-022 document.source_unsealed details do not fit: purpose [seq {seq}]\n"
+
+
+def test_show_json_carries_the_same_facts_and_history(home: str) -> None:
+    code, out, _ = run("quarantine", "show", home, "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["doc_id"] == home and shown["code"] == "SR-DOC-001"
+    assert "source" not in shown and "client-file.bin" not in out
+    assert shown["history"][-1]["action"] == "document.quarantined"
+    assert shown["history"][-1]["code"] == "SR-DOC-001"
+    code, out, _ = run("quarantine", "show", home, "--json", "--source")
+    assert json.loads(out)["source"] == "client-file.bin"  # asked for, and recorded
+
+
+@pytest.mark.parametrize("passwords", [0, 2])
+def test_matter_pdf_passwords_counts_in_text_and_json(home: str, passwords: int) -> None:
+    for i in range(passwords):
+        added = CliRunner().invoke(
+            app, ["matter", "add-pdf-password", "--stdin"], input=f"pw-{i}\n"
+        )
+        assert added.exit_code == 0 and "pw-" not in added.stdout
+    assert run("matter", "pdf-passwords") == (0, f"{passwords}\n", "")
+    code, out, _ = run("matter", "pdf-passwords", "--json")
+    assert (code, json.loads(out)) == (0, {"pdf_passwords": passwords})
+    assert "pw-" not in out

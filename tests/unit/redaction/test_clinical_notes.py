@@ -44,6 +44,9 @@ def test_shorthand_is_a_word_only_without_a_cue(word: str, cued: Kind, uncued: K
     [
         ("pt was sent over from st. brigid's hospital last eve", ["st. brigid's"]),
         ("admitted from harrowgate memorial hospital w/ chf", ["harrowgate memorial"]),
+        ('s/o: "i am at the general hospital." oriented x2', ["general hospital"]),
+        ("TRANSFERRED FROM MEMORIAL HOSP. ON 3/2", ["MEMORIAL HOSP"]),
+        ("went to Pellingham Regional Medical Center", ["Pellingham Regional"]),
         ("PT CAME FROM THE DUNMORE HOUSE NURSING HOME", ["DUNMORE"]),
         ("will go to Pellingham Regional tomorrow", ["Pellingham Regional"]),
         ("TRANSFER TO ASHCOMBE REHAB WHEN BED AVAILABLE", ["ASHCOMBE"]),
