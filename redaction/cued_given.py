@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from models.finding import Finding
 from redaction.clinical import clinical_words
 from redaction.gazetteer import places
-from redaction.register import clinical_register
+from redaction.mail_register import clinical_text
 from redaction.wordclass import Kind, first_names, kind, plain
 
 SOURCE = "lexicon:cued-given"
@@ -35,7 +35,7 @@ MIN_GIVEN = 3
 
 def find_cued_given_names(text: str) -> Iterator[Finding]:
     """Every cued given name in ``text`` (none in clinical notes)."""
-    if clinical_register(text):
+    if clinical_text(text):
         return
     for m in _GIVEN.finditer(text):
         if _given(m.group("n")):

@@ -114,7 +114,7 @@ def _unit_path_name(name: str, end: int, text: str) -> bool:
     return _namelike(words[0], True) or (middle and kind(words[0]) is not Kind.WORD)
 
 
-def _header_values(text: str) -> Iterator[tuple[int, int]]:
+def header_values(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each line of every address header's value."""
     for h in _HEADER.finditer(text):
         start, end = h.start("v"), h.end("v")
@@ -129,7 +129,7 @@ def _header_values(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _headers(text: str) -> Iterator[Finding]:
-    for start, end in _header_values(text):
+    for start, end in header_values(text):
         for item in _ITEM.finditer(text, start, end):
             m = _ITEM_NAME.match(item.group())
             if m is not None and "@" not in item.group() and "/" not in item.group():

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
-from redaction.register import clinical_register
+from redaction.mail_register import clinical_text
 from redaction.wordclass import Kind, first_names, kind, plain
 
 SOURCE = "context:list"
@@ -27,7 +27,7 @@ MIN_UNKNOWN = 4
 
 def find_list_entry_names(text: str) -> Iterator[Finding]:
     """Names in dash- or tab-separated cells of a line that has such a separator."""
-    if clinical_register(text):
+    if clinical_text(text):
         return
     for m in _CELL.finditer(text):
         if not _separated(text, m) or not _name(m.group("n").split()):

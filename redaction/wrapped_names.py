@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from models.finding import Finding
-from redaction.register import clinical_register
+from redaction.mail_register import clinical_text
 from redaction.wordclass import VERY_COMMON, Kind, common_ranks, first_names, kind, plain
 
 SOURCE = "lexicon:wrapped"
@@ -39,7 +39,7 @@ def find_wrapped_names(text: str) -> Iterator[Finding]:
         if _PLACE_START.search(text, max(0, m.start() - 8), m.start()):
             continue
         if kind(given) is Kind.WORDNAME:
-            clinical = clinical_register(text) if clinical is None else clinical
+            clinical = clinical_text(text) if clinical is None else clinical
             if clinical or kind(surname) not in (Kind.NAME, Kind.UNKNOWN):
                 continue
         if _surname_like(surname):
