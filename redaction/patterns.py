@@ -11,6 +11,7 @@ from redaction.cued_given import find_cued_given_names
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.email_names import find_email_names
+from redaction.escaped_breaks import find_behind_escaped_breaks
 from redaction.facilities import find_facilities
 from redaction.facility_cues import find_cued_facilities
 from redaction.gazetteer import find_places
@@ -29,12 +30,14 @@ from redaction.names import (
 from redaction.pagers import find_pager_numbers
 from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.persons import find_given_names, find_initialled_names, find_role_names
+from redaction.phone_cues import find_cued_phones
 from redaction.places import find_addresses, find_organizations
 from redaction.record_numbers import find_record_numbers
 from redaction.relation_names import find_relation_names
 from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
 from redaction.signatures import find_signature_names
+from redaction.street_blocks import find_street_blocks
 from redaction.wrapped_names import find_wrapped_names
 
 Recognizer = Callable[[str], Iterable[Finding]]
@@ -78,6 +81,9 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_list_entry_names,
     find_international,
     find_lower_dates,
+    find_street_blocks,
+    find_cued_phones,
+    find_behind_escaped_breaks,
 )
 
 
