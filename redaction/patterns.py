@@ -19,6 +19,7 @@ from redaction.hospitals import find_home_towns, find_named_facilities, find_war
 from redaction.identifiers import find_identifiers
 from redaction.legal_cues import find_legal_cues
 from redaction.list_entries import find_list_entry_names
+from redaction.located_streets import find_located_streets
 from redaction.lowerdates import find_lower_dates
 from redaction.names import (
     find_address_block_names,
@@ -38,6 +39,7 @@ from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
 from redaction.signatures import find_signature_names
 from redaction.street_blocks import find_street_blocks
+from redaction.website_cues import find_cued_websites
 from redaction.wrapped_names import find_wrapped_names
 
 Recognizer = Callable[[str], Iterable[Finding]]
@@ -82,8 +84,10 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_international,
     find_lower_dates,
     find_street_blocks,
+    find_located_streets,
     find_cued_phones,
     find_behind_escaped_breaks,
+    find_cued_websites,
 )
 
 

@@ -23,12 +23,12 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я"
 _LOW = "a-zß-öø-ÿā-žα-ωа-я"
 # a town/region/country word: capitalised or all caps ("Reykjavík", "SAINT-ÉTIENNE", "Wil")
 # (a dot only after an abbreviation, "St. Louis": "Missouri. Organized" is two sentences)
-_WORD = (
+WORD = (
     rf"[{_UP}](?:[{_UP}{_LOW}]{{1,2}}\."
     rf"|[{_UP}{_LOW}'\u2019]+(?:-[{_UP}{_LOW}][{_UP}{_LOW}'\u2019]*)*(?![\w']))"
 )
 _PARTICLE = r"(?:de|del|do|da|dos|das|di|la|le|les|im|am|an|der|den|sur|sous|en|y|i|e|upon)"
-_TOWN = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_WORD}|[{_UP}]\b)){{0,3}}"
+_TOWN = rf"{WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{WORD}|[{_UP}]\b)){{0,3}}"
 _POSTCODE = (
     r"(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{3,4})?(?:[ \t]?[A-Z]{2}(?![\w]))?"  # 80331, 1015 CJ, 2830-466
     r"|\d{3}[ \t]\d{2,3}"  # 342 01, 600 017
@@ -43,33 +43,33 @@ _UNIT = (
 _LINE = re.compile(
     rf"(?:{_UNIT}(?:,?[ \t]+{_UNIT})*"
     rf"|(?:{_TOWN})?(?:,?[ \t]+(?:[A-Z]{{2}}|{_TOWN}))?(?:,?[ \t]*(?:{_POSTCODE}))?"
-    rf"|{_POSTCODE})(?=[ \t]*(?:[,.;:!?)]|\r?\n|$))"
+    rf"|{_POSTCODE})(?:(?=[ \t]*(?:[,.;:!?)]|\r?\n|$))|(?<=\d)(?!\w))"
 )
 # what parts the lines of a block ("\\n": generated data and some exports carry escaped breaks)
 _SEP = re.compile(r"[ \t]*(?:(?:\r?\n|\\n)[ \t]*)+|[ \t]*,[ \t]*")
 # never a town line: the labels that follow an address in a letterhead or a signature
 _LABEL = re.compile(
     r"(?i:phone|tel|telephone|mobile|cell|fax|e-?mail|website|web|www|office|desk|attn|dear"
-    r"|re|subject|from|to|cc|sent|date|dated|tel\.|ph|direct|main|home|work|and|or|the|thanks"
+    r"|re|subject|from|to|cc|sent|date|dated|tel\.|ph|direct|main|home|work|and|or|thanks"
     r"|regards|sincerely|yours|best|cheers|note|notes|signed|sir|madam|hi|hello|voice|pager"
     r"|ddi|wk|url|http|https|invoices?|notices?|q|a)\b"
 )
 # a street line of any language that a unit line follows ("Ibirapita 6970 / Suite 5")
-_NAME_WORDS = rf"(?:(?:{_WORD}|{_PARTICLE}|[{_LOW}]{{1,4}}\.)[ \t]+){{0,4}}"
+_NAME_WORDS = rf"(?:(?:{WORD}|{_PARTICLE}|[{_LOW}]{{1,4}}\.)[ \t]+){{0,4}}"
 _STREETISH = re.compile(
-    rf"(?<![\w.-])(?:\d{{1,6}}[a-zA-Z]?[ \t]+)?{_NAME_WORDS}{_WORD}\.?"
+    rf"(?<![\w.-])(?:\d{{1,6}}[a-zA-Z]?[ \t]+)?{_NAME_WORDS}{WORD}\.?"
     rf"(?:[ \t]+\d{{1,5}}[a-zA-Z]?\.?)?(?=(?:{_SEP.pattern}){_UNIT})"
 )
 # a numbered street a unit follows on its line ("170 Hauptstr 7 Apt. 5")
 _STREETISH_UNIT = re.compile(
-    rf"(?<![\w.-])\d{{1,6}}[a-zA-Z]?[ \t]+{_NAME_WORDS}{_WORD}\.?"
+    rf"(?<![\w.-])\d{{1,6}}[a-zA-Z]?[ \t]+{_NAME_WORDS}{WORD}\.?"
     rf"[ \t]+\d{{1,5}}[a-zA-Z]?\.?(?=[ \t]+{_UNIT})"
 )
 _SAME_LINE_UNIT = re.compile(rf"[ \t]+{_UNIT}")
 # the town (and region, country, postcode) a unit is followed by on its line
 _SAME_LINE_TOWN = re.compile(
     rf"[ \t]+{_TOWN}(?:[ \t]+(?:[A-Z]{{2}}|{_TOWN}))?(?:,?[ \t]*(?:{_POSTCODE}))?"
-    r"(?=[ \t]*(?:[,.;:!?)]|\r?\n|$))"
+    r"(?:(?=[ \t]*(?:[,.;:!?)]|\r?\n|$))|(?<=\d)(?!\w))"
 )
 _MONTHS = re.compile(
     r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d", re.ASCII
@@ -79,11 +79,11 @@ _LEAD_NUMBER = re.compile(r"(?:(?<![\w.,/-])\d{1,6}[ \t]+)+$")
 _LEAD_UNIT = re.compile(rf"(?<![\w.-]){_UNIT}[ \t]+$")
 _MILITARY = re.compile(
     r"(?<![\w-])(?:(?:PSC|CMR|Unit)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{1,5}"
-    rf"|(?:USS|USNS|USNV|USCGC)[ \t]+{_WORD}(?:[ \t]+{_WORD})?)"
+    rf"|(?:USS|USNS|USNV|USCGC)[ \t]+{WORD}(?:[ \t]+{WORD})?)"
     r"(?:[ \t]*(?:\r?\n|\\n|,)[ \t]*)(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?![\w-])"
     r"|(?<![\w-])(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?![\w-])"
 )
-_PLACE = r"[^\s,.;:!?()\"]+(?:[ \t]+[^\s,.;:!?()\"]+){0,4}?"
+_PLACE = r"[^\s,.;:!?(){}\"]+(?:[ \t]+[^\s,.;:!?(){}\"]+){0,4}?"
 _CORNER = re.compile(
     rf"(?<!\w)(?:(?i:the)[ \t]+)?(?i:corner)[ \t]+of[ \t]+{_PLACE}[ \t]+and[ \t]+{_PLACE}"
     r"(?=[ \t]*(?:[,.;:!?)]|\r?\n|\\n|$)|[ \t]+(?:after|before|at|in|on|when|where|for)\b)"
@@ -95,7 +95,7 @@ def _town_ok(line: str) -> bool:
     return bool(line.strip()) and _LABEL.match(line.strip()) is None
 
 
-def _block_end(text: str, end: int) -> int:
+def block_end(text: str, end: int) -> int:
     """The end of the address-shaped lines after a street line ending at ``end``."""
     pos = _same_line(text, end)
     while True:
@@ -119,7 +119,7 @@ def _same_line(text: str, end: int) -> int:
     return town.end() if town and _town_ok(town.group()) else pos
 
 
-def _block_start(text: str, start: int) -> int:
+def block_start(text: str, start: int) -> int:
     """A unit line and house/building numbers written before the street ("Apt. 2 14 Elm St")."""
     while True:
         window = text[max(0, start - 40) : start]
@@ -150,7 +150,7 @@ def find_street_blocks(text: str) -> Iterator[Finding]:
     """Street lines widened over their block; military addresses; street corners."""
     view = unescape_breaks(text)
     for start, end in _anchors(view):
-        first, last = _block_start(view, start), _block_end(view, end)
+        first, last = block_start(view, start), block_end(view, end)
         if (first, last) != (start, end):
             yield Finding(first, last, "ADDRESS", 0.8, SOURCE)
     for rx in (_MILITARY, _CORNER):

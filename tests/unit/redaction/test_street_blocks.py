@@ -56,6 +56,11 @@ def _blocks(text: str) -> list[str]:
             "fees, 2019, Riverside Center, St. Louis, Missouri. Organized by us",
             "Riverside Center, St. Louis, Missouri",
         ),
+        # a "Country postcode" line the sentence goes on after
+        (
+            "update it to 4410 Birkenweg 9\n Apt. 5\n Zell\n Germany 36354 for this card",
+            "4410 Birkenweg 9\n Apt. 5\n Zell\n Germany 36354",
+        ),
         # military addresses
         ("forward it to PSC 4471, Box 218\nAPO AE 09630 please", "PSC 4471, Box 218\nAPO AE 09630"),
         ("Unit 2050 Box 77, DPO AP 96521.", "Unit 2050 Box 77, DPO AP 96521"),
