@@ -27,7 +27,10 @@ WORD = (
     rf"[{_UP}](?:[{_UP}{_LOW}]{{1,2}}\."
     rf"|[{_UP}{_LOW}'\u2019]+(?:-[{_UP}{_LOW}][{_UP}{_LOW}'\u2019]*)*(?![\w']))"
 )
-_PARTICLE = r"(?:de|del|do|da|dos|das|di|la|le|les|im|am|an|der|den|sur|sous|en|y|i|e|upon)"
+_PARTICLE = (
+    r"(?:de|del|do|da|dos|das|di|la|le|les|lès|im|am|an|der|den|sur|sous|en|y|i|e|upon|u|v|na"
+    r"|nad|pod|bei|aan|op)"
+)
 _TOWN = rf"{WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{WORD}|[{_UP}]\b)){{0,3}}"
 _POSTCODE = (
     r"(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{3,4})?(?:[ \t]?[A-Z]{2}(?![\w]))?"  # 80331, 1015 CJ, 2830-466
@@ -69,8 +72,12 @@ _SAME_LINE_UNIT = re.compile(rf"[ \t]+{_UNIT}")
 # the town (and region, country, postcode) a unit is followed by on its line
 _SAME_LINE_TOWN = re.compile(
     rf"[ \t]+{_TOWN}(?:[ \t]+(?:[A-Z]{{2}}|{_TOWN}))?(?:,?[ \t]*(?:{_POSTCODE}))?"
-    r"(?:(?=[ \t]*(?:[,.;:!?)]|\r?\n|$))|(?<=\d)(?!\w))"
+    r"(?:(?=[ \t]*(?:[,.;:!?)]|\r?\n|$)|[ \t]+(?:for|and|after|before|please|on|in|at|by|to"
+    r"|since|until|last|this|next|but|or|so|if|when|with|from)\b)|(?<=\d)(?!\w))"
 )
+_UNIT_END = re.compile(rf"{_UNIT}$")
+# a unit word a street pattern took for a name word ("14 rue Haute Apt." before "864")
+_UNIT_WORD_END = re.compile(r"[ \t]+(?i:apt|apartment|suite|ste|unit|flat|room|floor)\.?$")
 _MONTHS = re.compile(
     r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d", re.ASCII
 )
@@ -82,6 +89,11 @@ _MILITARY = re.compile(
     rf"|(?:USS|USNS|USNV|USCGC)[ \t]+{WORD}(?:[ \t]+{WORD})?)"
     r"(?:[ \t]*(?:\r?\n|\\n|,)[ \t]*)(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?![\w-])"
     r"|(?<![\w-])(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?![\w-])"
+)
+# a postcode announced as one, in any country's form ("zip code is V6C 1B4", "ZIP: 675 32")
+_CUED_POSTCODE = re.compile(
+    r"\b(?i:zip|postal|post|postcode|pin)(?:[ \t]*(?i:code))?(?:[ \t]+(?i:is))?[ \t]*[:.-]?[ \t]*"
+    rf"(?P<v>{_POSTCODE})(?![\w-])"
 )
 _PLACE = r"[^\s,.;:!?(){}\"]+(?:[ \t]+[^\s,.;:!?(){}\"]+){0,4}?"
 _CORNER = re.compile(
@@ -115,7 +127,8 @@ def _same_line(text: str, end: int) -> int:
     pos = end
     while unit := _SAME_LINE_UNIT.match(text, pos):
         pos = unit.end()
-    town = _SAME_LINE_TOWN.match(text, pos) if pos > end else None
+    after_unit = pos > end or _UNIT_END.search(text, max(0, end - 24), end) is not None
+    town = _SAME_LINE_TOWN.match(text, pos) if after_unit else None
     return town.end() if town and _town_ok(town.group()) else pos
 
 
@@ -137,7 +150,8 @@ def _anchors(text: str) -> Iterator[tuple[int, int]]:
     for rx in (_STREET_FIRST, _NUMBER_FIRST):
         for m in rx.finditer(text):
             if not (rx is _STREET_FIRST and _english_glued(m.group())):
-                yield m.start(), m.end()
+                cut = _UNIT_WORD_END.search(m.group())
+                yield m.start(), m.start() + cut.start() if cut else m.end()
     if caps or clinical_register(text):
         return  # "ROOM 4", "UNIT 2" in a note follow no street
     for rx in (_STREETISH, _STREETISH_UNIT):
@@ -147,7 +161,8 @@ def _anchors(text: str) -> Iterator[tuple[int, int]]:
 
 
 def find_street_blocks(text: str) -> Iterator[Finding]:
-    """Street lines widened over their block; military addresses; street corners."""
+    """Street lines widened over their block; military addresses; street corners; postcodes
+    announced as such."""
     view = unescape_breaks(text)
     for start, end in _anchors(view):
         first, last = block_start(view, start), block_end(view, end)
@@ -156,3 +171,5 @@ def find_street_blocks(text: str) -> Iterator[Finding]:
     for rx in (_MILITARY, _CORNER):
         for m in rx.finditer(view):
             yield Finding(m.start(), m.end(), "ADDRESS", 0.8, SOURCE)
+    for m in _CUED_POSTCODE.finditer(view):
+        yield Finding(m.start("v"), m.end("v"), "ADDRESS", 0.8, SOURCE)

@@ -56,6 +56,17 @@ def _blocks(text: str) -> list[str]:
             "fees, 2019, Riverside Center, St. Louis, Missouri. Organized by us",
             "Riverside Center, St. Louis, Missouri",
         ),
+        # a unit word the street pattern took for a name word, then the town on the same line
+        (
+            "send it to 77 18 rue des Tanneurs Apt. 6 MONTAUBAN OC",
+            "77 18 rue des Tanneurs Apt. 6 MONTAUBAN OC",
+        ),
+        ("lives at 40 Harrow Place Apt. 9 Kelvedon Essex", "40 Harrow Place Apt. 9 Kelvedon Essex"),
+        (
+            "change it to 55 Ahornweg 8 Apt. 2 BRUCK Lower Austria for post",
+            "55 Ahornweg 8 Apt. 2 BRUCK Lower Austria",
+        ),
+        ("at 9 Lipová 12 Suite 4 Lhota u Brna Czechia", "9 Lipová 12 Suite 4 Lhota u Brna Czechia"),
         # a "Country postcode" line the sentence goes on after
         (
             "update it to 4410 Birkenweg 9\n Apt. 5\n Zell\n Germany 36354 for this card",
@@ -65,6 +76,10 @@ def _blocks(text: str) -> list[str]:
         ("forward it to PSC 4471, Box 218\nAPO AE 09630 please", "PSC 4471, Box 218\nAPO AE 09630"),
         ("Unit 2050 Box 77, DPO AP 96521.", "Unit 2050 Box 77, DPO AP 96521"),
         ("USNS Halvorsen\nFPO AA 34091", "USNS Halvorsen\nFPO AA 34091"),
+        # postcodes announced as such, in any country's form
+        ("My zip code is K1A 0B1", "K1A 0B1"),
+        ("ZIP: 602 00", "602 00"),
+        ("postal code 4470-123, Maia", "4470-123"),
         # street corners
         (
             "Meet me at the corner of Tarnowska 8 and Quill Street after lunch.",
@@ -89,6 +104,7 @@ def test_blocks(text: str, block: str) -> None:
             "9 Ash Court, Suite 4\nDunmore, PA 18512",
         ),
         ("A. 40 Larch Green Suite 9\nQ. And before that?", "40 Larch Green Suite 9"),
+        ("12 Elm Road Suite 3 Reception is on the left", "12 Elm Road Suite 3"),
     ],
 )
 def test_block_stops(text: str, block: str) -> None:
