@@ -90,9 +90,11 @@ _MILITARY = re.compile(
     r"(?:[ \t]*(?:\r?\n|\\n|,)[ \t]*)(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?![\w-])"
     r"|(?<![\w-])(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?![\w-])"
 )
-# a postcode announced as one, in any country's form ("zip code is V6C 1B4", "ZIP: 675 32")
+# a postcode announced as one, in any country's form ("zip code is V6C 1B4", "ZIP: 675 32"; not
+# "NPO post 2400", after midnight)
 _CUED_POSTCODE = re.compile(
-    r"\b(?i:zip|postal|post|postcode|pin)(?:[ \t]*(?i:code))?(?:[ \t]+(?i:is))?[ \t]*[:.-]?[ \t]*"
+    r"\b(?i:zip(?:[ \t]*code)?|postcode|post[ \t]*code|postal[ \t]*code|pin[ \t]*code)"
+    r"(?:[ \t]+(?i:is))?[ \t]*[:.-]?[ \t]*"
     rf"(?P<v>{_POSTCODE})(?![\w-])"
 )
 _PLACE = r"[^\s,.;:!?(){}\"]+(?:[ \t]+[^\s,.;:!?(){}\"]+){0,4}?"

@@ -124,6 +124,7 @@ def test_block_stops(text: str, block: str) -> None:
         "Turned with 2 assist.\nSee above for activity.\n",
         "RESP: O2 SAT 95,96 ON ROOM AIR. \nRENAL: OOB TO CHAIR",
         "MOVED TO 4 EAST\nROOM 12\nFAMILY IN",
+        "GI: KEEPING NPO POST 2400; pin 4455 site clean",
     ],
 )
 def test_no_block(text: str) -> None:
