@@ -16,7 +16,7 @@ from redaction.escaped_breaks import unescape_breaks
 
 SOURCE = "context:phone"
 MIN_DIGITS, MAX_DIGITS = 6, 15
-_GROUP = r"\(?(?:\d{10,12}|\d{1,6})\)?"  # groups, or a whole number unbroken
+_GROUP = r"\(?\d{1,12}\)?"  # groups of any length, or a whole number unbroken
 _RUN = (
     rf"\+?{_GROUP}(?:(?:[ \t]?[-./][ \t]?|[ \t]|(?<=\))){_GROUP}){{0,6}}"
     r"(?:[ \t]*(?i:x|ext\.?|extn\.?|extension)[ \t]*\d{1,6})?"
