@@ -16,6 +16,7 @@ from redaction.cued_unknown import find_cued_unknown_names
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
 from redaction.email_names import find_email_names
+from redaction.escaped_breaks import find_behind_escaped_breaks
 from redaction.facilities import find_facilities
 from redaction.facility_cues import find_cued_facilities
 from redaction.gazetteer import find_places
@@ -26,6 +27,7 @@ from redaction.identifiers import find_identifiers
 from redaction.informed_names import find_informed_names
 from redaction.legal_cues import find_legal_cues
 from redaction.list_entries import find_list_entry_names
+from redaction.located_streets import find_located_streets
 from redaction.lowerdates import find_lower_dates
 from redaction.name_lists import find_listed_names
 from redaction.names import (
@@ -38,6 +40,7 @@ from redaction.names import (
 from redaction.pagers import find_pager_numbers
 from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.persons import find_given_names, find_initialled_names, find_role_names
+from redaction.phone_cues import find_cued_phones
 from redaction.places import find_addresses, find_organizations
 from redaction.qp_view import find_decoded_names
 from redaction.record_numbers import find_record_numbers
@@ -48,9 +51,11 @@ from redaction.shortdates import find_short_dates
 from redaction.signatures import find_signature_names
 from redaction.signoffs import find_signoff_names
 from redaction.stay_places import find_stay_places
+from redaction.street_blocks import find_street_blocks
 from redaction.subject_names import find_subject_names
 from redaction.surname_first import find_surname_first_names
 from redaction.verb_names import find_verb_names
+from redaction.website_cues import find_cued_websites
 from redaction.wrapped_names import find_wrapped_names
 
 Recognizer = Callable[[str], Iterable[Finding]]
@@ -110,6 +115,11 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_greeted_names,
     find_surname_first_names,
     find_cued_unknown_names,
+    find_street_blocks,
+    find_located_streets,
+    find_cued_phones,
+    find_behind_escaped_breaks,
+    find_cued_websites,
 )
 
 

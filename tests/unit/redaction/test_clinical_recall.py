@@ -48,7 +48,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         # rising amounts in round figures are no local phone numbers; local numbers stay found
         ("UOP 550-1100 CC/SHIFT. TV 450-900", []),
         ("IS 650-1100. SVR 850-1400 ON NEO", []),
-        ("son can be reached at 555-1234 after work", [("555-1234", "ACCOUNT")]),
+        ("son can be reached at 555-1234 after work", [("555-1234", "PHONE")]),
         # a count of doses, seconds, beats or stools before a street suffix is no street line
         ("HEPARIN 5000 UNITS SQ. TWO 5 BEAT RUNS NSVT. ONE 20 SEC RUN AFLUTTER", []),
         ("3 SMALL SOFT STOOLS ON GREEN", []),
