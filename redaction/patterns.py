@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 from models.finding import Finding
 from redaction.addresses import find_international
+from redaction.companies import find_companies
 from redaction.context import find_context_ids, find_long_numbers, find_self_labelled
 from redaction.cued_given import find_cued_given_names
 from redaction.cues import find_cued_names, find_signed_names
@@ -19,6 +20,9 @@ from redaction.identifiers import find_identifiers
 from redaction.legal_cues import find_legal_cues
 from redaction.list_entries import find_list_entry_names
 from redaction.lowerdates import find_lower_dates
+from redaction.middle_initials import find_middle_initial_names
+from redaction.name_lines import find_name_lines
+from redaction.name_phrases import find_phrase_names
 from redaction.names import (
     find_address_block_names,
     find_context_names,
@@ -35,6 +39,8 @@ from redaction.relation_names import find_relation_names
 from redaction.reported import find_reported_names
 from redaction.shortdates import find_short_dates
 from redaction.signatures import find_signature_names
+from redaction.speakers import find_speaker_names
+from redaction.timestamps import find_timestamps
 from redaction.wrapped_names import find_wrapped_names
 
 Recognizer = Callable[[str], Iterable[Finding]]
@@ -78,6 +84,12 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_list_entry_names,
     find_international,
     find_lower_dates,
+    find_companies,
+    find_speaker_names,
+    find_middle_initial_names,
+    find_name_lines,
+    find_phrase_names,
+    find_timestamps,
 )
 
 
