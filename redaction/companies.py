@@ -43,6 +43,9 @@ _FORMS = _FORM_LIST + "|" + _FORM_LIST.upper().replace("\\T", "\\t")
 # Short forms that are also words, clinical abbreviations or state codes ("AG", "SE", "NV"):
 # after a mixed-case word, with no comma before and no postcode after ("Reno, NV 89501").
 _SHORT_FORMS = r"AG|SE|SA|NV|BV"
+# Heads that also end plain phrases ("support group", "family trust"): a word of the name must
+# be no plain word (or an acronym) for them to count.
+_WEAK_FORMS = r"Group|GROUP|Trust|TRUST|Fund|FUND|ETF"
 _ROMAN = r"(?:[ \t]+(?:II|III|IV|V|VI|VII|VIII|IX|X))?"
 _SEP = r"(?:,?[ \t]+|[ \t]*(?<=\.))"
 # A line start, or an escaped line break: generated data and some exports carry "\\n".
@@ -51,7 +54,7 @@ _START = r"(?:(?<=\\n)|(?<![\w&'\u2019.\\-]))"
 _COMPANY = re.compile(
     rf"{_START}(?P<n>(?:The[ \t]+)?{_NAME_WORD}"
     rf"(?:(?:,?[ \t]+{_GLUE})?[ \t]+{_NAME_WORD}){{0,6}}?)"
-    rf"(?:{_SEP}(?P<f>{_FORMS})|[ \t]+(?P<s>{_SHORT_FORMS})(?![ \t]+\d))"
+    rf"(?:{_SEP}(?P<f>{_FORMS})|[ \t]+(?P<s>{_SHORT_FORMS})(?![ \t]+\d)|[ \t]+(?P<w>{_WEAK_FORMS}))"
     rf"(?:{_SEP}(?:{_FORMS})){{0,2}}{_ROMAN}(?![\w&-])",
 )
 _LEAD_STOP = re.compile(
@@ -76,7 +79,10 @@ def find_companies(text: str) -> Iterator[Finding]:
         lead = _LEAD_STOP.match(name)
         start = m.start("n") + (lead.end() if lead else 0)
         start = _after_person(text, start, m.end("n"))
-        if start >= m.end("n") or not _plausible(text[start : m.end("n")], m.group("s")):
+        name = text[start : m.end("n")]
+        if start >= m.end("n") or not _plausible(name, m.group("s")):
+            continue
+        if m.group("w") and not _distinctive(name):
             continue
         yield Finding(start, m.end(), "ORGANIZATION", 0.75, SOURCE)
 
@@ -96,6 +102,13 @@ def _after_person(text: str, start: int, end: int) -> int:
 def _given(word: str) -> bool:
     """A title-case word that is a census given name or no plain word ("Ilse", "Tomomi")."""
     return not word.isupper() and (plain(word) in first_names() or kind(word) is not Kind.WORD)
+
+
+def _distinctive(name: str) -> bool:
+    """A word that is no plain word, or an acronym ("Quist Family Trust", "KVL Group")."""
+    return any(
+        (w.isupper() and len(w) >= 2) or kind(w) is not Kind.WORD for w in _WORDS.findall(name)
+    )
 
 
 def _sentence_start(text: str, pos: int) -> bool:

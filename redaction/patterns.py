@@ -17,6 +17,7 @@ from redaction.facility_cues import find_cued_facilities
 from redaction.gazetteer import find_places
 from redaction.hospitals import find_home_towns, find_named_facilities, find_wards
 from redaction.identifiers import find_identifiers
+from redaction.lead_names import find_lead_names
 from redaction.legal_cues import find_legal_cues
 from redaction.list_entries import find_list_entry_names
 from redaction.lowerdates import find_lower_dates
@@ -90,6 +91,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_name_lines,
     find_phrase_names,
     find_timestamps,
+    find_lead_names,
 )
 
 
