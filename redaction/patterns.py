@@ -35,6 +35,7 @@ from redaction.pagers import find_pager_numbers
 from redaction.parties import find_address_blocks, find_caption_parties
 from redaction.persons import find_given_names, find_initialled_names, find_role_names
 from redaction.places import find_addresses, find_organizations
+from redaction.possessive_names import find_possessive_names
 from redaction.record_numbers import find_record_numbers
 from redaction.relation_names import find_relation_names
 from redaction.reported import find_reported_names
@@ -92,6 +93,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_phrase_names,
     find_timestamps,
     find_lead_names,
+    find_possessive_names,
 )
 
 

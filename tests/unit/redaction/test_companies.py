@@ -26,6 +26,12 @@ def _names(text: str) -> list[str]:
         ("Orbis Varda Capital Corporation II invested", ["Orbis Varda Capital Corporation II"]),
         ("she joined nuVolta Systems Pty Ltd", ["nuVolta Systems Pty Ltd"]),
         ("Bank of Drennick Limited", ["Bank of Drennick Limited"]),
+        # heads that also end plain phrases need a word that is no plain word
+        ("units of the Orlo Income Fund rose", ["Orlo Income Fund"]),
+        ("under the Quist Family Trust deed", ["Quist Family Trust"]),
+        ("KVL Group said", ["KVL Group"]),
+        ("She joined the support group.", []),
+        ("The Working Group met", []),
         # a person before "of" is not part of the company; a sentence's "The" neither
         ("Ilse Varga of Quist Holdings Ltd spoke", ["Quist Holdings Ltd"]),
         ("Tomek J Wrona of Halvard Energy Corp. spoke", ["Halvard Energy Corp."]),
