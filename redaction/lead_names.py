@@ -12,6 +12,7 @@ from functools import lru_cache
 from models.finding import Finding
 from redaction.clinical import DATA, read_words
 from redaction.gazetteer import places
+from redaction.places import _US_STATE_NAMES
 from redaction.register import clinical_register
 from redaction.wordclass import Kind, kind
 
@@ -50,11 +51,13 @@ def _lone_name(word: str) -> bool:
 
 
 def place_word(word: str) -> bool:
-    """A town in the gazetteer or a word of a country's name ("Poland", "India")."""
+    """A town in the gazetteer, or a word of a country's or US state's name ("Poland",
+    "India", "Florida")."""
     w = word.lower()
     return w in places() or w in _countries()
 
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    return read_words(DATA / "countries.txt")
+    states = frozenset(_US_STATE_NAMES.lower().replace("|", " ").split())
+    return read_words(DATA / "countries.txt") | states

@@ -11,6 +11,7 @@ from redaction.context import find_context_ids, find_long_numbers, find_self_lab
 from redaction.cued_given import find_cued_given_names
 from redaction.cues import find_cued_names, find_signed_names
 from redaction.dates import find_dates
+from redaction.dialogue_names import find_dialogue_names
 from redaction.email_names import find_email_names
 from redaction.facilities import find_facilities
 from redaction.facility_cues import find_cued_facilities
@@ -94,6 +95,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     find_timestamps,
     find_lead_names,
     find_possessive_names,
+    find_dialogue_names,
 )
 
 
