@@ -25,8 +25,10 @@ _ROLES = (
     r"|(?:deposition|testimony|affidavit|declaration|statement|estate)\s+of"
     r"|between|and\s+between|(?:to|from|cc|by|re)(?=\s*:)"
 )
+# a role after an escaped break counts ("...\\nName: ..."): generated data and some exports
 _NAME_CONTEXT = re.compile(
-    rf"(?:\b(?:{_ROLES})\b[ \t]*[:,]?|(?-i:\bBy\b)|/s/|^--?)[ \t]*(?:{_TITLE}(?:/{_TITLE})*[ \t]*)?"
+    rf"(?:(?:\b|(?<=\\n))(?:{_ROLES})\b[ \t]*[:,]?|(?-i:\bBy\b)|/s/|^--?)[ \t]*"
+    rf"(?:{_TITLE}(?:/{_TITLE})*[ \t]*)?"
     rf"|\b{_TITLE}(?:/{_TITLE})*[ \t]*"
     r"|\b(?:sincerely|regards|respectfully|truly|faithfully|cordially)(?:\s+yours)?"
     r"[ \t]*,?[ \t]*\n[ \t]*"

@@ -18,8 +18,16 @@ from redaction.wordclass import Kind, first_names, kind, plain, uncued_kind
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019.-])*")
 _GUARDED = frozenset({"PERSON", "ORGANIZATION", "ADDRESS"})
-# Street/ZIP patterns and announced addresses are evidence enough by their shape.
-_TRUSTED = ("pattern:address", "pattern:zip", "context:facility", "policy:", "lexicon:")
+# Street/ZIP patterns and announced addresses are evidence enough by their shape, and so is a
+# legal form ending a company name (``redaction.companies``, never run on clinical notes).
+_TRUSTED = (
+    "pattern:address",
+    "pattern:zip",
+    "context:facility",
+    "policy:",
+    "lexicon:",
+    "pattern:company",
+)
 _DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 SHOUTING = 0.6
