@@ -76,8 +76,11 @@ def _full_year(year: str) -> int:
 
 
 def shift_days(key: bytes, patient: str) -> int:
-    """A non-zero offset in [-365, 365] days, fixed per (matter key, patient)."""
-    digest = hmac.new(key, b"date-shift\x00" + normalise(patient).encode(), hashlib.sha256)
+    """A non-zero offset in [-365, 365] days, fixed per (matter key, patient). The name is
+    upper-cased before it is case-folded: folding alone keeps a dotless "ı" apart from the
+    "I" it becomes in capitals, so "Işık" and "IŞIK" would get different shifts."""
+    who = normalise(patient.upper())
+    digest = hmac.new(key, b"date-shift\x00" + who.encode(), hashlib.sha256)
     number = int.from_bytes(digest.digest()[:8], "big")
     days = number % MAX_SHIFT_DAYS + 1
     return days if number >> 63 else -days

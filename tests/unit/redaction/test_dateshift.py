@@ -43,6 +43,13 @@ def test_shift_is_nonzero_bounded_and_stable(patient: str) -> None:
     assert shift_days(KEY, patient) == days
 
 
+@pytest.mark.parametrize(
+    ("written", "capitals"), [("Işık Yılmaz", "IŞIK YILMAZ"), ("Groß", "GROSS")]
+)
+def test_a_name_in_capitals_is_the_same_patient(written: str, capitals: str) -> None:
+    assert shift_days(KEY, written) == shift_days(KEY, capitals)
+
+
 def test_shift_depends_on_the_key() -> None:
     other = bytes(reversed(range(32)))
     shifts = {shift_days(k, f"patient {i}") for k in (KEY, other) for i in range(20)}
