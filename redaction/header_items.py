@@ -55,12 +55,12 @@ def _item_names(text: str, start: int, end: int) -> Iterator[Finding]:
     bounds = [start, *(p for d in dashes for p in (d.start(), d.end())), end]
     for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
         side = text[lo:hi].strip(" \t\"'")
-        if _SIDE.fullmatch(side) and _person(side.split()):
+        if _SIDE.fullmatch(side) and person_words(side.split()):
             at = text.index(side, lo)
             yield Finding(at, at + len(side), "PERSON", 0.75, SOURCE)
 
 
-def _person(words: list[str]) -> bool:
+def person_words(words: list[str]) -> bool:
     """A census given name first (no plain word) and no plain word after it; or a name or a
     word of no lexicon first and only such words (or initials) after it: "Dunmore Power" is a
     company, "Dunmore Wendleton" a person."""

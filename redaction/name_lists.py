@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable, Iterator
 
 from models.finding import Finding
+from redaction.header_items import person_words
 from redaction.mail_register import clinical_text
 from redaction.residual_acronyms import lower_register, mostly_upper
-from redaction.wordclass import Kind, first_names, kind, plain
 
 SOURCE = "context:name-list"
 _WORD = r"[^\W\d_][\w'\u2019-]*\.?"
@@ -26,7 +26,6 @@ _LINE = re.compile(
     re.MULTILINE,
 )
 MIN_LINES = 2
-MIN_UNKNOWN = 4
 
 
 def find_listed_names(text: str) -> Iterator[Finding]:
@@ -60,19 +59,6 @@ def _adjacent(text: str, prev: re.Match[str], m: re.Match[str]) -> bool:
 
 
 def _flush(run: list[re.Match[str]]) -> Iterator[Finding]:
-    if len(run) >= MIN_LINES and all(_name(m.group("n").split()) for m in run):
+    if len(run) >= MIN_LINES and all(person_words(m.group("n").split()) for m in run):
         for m in run:
             yield Finding(m.start("n"), m.end("n"), "PERSON", 0.7, SOURCE)
-
-
-def _name(words: list[str]) -> bool:
-    """A census given name first (no plain word) and no plain word after it; or a name or a
-    word of no lexicon first and only such words (or initials) after it: "Dunmore Power" is a
-    company, "Dunmore Wendleton" a person."""
-    first = words[0]
-    k = kind(first)
-    given = plain(first) in first_names() and k is not Kind.WORD
-    if not given and not (k is Kind.NAME or (k is Kind.UNKNOWN and len(first) >= MIN_UNKNOWN)):
-        return False
-    allowed = (Kind.NAME, Kind.UNKNOWN, Kind.WORDNAME) if given else (Kind.NAME, Kind.UNKNOWN)
-    return all(len(w.rstrip(".")) == 1 or kind(w) in allowed for w in words[1:])
