@@ -77,8 +77,8 @@ def _full_year(year: str) -> int:
 
 def shift_days(key: bytes, patient: str) -> int:
     """A non-zero offset in [-365, 365] days, fixed per (matter key, patient). The name is
-    upper-cased before it is case-folded: folding alone keeps a dotless "ı" apart from the
-    "I" it becomes in capitals, so "Işık" and "IŞIK" would get different shifts."""
+    upper-cased before it is case-folded: folding alone keeps a dotless i (U+0131) apart from
+    the "I" it becomes in capitals, so a Turkish name and its capitals would shift apart."""
     who = normalise(patient.upper())
     digest = hmac.new(key, b"date-shift\x00" + who.encode(), hashlib.sha256)
     number = int.from_bytes(digest.digest()[:8], "big")
