@@ -84,11 +84,11 @@ def wordlike(name: str) -> bool:
     """Does every word of ``name`` read as a plain, medical or clinical word, a given name or
     part of a state's name ("mobile", "saint paul", "university of texas")? Such a place needs a
     strong cue."""
-    return all(w in _state_words() or _wordlike(w) for w in name.replace(".", " ").split())
+    return all(w in state_words() or _wordlike(w) for w in name.replace(".", " ").split())
 
 
 @lru_cache(maxsize=1)
-def _state_words() -> frozenset[str]:
+def state_words() -> frozenset[str]:
     return frozenset(_US_STATE_NAMES.lower().replace("|", " ").split())
 
 

@@ -11,8 +11,7 @@ from functools import lru_cache
 
 from models.finding import Finding
 from redaction.clinical import DATA, read_words
-from redaction.gazetteer import places
-from redaction.places import _US_STATE_NAMES
+from redaction.gazetteer import places, state_words
 from redaction.register import clinical_register
 from redaction.wordclass import Kind, kind
 
@@ -59,5 +58,4 @@ def place_word(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    states = frozenset(_US_STATE_NAMES.lower().replace("|", " ").split())
-    return read_words(DATA / "countries.txt") | states
+    return read_words(DATA / "countries.txt") | state_words()
